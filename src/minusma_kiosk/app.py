@@ -1,0 +1,141 @@
+"""Composition root: options → content → QApplication → fonts, translations → Shell.
+
+Nothing else in the code creates the application or decides which content to
+show. The content is read and checked before the QApplication exists.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from minusma_kiosk import resources
+from minusma_kiosk.content import Content, LoadResult, load_content
+from minusma_kiosk.content.model import Lang
+
+log = logging.getLogger("minusma_kiosk")
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to run the exhibit (from the command line)."""
+
+    mode: str = "window"
+    content_dir: Path | None = None
+    lang: Lang = "en"
+    diagonal_inches: float | None = None
+    animation: str = "full"
+    bench_first_frame: bool = False
+
+
+@dataclass(frozen=True)
+class LoadedContent:
+    """The content to show, and what was rejected on the way."""
+
+    content: Content
+    rejected_dir: Path | None = None
+    rejected: LoadResult | None = None
+
+
+def load_with_fallback(content_dir: Path | None) -> LoadedContent:
+    """Load a curator's folder; if it fails its checks, the bundled content instead.
+
+    Raises
+    ------
+    RuntimeError
+        If the bundled content itself is invalid (a packaging error).
+    """
+    if content_dir is not None:
+        result = load_content(content_dir)
+        if result.content is not None:
+            return LoadedContent(result.content)
+        log.error("content in %s rejected (%d problems); showing the bundled content",
+                  content_dir, len(result.problems))
+        for problem in result.problems:
+            log.error("  %s", problem)
+        bundled = _load_bundled()
+        return LoadedContent(bundled, content_dir, result)
+    return LoadedContent(_load_bundled())
+
+
+def _load_bundled() -> Content:
+    result = load_content(resources.content_dir())
+    if result.content is None:
+        details = "\n".join(str(p) for p in result.problems)
+        raise RuntimeError(f"the bundled content is invalid:\n{details}")
+    return result.content
+
+
+def ensure_platform(offscreen: bool) -> None:
+    """Choose the offscreen platform for headless work (screenshots, self-test)."""
+    if offscreen and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def create_application(argv: list[str] | None = None):  # -> QApplication
+    """Create (or return) the QApplication with the bundled fonts installed."""
+    from PySide6.QtWidgets import QApplication
+
+    from minusma_kiosk.ui.theme.fonts import install_fonts
+
+    app = QApplication.instance()
+    if app is None:
+        QApplication.setApplicationName("minusma-kiosk")
+        QApplication.setOrganizationName("minusma-kiosk")
+        QApplication.setApplicationDisplayName("MINUSMA — Mali since 2012")
+        app = QApplication(argv or [sys.argv[0]])
+    install_fonts(app)
+    return app
+
+
+def create_shell(loaded: LoadedContent, options: Options):  # -> Shell
+    """Build the main window for ``loaded`` content with ``options``."""
+    from minusma_kiosk.state.app_state import AnimationLevel, AppState
+    from minusma_kiosk.ui.shell import RunMode, Shell
+
+    state = AppState(options.lang, AnimationLevel(options.animation))
+    rejected = None
+    if loaded.rejected_dir is not None and loaded.rejected is not None:
+        rejected = (str(loaded.rejected_dir), len(loaded.rejected.problems))
+    shell = Shell(loaded.content, state, RunMode(options.mode),
+                  diagonal_inches=options.diagonal_inches, rejected=rejected)
+    state.setParent(shell)
+    return shell
+
+
+def run(options: Options) -> int:
+    """Start the exhibit and run until it is closed; returns the exit code."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    loaded = load_with_fallback(options.content_dir)
+    app = create_application()
+    from PySide6.QtCore import Qt
+
+    from minusma_kiosk.ui.shell import FirstFrameProbe
+
+    shell = create_shell(loaded, options)
+    if options.mode == "kiosk":
+        shell.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        screen = app.primaryScreen()
+        shell.setGeometry(screen.geometry())  # no window manager under some kiosks
+        shell.showFullScreen()
+    else:
+        screen = app.primaryScreen().availableGeometry()
+        shell.resize(min(1600, screen.width()), min(900, screen.height()))
+        shell.show()
+    if options.bench_first_frame:
+        FirstFrameProbe(shell, _report_first_frame)
+    return app.exec()
+
+
+def _report_first_frame() -> None:
+    """Print a marker the startup benchmark waits for, with peak memory, then quit."""
+    import resource
+
+    from PySide6.QtWidgets import QApplication
+
+    rss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"FIRST_FRAME maxrss_kib={rss_kib}", flush=True)
+    QApplication.quit()

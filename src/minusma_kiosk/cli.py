@@ -1,0 +1,208 @@
+"""Command line: ``minusma-kiosk`` and its sub-commands.
+
+``minusma-kiosk [options]``             start the exhibit
+``minusma-kiosk check [DIR]``           check a content folder (exit 0 clean, 1 not, 2 usage)
+``minusma-kiosk screenshot OUTDIR``     render every screen to PNG offscreen
+``minusma-kiosk self-test``             build and render every screen once
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from minusma_kiosk import __version__
+
+COMMANDS = ("check", "screenshot", "self-test")
+DEFAULT_SIZES = ("1920x1080", "1366x768", "1080x1920")
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1920x1080") from None
+    if not (200 <= w <= 8000 and 200 <= h <= 8000):
+        raise argparse.ArgumentTypeError(f"{text!r} is outside 200x200 … 8000x8000")
+    return w, h
+
+
+def _add_content_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--content", type=Path, metavar="DIR",
+                   help="a curator's content folder instead of the bundled one")
+    p.add_argument("--lang", choices=("en", "fr"), default="en",
+                   help="language to start in (default: en)")
+
+
+def run_parser() -> argparse.ArgumentParser:
+    """Parser for starting the exhibit."""
+    p = argparse.ArgumentParser(
+        prog="minusma-kiosk",
+        description="Touch-screen exhibit: Mali since 2012 and the UN mission MINUSMA. "
+                    "Sub-commands: check, screenshot, self-test (use '<command> --help').")
+    p.add_argument("--version", action="version",
+                   version=f"minusma-kiosk {__version__}")
+    p.add_argument("--mode", choices=("window", "kiosk", "present"), default="window",
+                   help="window (default; F11 toggles fullscreen), kiosk (fullscreen, "
+                        "frameless, large touch targets) or present (laptop presentations)")
+    _add_content_options(p)
+    p.add_argument("--diagonal", type=float, metavar="INCHES",
+                   help="the screen's real diagonal, if it reports a wrong size "
+                        "(touch targets are sized in millimetres)")
+    p.add_argument("--animation", choices=("full", "reduced", "none"), default="full")
+    p.add_argument("--bench-first-frame", action="store_true", help=argparse.SUPPRESS)
+    return p
+
+
+def check_main(argv: list[str]) -> int:
+    """``minusma-kiosk check [DIR]``: list every problem in a content folder."""
+    p = argparse.ArgumentParser(prog="minusma-kiosk check",
+                                description="Check a content folder and list every problem.")
+    p.add_argument("folder", nargs="?", type=Path,
+                   help="content folder (default: the bundled content)")
+    args = p.parse_args(argv)
+    from minusma_kiosk import resources
+    from minusma_kiosk.content import load_content
+
+    folder = args.folder or resources.content_dir()
+    try:
+        result = load_content(folder)
+    except Exception as exc:  # a curator must never see a traceback
+        logging.getLogger("minusma_kiosk").exception("checker failed")
+        print(f"The checker itself failed on {folder}: {exc!r}. "
+              "Please report this to the developers.", file=sys.stderr)
+        return 1
+    if result.ok:
+        c = result.content
+        assert c is not None
+        print(f"OK: {folder} — {len(c.sources)} sources, {len(c.figures)} figures, "
+              f"{len(c.cards)} cards, content version {c.site.version}")
+        return 0
+    n = len(result.problems)
+    print(f"{n} problem{'s' if n != 1 else ''} in {folder}:")
+    for problem in result.problems:
+        print(f"  {problem}")
+    print("Fix them and run the check again. The exhibit shows its bundled content "
+          "until this folder is clean.")
+    return 1
+
+
+def screenshot_main(argv: list[str]) -> int:
+    """``minusma-kiosk screenshot OUTDIR``: write a PNG per screen, state and size."""
+    p = argparse.ArgumentParser(prog="minusma-kiosk screenshot",
+                                description="Render every screen, in every state worth "
+                                            "seeing, to PNG files (offscreen).")
+    p.add_argument("outdir", type=Path)
+    p.add_argument("--size", type=_size, action="append", metavar="WxH",
+                   help="window size; repeat for several (default: "
+                        + ", ".join(DEFAULT_SIZES) + ")")
+    p.add_argument("--screen", action="append", metavar="NAME",
+                   help="only this screen; repeat for several")
+    p.add_argument("--mode", choices=("window", "kiosk", "present"), default="window")
+    p.add_argument("--diagonal", type=float, metavar="INCHES",
+                   help="screen diagonal (default: 32 for 1080p sizes, 15.6 for 1366x768)")
+    _add_content_options(p)
+    args = p.parse_args(argv)
+    from minusma_kiosk.app import ensure_platform
+
+    ensure_platform(offscreen=True)
+    from minusma_kiosk.ui.router import ScreenId
+
+    only = None
+    if args.screen:
+        names = {s.value: s for s in ScreenId}
+        unknown = [n for n in args.screen if n not in names]
+        if unknown:
+            p.error(f"unknown screen {', '.join(unknown)}; screens: {', '.join(names)}")
+        only = [names[n] for n in args.screen]
+    sizes = args.size or [_size(s) for s in DEFAULT_SIZES]
+    from minusma_kiosk.app import Options, create_application, create_shell, load_with_fallback
+    from minusma_kiosk.ui.capture import DIAGONALS, is_blank, settle, shots
+
+    loaded = load_with_fallback(args.content)
+    create_application()
+    args.outdir.mkdir(parents=True, exist_ok=True)
+    written, blank = 0, []
+    for size in sizes:
+        diagonal = args.diagonal or DIAGONALS.get(size)
+        options = Options(mode=args.mode, lang=args.lang, diagonal_inches=diagonal,
+                          animation="none")
+        shell = create_shell(loaded, options)
+        shell.resize(*size)
+        shell.show()
+        settle()
+        for shot in shots(shell, only):
+            path = args.outdir / shot.name(size, args.lang)
+            shot.image.save(str(path))
+            written += 1
+            if is_blank(shot.image):
+                blank.append(path.name)
+        shell.close()
+        shell.deleteLater()
+    print(f"wrote {written} screenshots to {args.outdir}")
+    if blank:
+        print("blank images: " + ", ".join(blank), file=sys.stderr)
+        return 1
+    return 0
+
+
+def self_test_main(argv: list[str]) -> int:
+    """``minusma-kiosk self-test``: load content, build and render every screen once."""
+    p = argparse.ArgumentParser(prog="minusma-kiosk self-test",
+                                description="Load the content, build every screen "
+                                            "offscreen and render each state once.")
+    _add_content_options(p)
+    args = p.parse_args(argv)
+    from minusma_kiosk.app import ensure_platform
+
+    ensure_platform(offscreen=True)
+    from minusma_kiosk.app import Options, create_application, create_shell, load_with_fallback
+    from minusma_kiosk.ui.capture import is_blank, settle, shots
+
+    try:
+        loaded = load_with_fallback(args.content)
+    except RuntimeError as exc:
+        print(f"self-test FAILED: {exc}", file=sys.stderr)
+        return 1
+    if loaded.rejected is not None:
+        print(f"self-test FAILED: content in {loaded.rejected_dir} was rejected:",
+              file=sys.stderr)
+        for problem in loaded.rejected.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    create_application()
+    failures, count = [], 0
+    for lang in ("en", "fr"):
+        shell = create_shell(loaded, Options(lang=lang, animation="none", diagonal_inches=32))
+        shell.resize(1920, 1080)
+        shell.show()
+        settle()
+        for shot in shots(shell):
+            count += 1
+            if is_blank(shot.image):
+                failures.append(f"{shot.screen.value}/{shot.state} ({lang}) rendered blank")
+        shell.close()
+        shell.deleteLater()
+    if failures:
+        print("self-test FAILED:\n  " + "\n  ".join(failures), file=sys.stderr)
+        return 1
+    print(f"self-test OK: {count} screen states rendered, content version "
+          f"{loaded.content.site.version}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``minusma-kiosk`` command."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in COMMANDS:
+        command = {"check": check_main, "screenshot": screenshot_main,
+                   "self-test": self_test_main}[argv[0]]
+        return command(argv[1:])
+    args = run_parser().parse_args(argv)
+    from minusma_kiosk.app import Options, run
+
+    return run(Options(mode=args.mode, content_dir=args.content, lang=args.lang,
+                       diagonal_inches=args.diagonal, animation=args.animation,
+                       bench_first_frame=args.bench_first_frame))

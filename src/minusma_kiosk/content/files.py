@@ -1,0 +1,237 @@
+"""Reading curator files safely: paths, encodings, CSV rows and TOML key lines.
+
+Everything here reports into a :class:`~.problems.ProblemLog` instead of raising,
+so one run of ``minusma-kiosk check`` lists every problem at once.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from minusma_kiosk.content.problems import ProblemLog
+
+
+def resolve_inside(root: Path, rel: str, log: ProblemLog, file: str, line: int | None) -> Path | None:
+    """Return ``root / rel`` if it stays inside ``root``, else report and return None.
+
+    Rejects absolute paths, ``..`` components, backslashes and symbolic links that
+    lead out of the content folder (checked after resolving every link).
+    """
+    if not rel.strip():
+        log.add(file, line, "the file name is empty")
+        return None
+    posix = PurePosixPath(rel)
+    if posix.is_absolute() or re.match(r"^[A-Za-z]:", rel) or "\\" in rel:
+        log.add(file, line, f"{rel!r} must be a path inside the content folder, "
+                "written with '/' (for example images/map.svg), not an absolute path")
+        return None
+    if ".." in posix.parts:
+        log.add(file, line, f"{rel!r} points outside the content folder ('..' is not allowed)")
+        return None
+    candidate = root.joinpath(*posix.parts)
+    try:
+        real = candidate.resolve(strict=False)
+        real.relative_to(root.resolve())
+    except ValueError:
+        log.add(file, line, f"{rel!r} is a link that leads outside the content folder")
+        return None
+    if not real.is_file():
+        log.add(file, line, f"{rel!r} does not exist in the content folder")
+        return None
+    return candidate
+
+
+def read_text(root: Path, name: str, log: ProblemLog) -> str | None:
+    """Read a content file as UTF-8 text, or report why it cannot be read."""
+    p = resolve_inside(root, name, log, name, None)
+    if p is None:
+        return None
+    data = p.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        # utf-8-sig reports positions after a byte-order mark it has skipped
+        offset = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+        line = data[: exc.start + offset].count(b"\n") + 1
+        log.add(name, line, "this file is not UTF-8 text; in your editor or spreadsheet, "
+                "save it as 'UTF-8' (CSV UTF-8)")
+        return None
+    if not text.strip():
+        log.add(name, None, "the file is empty")
+        return None
+    return text
+
+
+@dataclass(frozen=True)
+class Row:
+    """One CSV record with the line it starts on."""
+
+    line: int
+    values: dict[str, str]
+
+    def get(self, column: str) -> str:
+        """Return the stripped value of ``column`` ('' if absent)."""
+        return self.values.get(column, "").strip()
+
+
+def read_csv(
+    root: Path,
+    name: str,
+    log: ProblemLog,
+    required: tuple[str, ...],
+    optional: tuple[str, ...] = (),
+) -> list[Row]:
+    """Read a CSV file with a header row.
+
+    Reports a missing or unknown column, a row with too many or too few values and
+    an unclosed quote, each with its line. A ``notes`` column is always allowed
+    (curators' remarks, never shown).
+    """
+    text = read_text(root, name, log)
+    if text is None:
+        return []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[Row] = []
+    try:
+        header = [h.strip() for h in next(reader)]
+    except (StopIteration, csv.Error) as exc:
+        log.add(name, 1, f"the header row cannot be read ({exc})")
+        return []
+    allowed = set(required) | set(optional) | {"notes"}
+    for col in required:
+        if col not in header:
+            log.add(name, 1, f"the column {col!r} is missing from the header row")
+    for col in header:
+        if col not in allowed:
+            log.add(name, 1, f"unknown column {col!r}; the columns are: "
+                    + ", ".join(required + optional) + " (and notes)")
+    if len(set(header)) != len(header):
+        log.add(name, 1, "a column name appears twice in the header row")
+    last = reader.line_num
+    while True:
+        start = last + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            log.add(name, start, f"this row cannot be read: {exc} "
+                    "(is a quote \" left open?)")
+            break
+        last = reader.line_num
+        if not any(v.strip() for v in record):
+            continue  # blank lines are harmless
+        if len(record) != len(header):
+            log.add(name, start, f"this row has {len(record)} values but the header has "
+                    f"{len(header)} columns (a comma inside a value needs \"quotes\")")
+            continue
+        rows.append(Row(start, dict(zip(header, record, strict=True))))
+    if not rows and not log_has(log, name):
+        log.add(name, None, "the file has a header but no rows")
+    return rows
+
+
+def log_has(log: ProblemLog, name: str) -> bool:
+    """Whether a problem was already recorded for ``name``."""
+    return any(p.file == name for p in log.items)
+
+
+class TomlDoc:
+    """A parsed TOML file that can tell on which line a key path is written.
+
+    ``tomllib`` keeps no positions, so the lines are recovered from the text: the
+    n-th ``[[table]]`` header, then the key (``headline.en = …``, ``headline = …``
+    or a ``[table.headline]`` sub-table) below it. When a key cannot be found the
+    line of the enclosing table is given, which is still where the curator looks.
+    """
+
+    _HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_.-]+)\s*\]\]\s*(#.*)?$")
+    _TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]\s*(#.*)?$")
+    _KEY = re.compile(r"^\s*([A-Za-z0-9_.\-\"' ]+?)\s*=")
+
+    def __init__(self, name: str, text: str, data: dict[str, Any]) -> None:
+        self.name = name
+        self.data = data
+        self._lines = text.splitlines()
+
+    def line_of(self, *path: str | int) -> int | None:
+        """Return the 1-based line where ``path`` is written (best effort).
+
+        ``("card", 2, "headline", "en")`` is the ``headline.en`` key of the third
+        ``[[card]]`` table; ``("site", "title")`` a key of the ``[site]`` table.
+        """
+        parts = list(path)
+        start, end, prefix, best = 0, len(self._lines), "", None
+        if len(parts) >= 2 and isinstance(parts[1], int):
+            table, index = str(parts[0]), parts[1]
+            headers = [n for n, text in enumerate(self._lines)
+                       if (m := self._HEADER.match(text)) and m.group(1) == table]
+            if index >= len(headers):
+                return None
+            start = headers[index]
+            end = self._region_end(start, table)
+            prefix, best, parts = table, start + 1, parts[2:]
+            start += 1
+        dotted = ".".join(str(p) for p in parts)
+        if not dotted:
+            return best
+        section = ""
+        child: int | None = None  # first line of a key below ``dotted``
+        for n in range(start, end):
+            text = self._lines[n]
+            header = self._TABLE.match(text) or self._HEADER.match(text)
+            if header:
+                section = header.group(1)
+                if prefix:
+                    section = section.removeprefix(prefix + ".")
+                if dotted == section:
+                    return n + 1  # a sub-table: [card.headline]
+                if dotted.startswith(section + "."):
+                    best = n + 1
+                continue
+            key = self._KEY.match(text)
+            if not key:
+                continue
+            name = re.sub(r"[\s\"']", "", key.group(1))
+            full = f"{section}.{name}" if section else name
+            if full == dotted:
+                return n + 1
+            if dotted.startswith(full + "."):
+                best = n + 1  # an inline table: headline = { en = "…" }
+            if child is None and full.startswith(dotted + "."):
+                child = n + 1  # dotted keys: headline.en = "…" when asked for headline
+        return child if child is not None else best
+
+    def _region_end(self, start: int, table: str) -> int:
+        """Line index where the ``[[table]]`` starting at ``start`` ends."""
+        for n in range(start + 1, len(self._lines)):
+            m = self._HEADER.match(self._lines[n]) or self._TABLE.match(self._lines[n])
+            if m and not m.group(1).startswith(table + "."):
+                return n
+        return len(self._lines)
+
+
+def read_toml(root: Path, name: str, log: ProblemLog) -> TomlDoc | None:
+    """Parse a TOML file, reporting a syntax error with its line."""
+    text = read_text(root, name, log)
+    if text is None:
+        return None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
+        line = int(m.group(1)) if m else None
+        reason = msg[: m.start()].strip() if m else msg
+        log.add(name, line, f"this is not valid TOML: {reason}"
+                + (f" (column {m.group(2)})" if m else "")
+                + ". Check quotes \"…\" around text and '=' between key and value")
+        return None
+    return TomlDoc(name, text, data)

@@ -1,0 +1,419 @@
+"""Load and check a content folder.
+
+The folder holds (see the curator guide in README.md):
+
+``site.toml``     home-screen texts and the content version
+``sources.csv``   every document the exhibit cites
+``figures.csv``   every number shown, with its source or its formula
+``cards.toml``    the interest cards
+``credits.toml``  credits for fonts, data and software
+
+:func:`load_content` never raises for bad content: it returns every problem it
+found, each naming the file and line, and a :class:`Content` only when there are
+none.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from minusma_kiosk.content import formatting
+from minusma_kiosk.content.files import TomlDoc, read_csv, read_toml, resolve_inside
+from minusma_kiosk.content.model import (
+    LANGUAGES,
+    REQUIRED_LANGUAGES,
+    Card,
+    CardId,
+    Content,
+    Credit,
+    Derivation,
+    Figure,
+    FigureId,
+    Qualifier,
+    Site,
+    Source,
+    SourceId,
+    Text,
+    Unit,
+)
+from minusma_kiosk.content.problems import Problem, ProblemLog
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
+CARD_TEXT_MAX_WORDS = 60
+CARD_HEADLINE_MAX_WORDS = 10
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What loading a content folder gave: the content, or the problems."""
+
+    content: Content | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when the folder loaded without a problem."""
+        return self.content is not None and not self.problems
+
+
+def load_content(root: Path) -> LoadResult:
+    """Load every file of a content folder and check all cross-references.
+
+    Parameters
+    ----------
+    root
+        The content folder (the bundled one, or a curator's ``--content DIR``).
+    """
+    log = ProblemLog()
+    root = Path(root)
+    if not root.is_dir():
+        log.add(str(root), None, "this content folder does not exist")
+        return LoadResult(None, tuple(log.items))
+    sources = _load_sources(root, log)
+    site = _load_site(root, log, sources)
+    figures = _load_figures(root, log, sources)
+    cards = _load_cards(root, log, sources, figures)
+    credits = _load_credits(root, log)
+    if log or site is None:
+        return LoadResult(None, tuple(sorted(log.items, key=lambda p: (p.file, p.line or 0))))
+    content = Content(root=root, site=site, sources=tuple(sources.values()),
+                      figures=tuple(figures.values()), cards=cards, credits=credits)
+    return LoadResult(content, ())
+
+
+# --- shared field readers ----------------------------------------------------
+
+def _unknown_keys(doc: TomlDoc, log: ProblemLog, table: dict[str, Any],
+                  known: tuple[str, ...], *path: str | int) -> None:
+    for key in table:
+        if key not in known:
+            log.add(doc.name, doc.line_of(*path, key),
+                    f"unknown key {key!r}; the keys here are: {', '.join(known)}")
+
+
+def _text(doc: TomlDoc, log: ProblemLog, table: dict[str, Any], key: str,
+          *path: str | int, required: bool = True, max_words: int | None = None) -> Text:
+    """Read a per-language text written as ``key.en = "…"`` / ``key.fr = "…"``."""
+    value = table.get(key)
+    where = doc.line_of(*path, key)
+    if value is None:
+        if required:
+            log.add(doc.name, doc.line_of(*path),
+                    f"{key}.en is missing (write {key}.en = \"…\" and {key}.fr = \"…\")")
+        return Text("")
+    if not isinstance(value, dict):
+        log.add(doc.name, where, f"{key} must be given per language: "
+                f"{key}.en = \"…\" and {key}.fr = \"…\"")
+        return Text("")
+    texts: dict[str, str] = {}
+    for lang, text in value.items():
+        line = doc.line_of(*path, key, lang)
+        problem = None
+        if lang not in LANGUAGES:
+            problem = f"unknown language {lang!r}; the languages are {', '.join(LANGUAGES)}"
+        elif not isinstance(text, str):
+            problem = "must be text in quotes"
+        elif not text.strip():
+            problem = "is empty"
+        else:
+            clean = " ".join(text.split())
+            words = len(clean.split())
+            if max_words and words > max_words:
+                problem = (f"has {words} words; keep it to {max_words} or fewer "
+                           "(visitors read for seconds)")
+            texts[lang] = clean
+        if problem:
+            log.add(doc.name, line, f"{key}.{lang} {problem}")
+    for lang in REQUIRED_LANGUAGES:
+        if lang not in value:
+            log.add(doc.name, where, f"{key}.{lang} is missing")
+    return Text(texts.get("en", ""), texts.get("fr", ""))
+
+
+def _str(doc: TomlDoc, log: ProblemLog, table: dict[str, Any], key: str,
+         *path: str | int, required: bool = True) -> str:
+    value = table.get(key)
+    if value is None:
+        if required:
+            log.add(doc.name, doc.line_of(*path), f"{key} is missing")
+        return ""
+    if not isinstance(value, str) or (required and not value.strip()):
+        log.add(doc.name, doc.line_of(*path, key), f"{key} must be a non-empty text in quotes")
+        return ""
+    return value.strip()
+
+
+def _check_id(log: ProblemLog, file: str, line: int | None, value: str,
+              seen: dict[str, int | None], what: str) -> bool:
+    if not value:
+        log.add(file, line, f"the {what} has no id")
+        return False
+    if not _ID.match(value):
+        log.add(file, line, f"the id {value!r} may use only lower-case letters, digits and _")
+        return False
+    if value in seen:
+        first = seen[value]
+        log.add(file, line, f"the id {value!r} is used twice"
+                + (f" (first on line {first})" if first else ""))
+        return False
+    seen[value] = line
+    return True
+
+
+def _tables(doc: TomlDoc, log: ProblemLog, key: str) -> list[dict[str, Any]]:
+    items = doc.data.get(key)
+    if items is None:
+        log.add(doc.name, None, f"no [[{key}]] entry found")
+        return []
+    if not isinstance(items, list) or not all(isinstance(t, dict) for t in items):
+        log.add(doc.name, doc.line_of(key), f"{key} must be a list of [[{key}]] tables")
+        return []
+    for other in doc.data:
+        if other != key:
+            log.add(doc.name, doc.line_of(other),
+                    f"unknown table or key {other!r}; this file holds [[{key}]] entries")
+    return items
+
+
+# --- files ---------------------------------------------------------------------
+
+def _load_site(root: Path, log: ProblemLog, sources: dict[str, Source]) -> Site | None:
+    doc = read_toml(root, "site.toml", log)
+    if doc is None:
+        return None
+    table = doc.data.get("site")
+    if not isinstance(table, dict):
+        log.add(doc.name, None, "the [site] table is missing")
+        return None
+    known = ("version", "sources", "title", "subtitle", "intro", "footnote")
+    _unknown_keys(doc, log, table, known, "site")
+    for other in doc.data:
+        if other != "site":
+            log.add(doc.name, doc.line_of(other), f"unknown table or key {other!r}")
+    version = _str(doc, log, table, "version", "site")
+    return Site(
+        version=version,
+        title=_text(doc, log, table, "title", "site", max_words=12),
+        subtitle=_text(doc, log, table, "subtitle", "site", max_words=20),
+        intro=_text(doc, log, table, "intro", "site", max_words=90),
+        footnote=_text(doc, log, table, "footnote", "site", required=False, max_words=40),
+        sources=_source_list(doc, log, table.get("sources"), sources, "site", "sources"),
+    )
+
+
+def _load_sources(root: Path, log: ProblemLog) -> dict[str, Source]:
+    name = "sources.csv"
+    rows = read_csv(root, name, log, ("id", "title", "publisher", "published", "url"))
+    seen: dict[str, int | None] = {}
+    out: dict[str, Source] = {}
+    for row in rows:
+        sid = row.get("id")
+        if not _check_id(log, name, row.line, sid, seen, "source"):
+            continue
+        for col in ("title", "publisher"):
+            if not row.get(col):
+                log.add(name, row.line, f"source {sid!r}: the {col} is empty")
+        url = row.get("url")
+        if url and not re.match(r"^https?://\S+$", url):
+            log.add(name, row.line, f"source {sid!r}: the url must start with http:// or https://")
+        if not url:
+            log.add(name, row.line, f"source {sid!r}: the url is empty (give the address "
+                    "of the page or document that was read)")
+        published = row.get("published")
+        if published and (why := formatting.date_problem(published)):
+            log.add(name, row.line, f"source {sid!r}: published date {why}")
+        out[sid] = Source(SourceId(sid), row.get("title"), row.get("publisher"), url, published)
+    return out
+
+
+def _load_figures(root: Path, log: ProblemLog, sources: dict[str, Source]) -> dict[str, Figure]:
+    name = "figures.csv"
+    rows = read_csv(root, name, log,
+                    ("id", "value", "unit", "qualifier", "as_of", "source", "formula",
+                     "label_en"), ("label_fr", "note_en", "note_fr"))
+    seen: dict[str, int | None] = {}
+    plain: dict[str, Figure] = {}
+    pending: list[tuple[Any, str, list[str]]] = []
+    units = {u.value: u for u in Unit}
+    qualifiers = {q.value: q for q in Qualifier}
+    for row in rows:
+        fid = row.get("id")
+        if not _check_id(log, name, row.line, fid, seen, "figure"):
+            continue
+        unit = units.get(row.get("unit"))
+        if unit is None:
+            log.add(name, row.line, f"figure {fid!r}: unknown unit {row.get('unit')!r}; "
+                    f"use one of {', '.join(units)}")
+        qualifier = qualifiers.get(row.get("qualifier"))
+        if qualifier is None:
+            log.add(name, row.line, f"figure {fid!r}: unknown qualifier "
+                    f"{row.get('qualifier')!r}; leave it empty or use one of "
+                    f"{', '.join(q for q in qualifiers if q)}")
+        as_of = row.get("as_of")
+        if not as_of:
+            log.add(name, row.line, f"figure {fid!r}: as_of is empty (when was it true?)")
+        elif why := formatting.date_problem(as_of):
+            log.add(name, row.line, f"figure {fid!r}: as_of {why}")
+        if not row.get("label_en"):
+            log.add(name, row.line, f"figure {fid!r}: label_en is empty (say what is counted)")
+        label = Text(row.get("label_en"), row.get("label_fr"))
+        note = Text(row.get("note_en"), row.get("note_fr"))
+        source_id, formula, raw = row.get("source"), row.get("formula"), row.get("value")
+        if formula and source_id:
+            log.add(name, row.line, f"figure {fid!r}: give a source or a formula, not both "
+                    "(a derived figure's sources are those of its inputs)")
+            continue
+        if formula:
+            if raw:
+                log.add(name, row.line, f"figure {fid!r}: a derived figure is computed from "
+                        "its formula; leave its value empty")
+            try:
+                names = formatting.formula_names(formula)
+            except (SyntaxError, ValueError) as exc:
+                log.add(name, row.line, f"figure {fid!r}: the formula cannot be read "
+                        f"({exc.msg if isinstance(exc, SyntaxError) else exc})")
+                continue
+            if unit and qualifier is not None:
+                pending.append(((row, fid, unit, qualifier, as_of, label, note), formula, names))
+            continue
+        if not source_id:
+            log.add(name, row.line, f"figure {fid!r}: the source is empty; every figure "
+                    "shown needs a source id from sources.csv (or a formula)")
+            continue
+        if source_id not in sources:
+            log.add(name, row.line, f"figure {fid!r}: unknown source {source_id!r} "
+                    "(not an id in sources.csv)")
+            continue
+        try:
+            value = float(raw.replace(",", ""))
+            if not math.isfinite(value):
+                raise ValueError
+        except ValueError:
+            log.add(name, row.line, f"figure {fid!r}: the value {raw!r} is not a number")
+            continue
+        if unit is None or qualifier is None:
+            continue
+        plain[fid] = Figure(FigureId(fid), value, unit, qualifier, as_of, label,
+                            source=sources[source_id], note=note)
+    return _resolve_derived(log, name, plain, pending)
+
+
+def _resolve_derived(log: ProblemLog, name: str, figures: dict[str, Figure],
+                     pending: list[tuple[Any, str, list[str]]]) -> dict[str, Figure]:
+    """Compute derived figures in dependency order; report unknown ids and cycles."""
+    known = set(figures) | {p[0][1] for p in pending}
+    remaining = []
+    for item in pending:
+        (row, fid, *_), _formula, names = item
+        missing = [n for n in names if n not in known]
+        if missing:
+            log.add(name, row.line, f"figure {fid!r}: the formula uses unknown figure "
+                    f"id(s) {', '.join(missing)}")
+        else:
+            remaining.append(item)
+    while remaining:
+        ready = [p for p in remaining if all(n in figures for n in p[2])]
+        if not ready:
+            for (row, fid, *_), _f, _n in remaining:
+                log.add(name, row.line, f"figure {fid!r}: its formula depends on itself "
+                        "through other figures")
+            break
+        for item in ready:
+            (row, fid, unit, qualifier, as_of, label, note), formula, names = item
+            inputs = tuple(dict.fromkeys(figures[n] for n in names))
+            try:
+                value = formatting.evaluate(formula, figures)
+            except ZeroDivisionError:
+                log.add(name, row.line, f"figure {fid!r}: the formula divides by zero")
+                remaining.remove(item)
+                continue
+            figures[fid] = Figure(FigureId(fid), value, unit, qualifier, as_of, label,
+                                  derivation=Derivation(formula, inputs), note=note)
+            remaining.remove(item)
+    return figures
+
+
+def _id_list(doc: TomlDoc, log: ProblemLog, value: Any, known: dict[str, Any], what: str,
+             where: str, *path: str | int) -> tuple[Any, ...]:
+    """Resolve a list of ids (``["a", "b"]``) against ``known``; report unknown ones."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        log.add(doc.name, doc.line_of(*path), f"{path[-1]} must be a list of {what} ids: "
+                f"{path[-1]} = [\"id1\", \"id2\"]")
+        return ()
+    out = []
+    for item in value:
+        if item not in known:
+            log.add(doc.name, doc.line_of(*path), f"unknown {what} {item!r} "
+                    f"(not an id in {where})")
+        else:
+            out.append(known[item])
+    return tuple(out)
+
+
+def _source_list(doc: TomlDoc, log: ProblemLog, value: Any, sources: dict[str, Source],
+                 *path: str | int) -> tuple[Source, ...]:
+    return _id_list(doc, log, value, sources, "source", "sources.csv", *path)
+
+
+def _load_cards(root: Path, log: ProblemLog, sources: dict[str, Source],
+                figures: dict[str, Figure]) -> tuple[Card, ...]:
+    doc = read_toml(root, "cards.toml", log)
+    if doc is None:
+        return ()
+    known = ("id", "figure", "more_figures", "sources", "image", "headline", "text", "detail",
+             "disagreement")
+    seen: dict[str, int | None] = {}
+    cards = []
+    for i, table in enumerate(_tables(doc, log, "card")):
+        at = ("card", i)
+        _unknown_keys(doc, log, table, known, *at)
+        cid = table.get("id", "")
+        if not isinstance(cid, str) or not _check_id(log, doc.name, doc.line_of(*at, "id")
+                                                     or doc.line_of(*at), cid, seen, "card"):
+            cid = ""
+        headline = _text(doc, log, table, "headline", *at, max_words=CARD_HEADLINE_MAX_WORDS)
+        text = _text(doc, log, table, "text", *at, max_words=CARD_TEXT_MAX_WORDS)
+        detail = _text(doc, log, table, "detail", *at, max_words=150)
+        disagreement = _text(doc, log, table, "disagreement", *at, required=False,
+                             max_words=60)
+        fid = _str(doc, log, table, "figure", *at)
+        figure = figures.get(fid)
+        if fid and figure is None:
+            log.add(doc.name, doc.line_of(*at, "figure"),
+                    f"unknown figure {fid!r} (not an id in figures.csv)")
+        card_sources = _source_list(doc, log, table.get("sources"), sources, *at, "sources")
+        more = _id_list(doc, log, table.get("more_figures"), figures, "figure", "figures.csv",
+                        *at, "more_figures")
+        image = None
+        if "image" in table:
+            rel = table["image"]
+            if isinstance(rel, str):
+                image = resolve_inside(root, rel, log, doc.name, doc.line_of(*at, "image"))
+            else:
+                log.add(doc.name, doc.line_of(*at, "image"), "image must be a file name in quotes")
+        if cid and figure is not None:
+            cards.append(Card(CardId(cid), headline, text, figure, detail, card_sources,
+                              disagreement, image, more))
+    return tuple(cards)
+
+
+def _load_credits(root: Path, log: ProblemLog) -> tuple[Credit, ...]:
+    doc = read_toml(root, "credits.toml", log)
+    if doc is None:
+        return ()
+    out = []
+    for i, table in enumerate(_tables(doc, log, "credit")):
+        at = ("credit", i)
+        _unknown_keys(doc, log, table, ("what", "who", "licence", "url"), *at)
+        what = _text(doc, log, table, "what", *at)
+        who = _str(doc, log, table, "who", *at)
+        licence = _str(doc, log, table, "licence", *at)
+        url = _str(doc, log, table, "url", *at, required=False)
+        out.append(Credit(what, who, licence, url))
+    return tuple(out)

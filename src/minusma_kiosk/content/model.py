@@ -1,0 +1,189 @@
+"""The exhibit's content as frozen, typed objects.
+
+Widgets never see a dict: they get these objects, built once by
+:func:`minusma_kiosk.content.loader.load_content`, with every cross-reference
+(card → figure → source) already resolved.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, NewType
+
+Lang = Literal["en", "fr"]
+#: Languages the content schema knows; English is required, French completes it.
+LANGUAGES: tuple[Lang, ...] = ("en", "fr")
+REQUIRED_LANGUAGES: tuple[Lang, ...] = ("en",)
+
+SourceId = NewType("SourceId", str)
+FigureId = NewType("FigureId", str)
+CardId = NewType("CardId", str)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in several languages; falls back to English when one is missing."""
+
+    en: str
+    fr: str = ""
+
+    def get(self, lang: Lang) -> str:
+        """Return the text in ``lang``, or the English text if it has none."""
+        value: str = getattr(self, lang, "")
+        return value or self.en
+
+    def __bool__(self) -> bool:
+        return bool(self.en)
+
+
+class Unit(enum.Enum):
+    """How a figure's value is read and formatted."""
+
+    USD = "usd"
+    PERCENT = "percent"
+    PEOPLE = "people"
+    COUNT = "count"
+    TIMES = "times"
+    KM2 = "km2"
+    YEARS = "years"
+
+
+class Qualifier(enum.Enum):
+    """How exact a published figure is ("about 180", "more than 700")."""
+
+    EXACT = ""
+    ABOUT = "about"
+    MORE_THAN = "more_than"
+    AT_LEAST = "at_least"
+    NEARLY = "nearly"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document a figure or a text is taken from."""
+
+    id: SourceId
+    title: str
+    publisher: str
+    url: str
+    published: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """How a derived figure is computed from other figures.
+
+    ``formula`` uses figure ids (``us_rate_2022_2024 * pk_budget_2022_23``); a
+    percent figure counts as a fraction in it.
+    """
+
+    formula: str
+    inputs: tuple[Figure, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number shown on screen, with its source or its derivation."""
+
+    id: FigureId
+    value: float
+    unit: Unit
+    qualifier: Qualifier
+    as_of: str
+    label: Text
+    source: Source | None = None
+    derivation: Derivation | None = None
+    note: Text = field(default_factory=lambda: Text(""))
+
+    @property
+    def derived(self) -> bool:
+        """True for a figure computed here rather than published."""
+        return self.derivation is not None
+
+    def sources(self) -> tuple[Source, ...]:
+        """Every source behind this figure, through its inputs if derived."""
+        if self.source is not None:
+            return (self.source,)
+        assert self.derivation is not None
+        seen: dict[SourceId, Source] = {}
+        for fig in self.derivation.inputs:
+            for src in fig.sources():
+                seen.setdefault(src.id, src)
+        return tuple(seen.values())
+
+
+@dataclass(frozen=True)
+class Card:
+    """An interest card: why the mission mattered, with one large figure."""
+
+    id: CardId
+    headline: Text
+    text: Text
+    figure: Figure
+    detail: Text
+    sources: tuple[Source, ...]
+    disagreement: Text = field(default_factory=lambda: Text(""))
+    image: Path | None = None
+    more_figures: tuple[Figure, ...] = ()
+
+    def all_sources(self) -> tuple[Source, ...]:
+        """The figures' sources first, then the card's other sources, no repeats."""
+        seen: dict[SourceId, Source] = {}
+        figure_sources = tuple(s for f in (self.figure, *self.more_figures) for s in f.sources())
+        for src in figure_sources + self.sources:
+            seen.setdefault(src.id, src)
+        return tuple(seen.values())
+
+
+@dataclass(frozen=True)
+class Credit:
+    """A credit line on the Sources & credits screen (fonts, data, software)."""
+
+    what: Text
+    who: str
+    licence: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Site:
+    """Texts of the home screen and the content's version."""
+
+    version: str
+    title: Text
+    subtitle: Text
+    intro: Text
+    footnote: Text
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the exhibit shows, loaded and checked."""
+
+    root: Path
+    site: Site
+    sources: tuple[Source, ...]
+    figures: tuple[Figure, ...]
+    cards: tuple[Card, ...]
+    credits: tuple[Credit, ...]
+
+    def figure(self, fid: str) -> Figure:
+        """Return the figure with id ``fid`` (KeyError lists the known ids)."""
+        for f in self.figures:
+            if f.id == fid:
+                return f
+        raise KeyError(f"unknown figure {fid!r}; known: {', '.join(f.id for f in self.figures)}")
+
+    def sources_in_use(self) -> tuple[Source, ...]:
+        """Every source used by something on screen, in the order of ``sources.csv``."""
+        used: set[SourceId] = set()
+        used.update(s.id for s in self.site.sources)
+        for card in self.cards:
+            used.update(s.id for s in card.all_sources())
+        for fig in self.figures:
+            used.update(s.id for s in fig.sources())
+        return tuple(s for s in self.sources if s.id in used)

@@ -1,0 +1,1 @@
+"""UI layer: widgets, screens, the shell and its router."""

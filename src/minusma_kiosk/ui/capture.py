@@ -1,0 +1,66 @@
+"""Render screens to images offscreen: the screenshot and self-test commands."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from minusma_kiosk.ui.router import ScreenId
+from minusma_kiosk.ui.shell import Shell
+
+#: Screen diagonals assumed for the default screenshot sizes, so touch-target
+#: sizes come out as on the real hardware: a 32" exhibit screen, a 15.6" laptop.
+DIAGONALS = {(1920, 1080): 32.0, (1080, 1920): 32.0, (1366, 768): 15.6}
+
+
+@dataclass(frozen=True)
+class Shot:
+    """One rendered state of one screen."""
+
+    screen: ScreenId
+    state: str
+    image: QImage
+
+    def name(self, size: tuple[int, int], lang: str) -> str:
+        """File name: ``cards-2-elections-open_1920x1080_en.png``."""
+        return f"{self.screen.value}-{self.state}_{size[0]}x{size[1]}_{lang}.png"
+
+
+def settle() -> None:
+    """Let layouts and style changes take effect before grabbing."""
+    app = QApplication.instance()
+    assert app is not None
+    for _ in range(3):
+        app.processEvents()
+
+
+def shots(shell: Shell, only: list[ScreenId] | None = None) -> Iterator[Shot]:
+    """Show every registered screen (or ``only`` those) in every state and grab it."""
+    for sid in shell.router.registered():
+        if only and sid not in only:
+            continue
+        shell.router.navigate(sid)
+        screen = shell.router.screen(sid)
+        for state, show in screen.states():
+            show()
+            settle()
+            yield Shot(sid, state, shell.grab().toImage())
+        screen.reset()
+
+
+def is_blank(image: QImage) -> bool:
+    """True if an image has (almost) a single colour: nothing was drawn."""
+    if image.isNull() or image.width() < 2 or image.height() < 2:
+        return True
+    colours = set()
+    step_x, step_y = max(1, image.width() // 40), max(1, image.height() // 40)
+    for y in range(0, image.height(), step_y):
+        for x in range(0, image.width(), step_x):
+            colours.add(image.pixel(x, y))
+            if len(colours) > 3:
+                return False
+    return True

@@ -1,0 +1,48 @@
+"""Swap Qt translators when the visitor changes language.
+
+UI strings are marked with ``tr()`` / ``QCoreApplication.translate()`` in the
+code; ``resources/translations/minusma_kiosk_<lang>.ts`` holds their
+translations and ``tools/i18n.py`` compiles them to ``.qm`` files.
+English is the source language and needs no catalogue.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QObject, QTranslator
+
+from minusma_kiosk import resources
+from minusma_kiosk.content.model import Lang
+
+log = logging.getLogger(__name__)
+
+
+class Translations(QObject):
+    """Holds the installed translator and replaces it on a language change."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._translator: QTranslator | None = None
+
+    def apply(self, lang: Lang) -> bool:
+        """Install the catalogue for ``lang``; returns False if it could not be loaded."""
+        app = QCoreApplication.instance()
+        assert app is not None
+        if self._translator is not None:
+            app.removeTranslator(self._translator)
+            self._translator = None
+        if lang == "en":
+            return True
+        translator = QTranslator(self)
+        try:
+            qm = resources.path("translations", f"minusma_kiosk_{lang}.qm")
+        except FileNotFoundError:
+            log.error("no UI translation for %s; UI strings stay in English", lang)
+            return False
+        if not translator.load(str(qm)):
+            log.error("could not load %s; UI strings stay in English", qm)
+            return False
+        app.installTranslator(translator)
+        self._translator = translator
+        return True

@@ -1,0 +1,152 @@
+"""Navigation: which screen is shown. The router is the only thing that switches screens.
+
+Screens never import each other: a screen that wants another one emits
+``navigate_requested(ScreenId)`` and the router, wired up by the shell, obeys.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from minusma_kiosk.ui.theme.metrics import Metrics
+
+
+class ScreenId(enum.Enum):
+    """Every screen of the exhibit, in navigation order."""
+
+    HOME = "home"
+    CARDS = "cards"
+    SOURCES = "sources"
+
+
+def screen_title(sid: ScreenId) -> str:
+    """The translated name of a screen, as shown in the navigation bar."""
+    titles = {
+        ScreenId.HOME: QCoreApplication.translate("Navigation", "Home"),
+        ScreenId.CARDS: QCoreApplication.translate("Navigation", "Why it mattered"),
+        ScreenId.SOURCES: QCoreApplication.translate("Navigation", "Sources"),
+    }
+    return titles[sid]
+
+
+class Screen(QWidget):
+    """Base of every screen.
+
+    Subclasses set :attr:`screen_id`, build their widgets in ``__init__`` from the
+    model objects they are given, and override the hooks below.
+
+    Signals
+    -------
+    navigate_requested(object)
+        The screen asks the router to show another screen (a :class:`ScreenId`).
+    """
+
+    navigate_requested = Signal(object)
+    screen_id: ScreenId
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "screen")
+        self.setObjectName(type(self).__name__)
+
+    def on_enter(self) -> None:
+        """Called when the screen becomes visible: start timers and animations."""
+
+    def on_leave(self) -> None:
+        """Called when the screen is hidden: stop timers and animations."""
+
+    def retranslate(self) -> None:
+        """Set every text again in the current language."""
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        """Adapt sizes and layout direction to the window (portrait or landscape)."""
+
+    def reset(self) -> None:
+        """Return to the screen's initial state (idle reset, presenter 'Home')."""
+
+    def states(self) -> list[tuple[str, Callable[[], None]]]:
+        """Named states worth a screenshot, each with a function that shows it."""
+        return [("default", self.reset)]
+
+
+class Router(QObject):
+    """Owns the stack of screens; builds each screen the first time it is shown.
+
+    Parameters
+    ----------
+    stack
+        Where the screens live.
+
+    Signals
+    -------
+    screen_changed(object)
+        The shown screen changed (its :class:`ScreenId`).
+    """
+
+    screen_changed = Signal(object)
+
+    def __init__(self, stack: QStackedWidget, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._stack = stack
+        self._factories: dict[ScreenId, Callable[[], Screen]] = {}
+        self._screens: dict[ScreenId, Screen] = {}
+        self._current: ScreenId | None = None
+        self._metrics: Metrics | None = None
+
+    def register(self, sid: ScreenId, factory: Callable[[], Screen]) -> None:
+        """Make a screen available; ``factory`` builds it on first use."""
+        self._factories[sid] = factory
+
+    def registered(self) -> list[ScreenId]:
+        """Registered screens in navigation order."""
+        return [sid for sid in ScreenId if sid in self._factories]
+
+    def built(self) -> list[Screen]:
+        """Screens built so far."""
+        return list(self._screens.values())
+
+    @property
+    def current(self) -> ScreenId | None:
+        """The shown screen."""
+        return self._current
+
+    def screen(self, sid: ScreenId) -> Screen:
+        """Return the screen ``sid``, building it if needed."""
+        if sid not in self._screens:
+            if sid not in self._factories:
+                known = ", ".join(s.value for s in self.registered())
+                raise KeyError(f"screen {sid.value!r} is not registered; registered: {known}")
+            screen = self._factories[sid]()
+            screen.navigate_requested.connect(self.navigate)
+            if self._metrics is not None:
+                screen.apply_metrics(self._metrics)
+            self._stack.addWidget(screen)
+            self._screens[sid] = screen
+        return self._screens[sid]
+
+    def navigate(self, sid: ScreenId) -> None:
+        """Show screen ``sid``: ``on_leave`` on the old one, ``on_enter`` on the new one."""
+        if sid == self._current:
+            return
+        target = self.screen(sid)
+        if self._current is not None:
+            self._screens[self._current].on_leave()
+        self._current = sid
+        self._stack.setCurrentWidget(target)
+        target.on_enter()
+        self.screen_changed.emit(sid)
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        """Pass new window metrics to every built screen (and to later ones)."""
+        self._metrics = metrics
+        for screen in self._screens.values():
+            screen.apply_metrics(metrics)
+
+    def retranslate(self) -> None:
+        """Set every built screen's texts again."""
+        for screen in self._screens.values():
+            screen.retranslate()

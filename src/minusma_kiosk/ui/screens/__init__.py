@@ -1,0 +1,1 @@
+"""The exhibit's screens. They never import each other; the router connects them."""

@@ -1,0 +1,324 @@
+"""Interest cards: why the mission mattered, one card at a time.
+
+Swipe left or right (one finger) or use the arrows and numbers to move between
+cards; tap a card, or its button, to open the detail with every source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from minusma_kiosk.content.model import Card, Content, Lang
+from minusma_kiosk.state.app_state import AppState
+from minusma_kiosk.state.card_deck import CardDeck
+from minusma_kiosk.ui.router import Screen, ScreenId
+from minusma_kiosk.ui.theme import tokens
+from minusma_kiosk.ui.theme.metrics import Metrics
+from minusma_kiosk.ui.widgets.figure_view import FigureView
+from minusma_kiosk.ui.widgets.pictures import render_svg
+from minusma_kiosk.ui.widgets.scrolling import kinetic_scroll_area
+from minusma_kiosk.ui.widgets.source_list import SourceList
+from minusma_kiosk.ui.widgets.swipe_area import SwipeArea
+from minusma_kiosk.ui.widgets.text import button, label, set_flag
+
+
+class CardFront(QWidget):
+    """What a visitor reads first: picture, headline, short text, the large figure."""
+
+    def __init__(self, card: Card, lang: Lang, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.card = card
+        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        words = QVBoxLayout()
+        self.picture = QLabel()
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.headline = label("h2")
+        self.text = label("body")
+        words.addWidget(self.picture)
+        words.addWidget(self.headline)
+        words.addWidget(self.text)
+        words.addStretch(1)
+        self.figure = FigureView(card.figure, lang, large=True)
+        self.figure.note.hide()
+        number = QVBoxLayout()
+        number.addWidget(self.figure)
+        number.addStretch(1)
+        self.more = button("secondary")
+        self.more.setObjectName(f"card_more_{card.id}")
+        number.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
+        self._box.addLayout(words, 3)
+        self._box.addLayout(number, 2)
+        self._words, self._number = words, number
+        self.set_language(lang)
+
+    def set_language(self, lang: Lang) -> None:
+        self.headline.setText(self.card.headline.get(lang))
+        self.text.setText(self.card.text.get(lang))
+        self.figure.set_language(lang)
+        self.figure.note.hide()
+        self.more.setText(self.tr("Details and sources  ›"))
+        self.more.setAccessibleName(self.tr("Open details and sources"))
+
+    def apply_metrics(self, m: Metrics) -> None:
+        self._box.setDirection(QBoxLayout.Direction.TopToBottom if m.portrait
+                               else QBoxLayout.Direction.LeftToRight)
+        # Portrait: the figure follows the text directly; landscape: side by side.
+        self._box.setStretch(0, 0 if m.portrait else 3)
+        self._box.setStretch(1, 1 if m.portrait else 2)
+        self._box.setSpacing(m.space("l"))
+        self.figure.apply_metrics(m)
+        if self.card.image is not None:
+            self.picture.setPixmap(render_svg(self.card.image, m.px(120)))
+        self.picture.setVisible(self.card.image is not None)
+
+
+class CardBack(QWidget):
+    """The opened card: detail, where sources differ, every figure and source."""
+
+    def __init__(self, card: Card, lang: Lang, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.card = card
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.headline = label("h2")
+        self.close = button("secondary")
+        self.close.setObjectName(f"card_close_{card.id}")
+        top.addWidget(self.headline, 1)
+        top.addWidget(self.close, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(top)
+        body = QWidget()
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.detail = label("body")
+        lay.addWidget(self.detail)
+        self.differ_box = QFrame()
+        self.differ_box.setProperty("role", "warning")
+        differ_lay = QVBoxLayout(self.differ_box)
+        self.differ_title = label("kicker")
+        self.differ_text = label("body")
+        differ_lay.addWidget(self.differ_title)
+        differ_lay.addWidget(self.differ_text)
+        lay.addWidget(self.differ_box)
+        self.differ_box.setVisible(bool(card.disagreement))
+        self.figures_title = label("kicker")
+        lay.addWidget(self.figures_title)
+        self.figures = [FigureView(f, lang, large=False) for f in (card.figure, *card.more_figures)]
+        for fv in self.figures:
+            lay.addWidget(fv)
+        self.sources_title = label("kicker")
+        lay.addWidget(self.sources_title)
+        self.sources = SourceList(card.all_sources(), lang)
+        lay.addWidget(self.sources)
+        lay.addStretch(1)
+        self._body_layout = lay
+        self.area = kinetic_scroll_area(body)
+        outer.addWidget(self.area, 1)
+        self.set_language(lang)
+
+    def set_language(self, lang: Lang) -> None:
+        card = self.card
+        self.headline.setText(card.headline.get(lang))
+        self.detail.setText(card.detail.get(lang))
+        self.differ_title.setText(self.tr("WHERE SOURCES DIFFER"))
+        self.differ_text.setText(card.disagreement.get(lang))
+        self.figures_title.setText(self.tr("THE FIGURES"))
+        for fv in self.figures:
+            fv.set_language(lang)
+        self.sources_title.setText(self.tr("SOURCES"))
+        self.sources.set_language(lang)
+        self.close.setText(self.tr("Close  ✕"))
+        self.close.setAccessibleName(self.tr("Close the details"))
+
+    def apply_metrics(self, m: Metrics) -> None:
+        self._body_layout.setSpacing(m.space("m"))
+        self.detail.setMaximumWidth(m.px(tokens.MEASURE_PX + 200))
+
+
+class CardView(QStackedWidget):
+    """One card: its front, and its back when opened."""
+
+    def __init__(self, card: Card, lang: Lang, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.front = CardFront(card, lang)
+        self.back = CardBack(card, lang)
+        self.addWidget(self.front)
+        self.addWidget(self.back)
+
+    def set_expanded(self, expanded: bool) -> None:
+        self.setCurrentWidget(self.back if expanded else self.front)
+        if not expanded:
+            self.back.area.verticalScrollBar().setValue(0)
+
+
+class CardsScreen(Screen):
+    """The deck of interest cards.
+
+    Parameters
+    ----------
+    content
+        The loaded content (cards).
+    state
+        Shared state (language).
+    deck
+        Which card is shown and whether it is open.
+    """
+
+    screen_id = ScreenId.CARDS
+
+    def __init__(self, content: Content, state: AppState, deck: CardDeck,
+                 px_per_mm: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._content, self._state, self._deck = content, state, deck
+        lang = state.language
+        outer = QVBoxLayout(self)
+        self._outer = outer
+        head = QHBoxLayout()
+        self.kicker = label("kicker")
+        self.position = label("caption", wrap=False)
+        head.addWidget(self.kicker, 1)
+        head.addWidget(self.position)
+        outer.addLayout(head)
+        row = QHBoxLayout()
+        self.prev_button = button("arrow", "‹")
+        self.prev_button.setObjectName("cards_previous")
+        self.next_button = button("arrow", "›")
+        self.next_button.setObjectName("cards_next")
+        self.card_frame = SwipeArea(px_per_mm)
+        self.card_frame.setObjectName("card_frame")
+        self.card_frame.setProperty("role", "card")
+        self.card_frame.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        frame_lay = QVBoxLayout(self.card_frame)
+        self._frame_layout = frame_lay
+        self.stack = QStackedWidget()
+        self.views = [CardView(card, lang) for card in content.cards]
+        for view in self.views:
+            self.stack.addWidget(view)
+            view.front.more.clicked.connect(lambda _=False: self._deck.set_expanded(True))
+            view.back.close.clicked.connect(lambda _=False: self._deck.set_expanded(False))
+        frame_lay.addWidget(self.stack)
+        row.addWidget(self.card_frame, 1)
+        self._row = row
+        outer.addLayout(row, 1)
+        dots = QHBoxLayout()
+        self._dots_layout = dots
+        dots.addStretch(1)
+        self.dots: list[QPushButton] = []
+        for i in range(len(content.cards)):
+            dot = button("dot", str(i + 1))
+            dot.setObjectName(f"cards_dot_{i + 1}")
+            dot.clicked.connect(lambda _=False, n=i: self._deck.go_to(n))
+            dots.addWidget(dot)
+            self.dots.append(dot)
+        dots.addStretch(1)
+        self._place_arrows(portrait=False)
+        self.hint = label("caption", wrap=False)
+        outer.addLayout(dots)
+        outer.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.prev_button.clicked.connect(self._deck.previous)
+        self.next_button.clicked.connect(self._deck.next)
+        self.card_frame.swiped.connect(self._on_card_frame_swiped)
+        self.card_frame.tapped.connect(self._on_card_frame_tapped)
+        deck.current_changed.connect(self._on_deck_current_changed)
+        deck.expanded_changed.connect(self._on_deck_expanded_changed)
+        self._on_deck_current_changed(deck.current)
+        self.retranslate()
+
+    # --- slots -----------------------------------------------------------------
+    def _on_card_frame_swiped(self, direction: int) -> None:
+        if direction < 0:
+            self._deck.next()
+        else:
+            self._deck.previous()
+
+    def _on_card_frame_tapped(self) -> None:
+        if not self._deck.expanded:
+            self._deck.set_expanded(True)
+
+    def _on_deck_current_changed(self, index: int) -> None:
+        self.stack.setCurrentIndex(index)
+        for i, dot in enumerate(self.dots):
+            set_flag(dot, "active", i == index)
+        self._update_position()
+
+    def _on_deck_expanded_changed(self, expanded: bool) -> None:
+        self.views[self._deck.current].set_expanded(expanded)
+
+    def _place_arrows(self, portrait: bool) -> None:
+        """Arrows beside the card in landscape; under it, around the numbers, in portrait."""
+        for b in (self.prev_button, self.next_button):
+            if b.parentWidget() is not None:
+                self._row.removeWidget(b)
+                self._dots_layout.removeWidget(b)
+        if portrait:
+            self._dots_layout.insertWidget(0, self.prev_button)
+            self._dots_layout.addWidget(self.next_button)
+        else:
+            self._row.insertWidget(0, self.prev_button, 0, Qt.AlignmentFlag.AlignVCenter)
+            self._row.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    # --- Screen hooks ------------------------------------------------------------
+    def _update_position(self) -> None:
+        self.position.setText(self.tr("Card {n} of {total}").format(
+            n=self._deck.current + 1, total=self._deck.count))
+
+    def retranslate(self) -> None:
+        lang = self._state.language
+        self.kicker.setText(self.tr("WHY THE MISSION MATTERED: REASONS GIVEN FOR SUPPORTING IT"))
+        self.hint.setText(self.tr("Swipe the card, or tap the arrows or a number"))
+        self.prev_button.setAccessibleName(self.tr("Previous card"))
+        self.next_button.setAccessibleName(self.tr("Next card"))
+        for i, dot in enumerate(self.dots):
+            dot.setAccessibleName(self.tr("Card {n}: {headline}").format(
+                n=i + 1, headline=self._content.cards[i].headline.get(lang)))
+        for view in self.views:
+            view.front.set_language(lang)
+            view.back.set_language(lang)
+        self._update_position()
+
+    def apply_metrics(self, m: Metrics) -> None:
+        margin = m.space("l")
+        self._outer.setContentsMargins(margin, m.space("m"), margin, m.space("s"))
+        self._outer.setSpacing(m.space("s"))
+        self._row.setSpacing(m.space("m"))
+        pad = m.space("l")
+        self._frame_layout.setContentsMargins(pad, pad, pad, pad)
+        self.card_frame.px_per_mm = m.px_per_mm
+        self._place_arrows(m.portrait)
+        side = m.target(110)
+        for b in (self.prev_button, self.next_button):
+            b.setFixedSize(side, side)
+        for dot in self.dots:
+            dot.setFixedSize(m.target(84), m.target(84))
+        for view in self.views:
+            view.front.apply_metrics(m)
+            view.back.apply_metrics(m)
+
+    def on_leave(self) -> None:
+        self._deck.set_expanded(False)
+
+    def reset(self) -> None:
+        self._deck.reset()
+
+    def states(self) -> list[tuple[str, Callable[[], None]]]:
+        out: list[tuple[str, Callable[[], None]]] = []
+        for i, card in enumerate(self._content.cards):
+            out.append((f"{i + 1}-{card.id}", lambda n=i: self._deck.go_to(n)))
+            out.append((f"{i + 1}-{card.id}-open", lambda n=i: self._open(n)))
+        return out
+
+    def _open(self, index: int) -> None:
+        self._deck.go_to(index)
+        self._deck.set_expanded(True)

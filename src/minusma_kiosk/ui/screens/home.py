@@ -1,0 +1,133 @@
+"""Home: what the exhibit is about, and where to go from here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QBoxLayout, QFrame, QVBoxLayout, QWidget
+
+from minusma_kiosk.content.model import Content
+from minusma_kiosk.state.app_state import AppState
+from minusma_kiosk.ui.router import Screen, ScreenId, screen_title
+from minusma_kiosk.ui.theme import tokens
+from minusma_kiosk.ui.theme.metrics import Metrics
+from minusma_kiosk.ui.widgets.scrolling import kinetic_scroll_area
+from minusma_kiosk.ui.widgets.source_list import SourceList
+from minusma_kiosk.ui.widgets.text import button, label
+from minusma_kiosk.ui.widgets.tile import Tile
+
+
+class HomeScreen(Screen):
+    """Title, a short introduction with its sources, and one tile per screen.
+
+    Parameters
+    ----------
+    content
+        The loaded content (site texts and their sources).
+    state
+        Shared state (language).
+    entries
+        The screens to offer as tiles, in order.
+    """
+
+    screen_id = ScreenId.HOME
+
+    def __init__(self, content: Content, state: AppState, entries: list[ScreenId],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._content, self._state = content, state
+        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        column = QWidget()
+        text = QVBoxLayout(column)
+        text.setContentsMargins(0, 0, 0, 0)
+        self.kicker = label("kicker")
+        self.title = label("h1")
+        self.subtitle = label("lead")
+        self.intro = label("body")
+        self.sources_button = button("secondary")
+        self.sources_button.setObjectName("home_sources")
+        self.sources_button.setCheckable(True)
+        self.sources_button.toggled.connect(self._on_sources_button_toggled)
+        self.sources_panel = QFrame()
+        self.sources_panel.setProperty("role", "panel")
+        panel_lay = QVBoxLayout(self.sources_panel)
+        self.source_list = SourceList(content.site.sources, state.language)
+        panel_lay.addWidget(self.source_list)
+        self.sources_panel.hide()
+        self.footnote = label("caption")
+        for w in (self.kicker, self.title, self.subtitle, self.intro):
+            text.addWidget(w)
+        text.addSpacing(16)
+        text.addWidget(self.sources_button, 0, Qt.AlignmentFlag.AlignLeft)
+        text.addWidget(self.sources_panel)
+        text.addStretch(1)
+        text.addWidget(self.footnote)
+        self.text_area = kinetic_scroll_area(column)
+        self._box.addWidget(self.text_area, 3)
+        tiles = QVBoxLayout()
+        tiles.addStretch(1)
+        self.tiles: dict[ScreenId, Tile] = {}
+        for sid in entries:
+            if sid is ScreenId.HOME:
+                continue
+            tile = Tile()
+            tile.setObjectName(f"tile_{sid.value}")
+            tile.clicked.connect(lambda _=False, s=sid: self.navigate_requested.emit(s))
+            tiles.addWidget(tile)
+            self.tiles[sid] = tile
+        tiles.addStretch(1)
+        self._box.addLayout(tiles, 2)
+        self.retranslate()
+
+    def _on_sources_button_toggled(self, shown: bool) -> None:
+        self.sources_panel.setVisible(shown)
+        self.retranslate()
+        if shown:
+            self.text_area.widget().adjustSize()
+            self.text_area.ensureWidgetVisible(self.sources_panel, 0, 0)
+
+    def _describe(self, sid: ScreenId) -> str:
+        descriptions = {
+            ScreenId.CARDS: self.tr("Reasons given for supporting the mission, "
+                                    "each with its figures and sources"),
+            ScreenId.SOURCES: self.tr("Every document this exhibit cites, and credits"),
+        }
+        return descriptions.get(sid, "")
+
+    def retranslate(self) -> None:
+        lang = self._state.language
+        site = self._content.site
+        self.kicker.setText(self.tr("UN PEACEKEEPING IN MALI"))
+        self.title.setText(site.title.get(lang))
+        self.subtitle.setText(site.subtitle.get(lang))
+        self.intro.setText(site.intro.get(lang))
+        self.footnote.setText(site.footnote.get(lang))
+        self.footnote.setVisible(bool(site.footnote))
+        shown = self.sources_button.isChecked()
+        self.sources_button.setText(self.tr("Hide sources") if shown
+                                    else self.tr("Sources for this text"))
+        self.sources_button.setVisible(bool(site.sources))
+        self.source_list.set_language(lang)
+        for sid, tile in self.tiles.items():
+            tile.set_texts(f"{screen_title(sid)}  ›", self._describe(sid))
+
+    def apply_metrics(self, m: Metrics) -> None:
+        margin = m.space("xl")
+        self._box.setContentsMargins(margin, margin, margin, m.space("l"))
+        self._box.setSpacing(m.space("xl"))
+        self._box.setDirection(QBoxLayout.Direction.TopToBottom if m.portrait
+                               else QBoxLayout.Direction.LeftToRight)
+        for w in (self.intro, self.subtitle):
+            w.setMaximumWidth(m.px(tokens.MEASURE_PX))
+        for tile in self.tiles.values():
+            tile.setMinimumHeight(m.target(200))
+            tile.set_padding(m.space("m"))
+
+    def reset(self) -> None:
+        self.sources_button.setChecked(False)
+        self.text_area.verticalScrollBar().setValue(0)
+
+    def states(self) -> list[tuple[str, Callable[[], None]]]:
+        return [("default", self.reset),
+                ("sources", lambda: self.sources_button.setChecked(True))]

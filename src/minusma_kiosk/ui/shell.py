@@ -1,0 +1,177 @@
+"""The shell: banner, screen stack and navigation bar around the router.
+
+It wires screens to the router and the shared state, adapts the theme to the
+window size, and nothing more; each screen owns its own content.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QScreen, QShowEvent
+from PySide6.QtWidgets import QLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+
+from minusma_kiosk.content.model import Content
+from minusma_kiosk.state.app_state import AppState
+from minusma_kiosk.state.card_deck import CardDeck
+from minusma_kiosk.ui.i18n import Translations
+from minusma_kiosk.ui.router import Router, ScreenId
+from minusma_kiosk.ui.screens.cards import CardsScreen
+from minusma_kiosk.ui.screens.home import HomeScreen
+from minusma_kiosk.ui.screens.sources import SourcesScreen
+from minusma_kiosk.ui.theme.metrics import Metrics, compute_metrics, px_per_mm
+from minusma_kiosk.ui.theme.style import stylesheet
+from minusma_kiosk.ui.theme.tokens import PALETTE
+from minusma_kiosk.ui.widgets.banner import ContentBanner
+from minusma_kiosk.ui.widgets.nav_bar import NavBar
+
+
+class RunMode(enum.Enum):
+    """How the exhibit is used."""
+
+    WINDOW = "window"
+    KIOSK = "kiosk"
+    PRESENT = "present"
+
+
+class Shell(QWidget):
+    """The exhibit's main window.
+
+    Parameters
+    ----------
+    content
+        Loaded content.
+    state
+        Shared state.
+    mode
+        Window, kiosk (fullscreen, 20 mm targets) or presenter.
+    translations
+        The translator switcher (UI strings).
+    diagonal_inches
+        The screen's real diagonal, overriding what the screen reports.
+    rejected
+        ``(folder, problem count)`` when the curator's content was rejected.
+    """
+
+    def __init__(self, content: Content, state: AppState, mode: RunMode = RunMode.WINDOW,
+                 translations: Translations | None = None,
+                 diagonal_inches: float | None = None,
+                 rejected: tuple[str, int] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Shell")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setWindowTitle("MINUSMA — Mali since 2012")
+        self.content, self.state, self.mode = content, state, mode
+        self._translations = translations or Translations(self)
+        self._diagonal = diagonal_inches
+        self._metrics: Metrics | None = None
+        self._watching_screen = False
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        # The window's size is the screen's: content must fit it, never grow it.
+        lay.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.banner = ContentBanner(*rejected) if rejected else None
+        if self.banner is not None:
+            lay.addWidget(self.banner)
+        self.stack = QStackedWidget()
+        self.stack.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        lay.addWidget(self.stack, 1)
+        self.router = Router(self.stack, self)
+        self.deck = CardDeck(len(content.cards), self)
+        self._register_screens()
+        self.nav = NavBar(self.router.registered())
+        lay.addWidget(self.nav)
+        self.nav.screen_requested.connect(self.router.navigate)
+        self.nav.language_requested.connect(self._on_nav_language_requested)
+        self.router.screen_changed.connect(self.nav.set_active)
+        state.language_changed.connect(self._on_state_language_changed)
+        self._translations.apply(state.language)
+        self.nav.set_next_language(state.next_language())
+        self._apply_metrics()
+        self.router.navigate(ScreenId.HOME)
+
+    def _register_screens(self) -> None:
+        c, s = self.content, self.state
+        order = [ScreenId.HOME, ScreenId.CARDS, ScreenId.SOURCES]
+        self.router.register(ScreenId.HOME, lambda: HomeScreen(c, s, order))
+        self.router.register(ScreenId.CARDS,
+                             lambda: CardsScreen(c, s, self.deck, self.px_per_mm()))
+        self.router.register(ScreenId.SOURCES, lambda: SourcesScreen(c, s))
+
+    # --- language ------------------------------------------------------------------
+    def _on_nav_language_requested(self) -> None:
+        self.state.set_language(self.state.next_language())
+
+    def _on_state_language_changed(self, lang: str) -> None:
+        self._translations.apply(self.state.language)
+        self.nav.set_next_language(self.state.next_language())
+        self.nav.retranslate()
+        if self.banner is not None:
+            self.banner.retranslate()
+        self.router.retranslate()
+
+    # --- sizes -------------------------------------------------------------------------
+    def px_per_mm(self) -> float:
+        """Pixels per physical millimetre on the screen the window is on."""
+        screen = self.screen()
+        size = screen.size()
+        return px_per_mm(screen.physicalDotsPerInch(), screen.devicePixelRatio(),
+                         self._diagonal, size.width(), size.height())
+
+    @property
+    def metrics(self) -> Metrics:
+        """The metrics in force."""
+        assert self._metrics is not None
+        return self._metrics
+
+    def _apply_metrics(self) -> None:
+        m = compute_metrics(self.width(), self.height(), self.px_per_mm(),
+                            kiosk=self.mode is RunMode.KIOSK)
+        if m == self._metrics:
+            return
+        self._metrics = m
+        self.setStyleSheet(stylesheet(m, PALETTE))
+        self.nav.apply_metrics(m)
+        self.router.apply_metrics(m)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._apply_metrics()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        handle = self.windowHandle()
+        if handle is not None and not self._watching_screen:
+            handle.screenChanged.connect(self._on_window_screen_changed)
+            self._watching_screen = True
+        self._apply_metrics()
+
+    def _on_window_screen_changed(self, _screen: QScreen) -> None:
+        self._apply_metrics()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_F11 and self.mode is not RunMode.KIOSK:
+            self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+            return
+        super().keyPressEvent(event)
+
+
+class FirstFrameProbe(QObject):
+    """Calls a function once, right after the watched widget's first paint."""
+
+    def __init__(self, watched: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(watched)
+        self._callback: Callable[[], None] | None = callback
+        watched.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            callback, self._callback = self._callback, None
+            QTimer.singleShot(0, callback)
+        return False

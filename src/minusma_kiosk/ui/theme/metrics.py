@@ -1,0 +1,95 @@
+"""Turn design tokens into pixels for a given window and screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from minusma_kiosk.ui.theme import tokens
+
+#: DPI assumed when the screen reports an implausible physical size (common on
+#: kiosk panels with broken EDID); 96 is the desktop convention.
+FALLBACK_DPI = 96.0
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Pixel sizes for one window size on one screen.
+
+    Parameters
+    ----------
+    width, height
+        Window size in device-independent pixels.
+    px_per_mm
+        Device-independent pixels per physical millimetre.
+    kiosk
+        Whether kiosk touch targets (20 mm) apply.
+    """
+
+    width: int
+    height: int
+    px_per_mm: float
+    kiosk: bool
+
+    @property
+    def portrait(self) -> bool:
+        """Taller than wide."""
+        return self.height > self.width
+
+    @property
+    def scale(self) -> float:
+        """Factor from the design size (1920x1080, or 1080x1920 in portrait)."""
+        long_side, short_side = max(self.width, self.height), min(self.width, self.height)
+        return min(long_side / 1920, short_side / 1080)
+
+    def px(self, design_px: float) -> int:
+        """Scale a design size."""
+        return max(1, round(design_px * self.scale))
+
+    def font(self, role: str) -> int:
+        """Font pixel size for a role of :data:`tokens.TYPE`."""
+        return max(tokens.TYPE_FLOOR, self.px(tokens.TYPE[role]))
+
+    def space(self, step: str) -> int:
+        """Spacing for a step of :data:`tokens.SPACE`."""
+        return self.px(tokens.SPACE[step])
+
+    @property
+    def min_target(self) -> int:
+        """Smallest allowed touch target side in pixels (9 mm, or 20 mm in kiosk mode)."""
+        mm = tokens.TARGET_MM_KIOSK if self.kiosk else tokens.TARGET_MM_WINDOW
+        return round(mm * self.px_per_mm + 0.5)
+
+    def target(self, design_px: float = tokens.BUTTON_PX) -> int:
+        """A touch target side: the design size, never under :attr:`min_target`."""
+        return max(self.px(design_px), self.min_target)
+
+
+def px_per_mm(physical_dpi: float, device_pixel_ratio: float = 1.0,
+              diagonal_inches: float | None = None, width_px: int = 0,
+              height_px: int = 0) -> float:
+    """Device-independent pixels per millimetre.
+
+    Parameters
+    ----------
+    physical_dpi
+        What the screen reports (``QScreen.physicalDotsPerInch``).
+    device_pixel_ratio
+        Physical pixels per device-independent pixel.
+    diagonal_inches
+        The screen's real diagonal, from the config, which wins over the
+        reported DPI (kiosk panels often report nonsense).
+    width_px, height_px
+        Screen size in device-independent pixels (needed with ``diagonal_inches``).
+    """
+    if diagonal_inches and width_px and height_px:
+        diag_px = (width_px ** 2 + height_px ** 2) ** 0.5
+        return diag_px / (diagonal_inches * 25.4)
+    dpi = physical_dpi / max(device_pixel_ratio, 0.1)
+    if not 40 <= dpi <= 600:
+        dpi = FALLBACK_DPI
+    return dpi / 25.4
+
+
+def compute_metrics(width: int, height: int, ppmm: float, kiosk: bool) -> Metrics:
+    """Metrics for a window of ``width`` x ``height`` on a screen with ``ppmm``."""
+    return Metrics(max(width, 1), max(height, 1), ppmm, kiosk)

@@ -1,0 +1,76 @@
+"""The application style sheet, generated from the tokens for one window size.
+
+Widgets never carry colours of their own: they set a dynamic ``role`` property
+(``label.setProperty("role", "h1")``) and this sheet styles it.
+"""
+
+from __future__ import annotations
+
+from minusma_kiosk.ui.theme import tokens
+from minusma_kiosk.ui.theme.metrics import Metrics
+from minusma_kiosk.ui.theme.tokens import Palette
+
+
+def stylesheet(m: Metrics, p: Palette) -> str:
+    """Return the style sheet for metrics ``m`` and palette ``p``."""
+    radius = m.px(tokens.RADIUS)
+    target = m.target()
+    nav_target = m.target(tokens.NAV_PX - 16)
+    pad = m.space("m")
+    return f"""
+QWidget#Shell, QWidget[role="screen"] {{ background: {p.background}; }}
+QLabel {{ color: {p.text}; background: transparent; }}
+QLabel[role="h1"] {{ font-size: {m.font("h1")}px; font-weight: bold; }}
+QLabel[role="h2"] {{ font-size: {m.font("h2")}px; font-weight: bold; }}
+QLabel[role="lead"] {{ font-size: {m.font("lead")}px; }}
+QLabel[role="body"] {{ font-size: {m.font("body")}px; }}
+QLabel[role="caption"] {{ font-size: {m.font("caption")}px; color: {p.text_muted}; }}
+QLabel[role="figure"] {{ color: {p.accent}; }}
+QLabel[role="qualifier"] {{ font-size: {m.font("lead")}px; font-weight: bold; color: {p.accent}; }}
+QLabel[role="kicker"] {{ font-size: {m.font("caption")}px; font-weight: bold;
+    color: {p.accent}; letter-spacing: 1px; }}
+QFrame[role="card"] {{ background: {p.surface}; border-radius: {radius}px;
+    border: 1px solid {p.surface_alt}; }}
+QFrame[role="panel"] {{ background: {p.surface_alt}; border-radius: {radius}px; }}
+QFrame[role="warning"] {{ background: {p.warning_bg}; border-radius: {radius}px;
+    border: 3px solid {p.warning_border}; }}
+QFrame[role="warning"] QLabel {{ color: {p.warning_text}; }}
+QFrame[role="banner"] {{ background: {p.warning_bg}; border-bottom: 3px solid {p.warning_border}; }}
+QFrame[role="banner"] QLabel {{ color: {p.warning_text}; font-size: {m.font("caption")}px; }}
+QPushButton {{ font-size: {m.font("body")}px; min-height: {target}px; min-width: {target}px;
+    border-radius: {radius}px; padding: 0 {pad}px; }}
+QPushButton[role="primary"] {{ background: {p.accent}; color: {p.accent_text}; border: none;
+    font-weight: bold; }}
+QPushButton[role="primary"]:pressed {{ background: {p.nav}; }}
+QPushButton[role="secondary"] {{ background: {p.surface}; color: {p.accent};
+    border: 3px solid {p.accent}; font-weight: bold; }}
+QPushButton[role="secondary"]:pressed {{ background: {p.surface_alt}; }}
+QPushButton[role="tile"] {{ background: {p.surface}; color: {p.text}; text-align: left;
+    border: 3px solid {p.surface_alt}; padding: {pad}px; font-size: {m.font("lead")}px;
+    font-weight: bold; }}
+QPushButton[role="tile"]:pressed {{ border-color: {p.accent}; }}
+QPushButton[role="dot"] {{ background: transparent; border: 2px solid {p.text_muted};
+    color: {p.text}; font-size: {m.font("body")}px; padding: 0;
+    border-radius: {m.target(84) // 2 - 2}px; }}
+QPushButton[role="dot"][active="true"] {{ background: {p.accent}; color: {p.accent_text};
+    border-color: {p.accent}; font-weight: bold; }}
+QPushButton[role="arrow"] {{ background: {p.surface}; color: {p.accent};
+    border: 3px solid {p.accent}; font-size: {m.font("h1")}px; font-weight: bold;
+    padding: 0 0 {m.px(10)}px 0; border-radius: {m.target(110) // 2 - 2}px; }}
+QPushButton[role="arrow"]:pressed {{ background: {p.surface_alt}; }}
+QFrame#NavBar {{ background: {p.nav}; }}
+QPushButton[role="nav"] {{ background: transparent; color: {p.nav_text}; border: none;
+    border-radius: 0; border-top: {m.px(8)}px solid transparent;
+    font-size: {m.font("nav")}px; font-weight: bold; min-height: {nav_target}px; }}
+QPushButton[role="nav"][active="true"] {{ border-top-color: {p.nav_active};
+    background: rgba(255, 255, 255, 0.08); }}
+QPushButton[role="nav"]:pressed {{ background: rgba(255, 255, 255, 0.16); }}
+QPushButton[role="lang"] {{ background: {p.nav_active}; color: {p.nav_text};
+    border: none; border-radius: 0; font-size: {m.font("nav")}px; font-weight: bold;
+    min-height: {nav_target}px; }}
+QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
+QScrollBar:vertical {{ background: {p.surface_alt}; width: {m.px(14)}px; border-radius: {m.px(7)}px; }}
+QScrollBar::handle:vertical {{ background: {p.text_muted}; border-radius: {m.px(7)}px;
+    min-height: {m.px(60)}px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
+"""

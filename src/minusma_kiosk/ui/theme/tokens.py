@@ -1,0 +1,62 @@
+"""Design tokens: the only place colours and sizes are written down.
+
+Sizes are in pixels at the design size (a 1920x1080 landscape screen, or
+1080x1920 portrait); :mod:`.metrics` scales them to the real window. Touch
+targets are in millimetres and converted with the screen's physical DPI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Colours. Text colours reach at least 4.5:1 on the surfaces they are used on."""
+
+    background: str = "#F4EFE6"      # warm sand-white: the Sahel, calm
+    surface: str = "#FFFFFF"         # cards and panels
+    surface_alt: str = "#EAE1D2"     # quiet panels (disagreement box, chips)
+    text: str = "#1B1F24"
+    text_muted: str = "#4A4F57"
+    accent: str = "#0B5CAD"          # close to UN blue, dark enough for white text
+    accent_text: str = "#FFFFFF"
+    nav: str = "#15283C"             # navigation bar
+    nav_text: str = "#FFFFFF"
+    nav_active: str = "#2F7ED8"
+    warning_bg: str = "#FFF1CC"      # sources disagree / content rejected
+    warning_border: str = "#8A5A00"
+    warning_text: str = "#3D2A00"
+    conflict: str = "#B3261E"        # restrained red: conflict markers only, with a shape
+    focus: str = "#E0A800"
+
+
+PALETTE = Palette()
+
+#: Type scale in px at design size. Body >= 24 px at 1080p kiosk scale (CONTENT-STYLE).
+TYPE = {
+    "caption": 24,
+    "body": 30,
+    "lead": 36,
+    "h2": 44,
+    "h1": 72,
+    "figure": 150,
+    "nav": 28,
+}
+#: Smallest a scaled font may get (px), whatever the window size.
+TYPE_FLOOR = 15
+
+#: Spacing steps in px at design size.
+SPACE = {"xs": 8, "s": 16, "m": 24, "l": 40, "xl": 64}
+
+#: Corner radius in px at design size.
+RADIUS = 18
+
+#: Minimum touch target, physical size (the brief: >= 9 mm; kiosk >= 20 mm).
+TARGET_MM_WINDOW = 9.0
+TARGET_MM_KIOSK = 20.0
+#: Design height of primary buttons and the navigation bar (px at design size).
+BUTTON_PX = 96
+NAV_PX = 120
+#: Widest a column of reading text may be (px at design size): about 65 characters.
+MEASURE_PX = 1150

@@ -1,0 +1,1 @@
+"""Reusable widgets. They get model objects in their constructor and never reach up."""

@@ -1,0 +1,37 @@
+"""A discreet strip that tells staff the curator's content was rejected."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
+
+from minusma_kiosk.ui.widgets.text import label
+
+
+class ContentBanner(QFrame):
+    """Shown above the screens when ``--content DIR`` failed its checks.
+
+    Parameters
+    ----------
+    folder
+        The rejected folder.
+    problem_count
+        How many problems the check found (the log has them all).
+    """
+
+    def __init__(self, folder: str, problem_count: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "banner")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._folder, self._count = folder, problem_count
+        lay = QHBoxLayout(self)
+        self.text = label("caption")
+        lay.addWidget(self.text)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the text again."""
+        self.text.setText(self.tr(
+            "The content in {folder} was rejected ({count} problems; see the log or run "
+            "'minusma-kiosk check'). Showing the bundled content."
+        ).format(folder=self._folder, count=self._count))

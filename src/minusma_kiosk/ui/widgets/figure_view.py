@@ -1,0 +1,96 @@
+"""A figure as a visitor sees it: the number, what it counts, when, and from where."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from minusma_kiosk.content.formatting import (
+    format_date,
+    format_figure,
+    format_formula,
+    format_number,
+    qualifier_word,
+)
+from minusma_kiosk.content.model import Figure, Lang, Source
+from minusma_kiosk.ui.theme.metrics import Metrics
+from minusma_kiosk.ui.widgets.fit_label import FitLabel
+from minusma_kiosk.ui.widgets.text import label
+
+
+def source_line(src: Source, lang: Lang) -> str:
+    """"Title — Publisher, 26 April 2023" for a source."""
+    date = f", {format_date(src.published, lang)}" if src.published else ""
+    return f"{src.title} — {src.publisher}{date}"
+
+
+def provenance(fig: Figure, lang: Lang) -> str:
+    """Where a figure comes from: its source, or its formula for a derived figure."""
+    when = format_date(fig.as_of, lang)
+    if fig.derivation is not None:
+        text = QCoreApplication.translate("FigureView", "Computed for this exhibit: {formula}")
+        text = text.format(formula=format_formula(fig.derivation, lang))
+        return f"{text} ({when})"
+    assert fig.source is not None
+    text = QCoreApplication.translate("FigureView", "Source: {source}")
+    return f"{text.format(source=source_line(fig.source, lang))}. " + \
+        QCoreApplication.translate("FigureView", "As of {date}.").format(date=when)
+
+
+class FigureView(QWidget):
+    """Shows one figure, large or compact.
+
+    Parameters
+    ----------
+    figure
+        The figure to show.
+    large
+        The card's headline figure (largest text on the screen) or a compact line.
+    """
+
+    def __init__(self, figure: Figure, lang: Lang, large: bool = True,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.figure = figure
+        self._large = large
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.qualifier = label("qualifier")
+        self.value: QLabel
+        if large:
+            self.value = FitLabel()
+            self.value.setProperty("role", "figure")
+            font = self.value.font()
+            font.setBold(True)
+            self.value.setFont(font)
+        else:
+            self.value = label("h2")
+        self.what = label("lead" if large else "body")
+        self.note = label("body")
+        self.origin = label("caption")
+        for w in (self.qualifier, self.value, self.what, self.note, self.origin):
+            lay.addWidget(w)
+        self.set_language(lang)
+
+    def set_language(self, lang: Lang) -> None:
+        """Write the figure in ``lang``."""
+        fig = self.figure
+        if self._large:
+            word = qualifier_word(fig.qualifier, lang)
+            self.qualifier.setText(word)
+            self.qualifier.setVisible(bool(word))
+            self.value.setText(format_number(fig.value, fig.unit, lang))
+        else:
+            self.qualifier.hide()
+            self.value.setText(format_figure(fig, lang))
+        self.what.setText(fig.label.get(lang))
+        self.note.setText(fig.note.get(lang))
+        self.note.setVisible(bool(fig.note))
+        self.origin.setText(provenance(fig, lang))
+        self.setAccessibleName(f"{format_figure(fig, lang)} {self.what.text()}")
+        self.setAccessibleDescription(self.origin.text())
+
+    def apply_metrics(self, m: Metrics) -> None:
+        """Size the large figure for the window."""
+        if isinstance(self.value, FitLabel):
+            self.value.set_range(m.font("figure"), m.font("h2"))

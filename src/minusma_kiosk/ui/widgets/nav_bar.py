@@ -1,0 +1,79 @@
+"""The navigation bar: one large button per screen, and the language button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
+
+from minusma_kiosk.ui.router import ScreenId, screen_title
+from minusma_kiosk.ui.theme.metrics import Metrics
+from minusma_kiosk.ui.widgets.text import button, set_flag
+
+#: The language button names the language it switches to, in that language.
+LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
+
+
+class NavBar(QFrame):
+    """Always visible at the bottom of the screen, within a seated visitor's reach.
+
+    Parameters
+    ----------
+    screens
+        The registered screens, in order.
+
+    Signals
+    -------
+    screen_requested(object)
+        A screen button was tapped (its :class:`ScreenId`).
+    language_requested()
+        The language button was tapped.
+    """
+
+    screen_requested = Signal(object)
+    language_requested = Signal()
+
+    def __init__(self, screens: list[ScreenId], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("NavBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        self.buttons: dict[ScreenId, QPushButton] = {}
+        for sid in screens:
+            b = button("nav")
+            b.setObjectName(f"nav_{sid.value}")
+            b.clicked.connect(lambda _=False, s=sid: self.screen_requested.emit(s))
+            lay.addWidget(b, 1)
+            self.buttons[sid] = b
+        self.language = button("lang")
+        self.language.setObjectName("nav_language")
+        self.language.clicked.connect(self.language_requested)
+        lay.addWidget(self.language)
+        self._next_lang = "fr"
+        self.retranslate()
+
+    def set_active(self, sid: ScreenId) -> None:
+        """Mark the shown screen."""
+        for s, b in self.buttons.items():
+            set_flag(b, "active", s == sid)
+            b.setAccessibleDescription(self.tr("current screen") if s == sid else "")
+
+    def set_next_language(self, lang: str) -> None:
+        """Name the language the button switches to."""
+        self._next_lang = lang
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the button texts again."""
+        for sid, b in self.buttons.items():
+            b.setText(screen_title(sid))
+            b.setAccessibleName(screen_title(sid))
+        name = LANGUAGE_NAMES.get(self._next_lang, self._next_lang)
+        self.language.setText(name)
+        self.language.setAccessibleName(self.tr("Change language to {name}").format(name=name))
+
+    def apply_metrics(self, m: Metrics) -> None:
+        """Size the bar for the window."""
+        self.setFixedHeight(m.target(112))
+        self.language.setMinimumWidth(m.target(240))
