@@ -17,7 +17,16 @@ from minusma_kiosk.content.formatting import (
     formula_names,
     group_digits,
 )
-from minusma_kiosk.content.model import Derivation, Figure, FigureId, Qualifier, Source, SourceId, Text, Unit
+from minusma_kiosk.content.model import (
+    Derivation,
+    Figure,
+    FigureId,
+    Qualifier,
+    Source,
+    SourceId,
+    Text,
+    Unit,
+)
 
 SRC = Source(SourceId("src"), "A document", "A publisher", "https://example.org")
 
@@ -183,10 +192,12 @@ def test_group_digits_and_decimal() -> None:
     ("2022-23", "2022–23", "2022-2023"),
     ("2019-20", "2019–20", "2019-2020"),
     ("1999-00", "1999–00", "1999-2000"),
-    ("2013/2018", "2013 – 2018", "2013 – 2018"),
+    ("2013/2018", "2013–2018", "2013-2018"),
     ("2022-03-27/2022-03-31", "27 March 2022 – 31 March 2022", "27 mars 2022 – 31 mars 2022"),
     ("2013-07-01 / 2014-02", "1 July 2013 – February 2014", "1er juillet 2013 – février 2014"),
-    ("2022/2024", "2022 – 2024", "2022 – 2024"),
+    ("2022/2024", "2022–2024", "2022-2024"),
+    ("2013 / 2018", "2013–2018", "2013-2018"),
+    ("2013/2018-07", "2013 – July 2018", "2013 – juillet 2018"),
 ])
 def test_format_date(text: str, en: str, fr: str) -> None:
     assert date_problem(text) is None
@@ -209,8 +220,8 @@ def test_date_problem_accepts(text: str) -> None:
     ("2013-13", "'2013-13' is neither a month (YYYY-MM) nor a fiscal year (2022-23)"),
     ("2013-00", "is neither a month"),
     ("2022-24", "is neither a month"),
-    ("not-a-date", "'not-a-date' is not a date; write 2013-07-01, 2013-07, 2013, "
-     "a fiscal year 2022-23, or a period A/B"),
+    ("not-a-date", ("'not-a-date' is not a date; write 2013-07-01, 2013-07, 2013, "
+     "a fiscal year 2022-23, or a period A/B")),
     ("13/07/2013", "'13/07/2013' has more than one '/'"),
     ("2013-7-1", "is not a date"),
     ("July 2013", "is not a date"),

@@ -70,8 +70,8 @@ def test_problems_are_sorted_by_file_and_line(tiny) -> None:
     assert [str(p) for p in result.problems] == [
         "cards.toml:14: the id 'Two' may use only lower-case letters, digits and _",
         "sources.csv:2: source 'src_a': published date '2013-07-00' is not a real date",
-        "sources.csv:3: source 'src_b': published date '2022-00' is neither a month "
-        "(YYYY-MM) nor a fiscal year (2022-23)",
+        ("sources.csv:3: source 'src_b': published date '2022-00' is neither a month "
+        "(YYYY-MM) nor a fiscal year (2022-23)"),
     ]
 
 
@@ -88,8 +88,8 @@ def test_content_invalid_carries_sorted_problems() -> None:
 def test_csv_row_with_extra_values(tiny) -> None:
     line = tiny.append("figures.csv", "fig_x,1,count,,2013,src_a,,x,x,,,surplus\n")
     problems = tiny.problems()
-    assert problems == [f"figures.csv:{line}: this row has 12 values but the header has "
-                        "11 columns (a comma inside a value needs \"quotes\")"]
+    assert problems == [(f"figures.csv:{line}: this row has 12 values but the header has "
+                        "11 columns (a comma inside a value needs \"quotes\")")]
 
 
 def test_csv_row_with_missing_values(tiny) -> None:
@@ -150,8 +150,8 @@ def test_missing_headline_en_in_bundled_card(bundled) -> None:
 def test_missing_whole_text_points_at_the_card(tiny) -> None:
     tiny.edit("cards.toml", 'detail.en = "More detail."\ndetail.fr = "Plus de détails."\n', "")
     problems = tiny.problems()
-    assert problems == ['cards.toml:2: detail.en is missing (write detail.en = "…" and '
-                        'detail.fr = "…")']
+    assert problems == [('cards.toml:2: detail.en is missing (write detail.en = "…" and '
+                        'detail.fr = "…")')]
 
 
 def test_missing_en_in_inline_table(tiny) -> None:
@@ -268,8 +268,8 @@ def test_unknown_ids_everywhere(tiny) -> None:
 def test_unknown_card_figure_in_bundled(bundled) -> None:
     line = bundled.edit("cards.toml", 'figure = "gao_cost_ratio"', 'figure = "gao_cost_ration"')
     problems = bundled.problems()
-    assert problems == [f"cards.toml:{line}: unknown figure 'gao_cost_ration' "
-                        "(not an id in figures.csv)"]
+    assert problems == [(f"cards.toml:{line}: unknown figure 'gao_cost_ration' "
+                        "(not an id in figures.csv)")]
 
 
 def test_unknown_source_in_bundled_figure(bundled) -> None:
@@ -290,8 +290,8 @@ def test_id_lists_of_the_wrong_type(tiny) -> None:
     problems = tiny.problems()
     assert problems == [
         'cards.toml:5: sources must be a list of source ids: sources = ["id1", "id2"]',
-        'cards.toml:16: more_figures must be a list of figure ids: '
-        'more_figures = ["id1", "id2"]',
+        ('cards.toml:16: more_figures must be a list of figure ids: '
+        'more_figures = ["id1", "id2"]'),
     ]
 
 
@@ -319,8 +319,8 @@ def test_impossible_published_date_in_bundled_sources(bundled) -> None:
     line = bundled.line("sources.csv", "un_news_2013_07_01,")
     bundled.edit("sources.csv", ",UN News,2013-07-01,", ",UN News,2013-02-29,")
     problems = bundled.problems()
-    assert problems == [f"sources.csv:{line}: source 'un_news_2013_07_01': published date "
-                        "'2013-02-29' is not a real date"]
+    assert problems == [(f"sources.csv:{line}: source 'un_news_2013_07_01': published date "
+                        "'2013-02-29' is not a real date")]
 
 
 # --- duplicate ids -----------------------------------------------------------------
@@ -348,18 +348,18 @@ def test_duplicate_ids_in_bundled_files(bundled) -> None:
     problems = bundled.problems()
     assert problems == [
         f"cards.toml:{card_line}: the id 'elections' is used twice (first on line {first_card})",
-        f"figures.csv:{figure_line}: the id 'us_cap' is used twice "
-        f"(first on line {first_figure})",
-        f"sources.csv:{source_line}: the id 'bwc_value' is used twice "
-        f"(first on line {first_source})",
+        (f"figures.csv:{figure_line}: the id 'us_cap' is used twice "
+        f"(first on line {first_figure})"),
+        (f"sources.csv:{source_line}: the id 'bwc_value' is used twice "
+        f"(first on line {first_source})"),
     ]
 
 
 @pytest.mark.parametrize("bad", ["Src_A", "src-a", "_src", "src a"])
 def test_badly_written_ids(tiny, bad: str) -> None:
     tiny.append("sources.csv", f"{bad},T,P,2013,https://example.org/x,\n")
-    assert tiny.problems() == [f"sources.csv:5: the id {bad!r} may use only lower-case "
-                               "letters, digits and _"]
+    assert tiny.problems() == [(f"sources.csv:5: the id {bad!r} may use only lower-case "
+                               "letters, digits and _")]
 
 
 def test_row_without_id(tiny) -> None:
@@ -382,8 +382,8 @@ def test_non_utf8_toml_reports_the_line_of_the_bad_byte(tiny) -> None:
     (tiny.path / "cards.toml").write_bytes(text.encode("utf-8").replace(
         "Première".encode(), "Première".encode("latin-1")))
     problems = tiny.problems()
-    assert problems == ["cards.toml:7: this file is not UTF-8 text; in your editor or "
-                        "spreadsheet, save it as 'UTF-8' (CSV UTF-8)"]
+    assert problems == [("cards.toml:7: this file is not UTF-8 text; in your editor or "
+                        "spreadsheet, save it as 'UTF-8' (CSV UTF-8)")]
 
 
 def test_non_utf8_after_a_byte_order_mark(tiny) -> None:
@@ -444,14 +444,14 @@ def test_content_folder_that_is_a_file(tmp_path: Path) -> None:
 
 def test_missing_image(tiny) -> None:
     (tiny.path / "images" / "pic.svg").unlink()
-    assert tiny.problems() == ["cards.toml:17: 'images/pic.svg' does not exist in the "
-                               "content folder"]
+    assert tiny.problems() == [("cards.toml:17: 'images/pic.svg' does not exist in the "
+                               "content folder")]
 
 
 def test_missing_image_in_bundled_card(bundled) -> None:
     line = bundled.edit("cards.toml", 'image = "images/coins.svg"', 'image = "images/coin.svg"')
-    assert bundled.problems() == [f"cards.toml:{line}: 'images/coin.svg' does not exist in "
-                                  "the content folder"]
+    assert bundled.problems() == [(f"cards.toml:{line}: 'images/coin.svg' does not exist in "
+                                  "the content folder")]
 
 
 @pytest.mark.parametrize(("image", "reason"), [
@@ -481,8 +481,8 @@ def test_symlink_inside_the_folder_that_points_outside(tiny) -> None:
     outside.write_text("<svg/>")
     os.symlink(outside, tiny.path / "images" / "evil.svg")
     tiny.edit("cards.toml", '"images/pic.svg"', '"images/evil.svg"')
-    assert tiny.problems() == ["cards.toml:17: 'images/evil.svg' is a link that leads outside "
-                               "the content folder"]
+    assert tiny.problems() == [("cards.toml:17: 'images/evil.svg' is a link that leads outside "
+                               "the content folder")]
 
 
 def test_symlinked_directory_that_points_outside(tiny) -> None:
@@ -499,8 +499,8 @@ def test_content_file_that_is_a_symlink_to_outside(tiny) -> None:
     outside.write_text(tiny.read("credits.toml"))
     (tiny.path / "credits.toml").unlink()
     os.symlink(outside, tiny.path / "credits.toml")
-    assert tiny.problems() == ["credits.toml: 'credits.toml' is a link that leads outside "
-                               "the content folder"]
+    assert tiny.problems() == [("credits.toml: 'credits.toml' is a link that leads outside "
+                               "the content folder")]
 
 
 def test_image_that_is_not_text(tiny) -> None:
@@ -541,8 +541,8 @@ def test_unknown_keys_in_site_and_credits(tiny) -> None:
 
 def test_unknown_table_in_cards(tiny) -> None:
     tiny.append("cards.toml", "[[cards]]\nid = \"x\"\n")
-    assert tiny.problems() == ["cards.toml:21: unknown table or key 'cards'; this file "
-                               "holds [[card]] entries"]
+    assert tiny.problems() == [("cards.toml:21: unknown table or key 'cards'; this file "
+                               "holds [[card]] entries")]
 
 
 def test_no_cards_at_all(tiny) -> None:
@@ -561,10 +561,10 @@ def test_unknown_csv_column(tiny) -> None:
     tiny.edit("sources.csv", ",notes", ",comment")
     problems = tiny.problems()
     assert problems == [
-        "figures.csv:1: unknown column 'note_de'; the columns are: id, value, unit, qualifier, "
-        "as_of, source, formula, label_en, label_fr, note_en, note_fr (and notes)",
-        "sources.csv:1: unknown column 'comment'; the columns are: id, title, publisher, "
-        "published, url (and notes)",
+        ("figures.csv:1: unknown column 'note_de'; the columns are: id, value, unit, qualifier, "
+        "as_of, source, formula, label_en, label_fr, note_en, note_fr (and notes)"),
+        ("sources.csv:1: unknown column 'comment'; the columns are: id, title, publisher, "
+        "published, url (and notes)"),
     ]
 
 
@@ -576,8 +576,8 @@ def test_column_named_twice(tiny) -> None:
 def test_text_must_be_per_language(tiny) -> None:
     tiny.edit("cards.toml", 'text.en = "Short text."\ntext.fr = "Texte court."',
               'text = "Short text."')
-    assert tiny.problems() == ['cards.toml:8: text must be given per language: '
-                               'text.en = "…" and text.fr = "…"']
+    assert tiny.problems() == [('cards.toml:8: text must be given per language: '
+                               'text.en = "…" and text.fr = "…"')]
 
 
 def test_empty_and_non_text_language_values(tiny) -> None:
@@ -599,8 +599,8 @@ def test_who_must_be_text(tiny) -> None:
 def test_too_many_words_in_card_text(tiny) -> None:
     long = " ".join(["word"] * 61)
     tiny.edit("cards.toml", 'text.en = "Short text."', f'text.en = """{long[:40]}\n{long[40:]}"""')
-    assert tiny.problems() == ["cards.toml:8: text.en has 61 words; keep it to 60 or fewer "
-                               "(visitors read for seconds)"]
+    assert tiny.problems() == [("cards.toml:8: text.en has 61 words; keep it to 60 or fewer "
+                               "(visitors read for seconds)")]
 
 
 def test_sixty_words_are_allowed(tiny) -> None:
@@ -613,8 +613,8 @@ def test_too_many_words_in_bundled_headline(bundled) -> None:
                         'headline.fr = "Partager la facture du maintien de la paix entre tous '
                         'les membres"')
     problems = bundled.problems()
-    assert problems == [f"cards.toml:{line}: headline.fr has 12 words; keep it to 10 or fewer "
-                        "(visitors read for seconds)"]
+    assert problems == [(f"cards.toml:{line}: headline.fr has 12 words; keep it to 8 or fewer "
+                        "(visitors read for seconds)")]
 
 
 # --- formulas ----------------------------------------------------------------------
@@ -626,12 +626,12 @@ def test_formula_cycle(tiny) -> None:
                         "cyc_self,,usd,,2013,,cyc_self * 2,c,,,\n")
     problems = tiny.problems()
     assert problems == [
-        f"figures.csv:{start}: figure 'cyc_a': its formula depends on itself through other "
-        "figures",
-        f"figures.csv:{start + 1}: figure 'cyc_b': its formula depends on itself through "
-        "other figures",
-        f"figures.csv:{start + 2}: figure 'cyc_self': its formula depends on itself through "
-        "other figures",
+        (f"figures.csv:{start}: figure 'cyc_a': its formula depends on itself through other "
+        "figures"),
+        (f"figures.csv:{start + 1}: figure 'cyc_b': its formula depends on itself through "
+        "other figures"),
+        (f"figures.csv:{start + 2}: figure 'cyc_self': its formula depends on itself through "
+        "other figures"),
     ]
 
 

@@ -176,8 +176,8 @@ def test_read_toml_reports_syntax_errors_with_line(tmp_path: Path) -> None:
     log = ProblemLog()
     assert read_toml(tmp_path, "x.toml", log) is None
     assert [str(p) for p in log.items] == [
-        "x.toml:3: this is not valid TOML: Illegal character '\\n' (column 21). "
-        "Check quotes \"…\" around text and '=' between key and value"]
+        ("x.toml:3: this is not valid TOML: Illegal character '\\n' (column 21). "
+        "Check quotes \"…\" around text and '=' between key and value")]
 
 
 def test_read_toml_error_at_end_of_document(tmp_path: Path) -> None:

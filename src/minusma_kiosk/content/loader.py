@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from minusma_kiosk.content import formatting
+from minusma_kiosk.content import formatting, typography
 from minusma_kiosk.content.files import TomlDoc, read_csv, read_toml, resolve_inside
 from minusma_kiosk.content.model import (
     LANGUAGES,
@@ -44,7 +44,7 @@ from minusma_kiosk.content.problems import Problem, ProblemLog
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 CARD_TEXT_MAX_WORDS = 60
-CARD_HEADLINE_MAX_WORDS = 10
+CARD_HEADLINE_MAX_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,12 @@ def load_content(root: Path) -> LoadResult:
 
 # --- shared field readers ----------------------------------------------------
 
+def _csv_text(row: Any, column: str) -> Text:
+    """A per-language text from ``<column>_en`` / ``<column>_fr`` CSV columns."""
+    en, fr = row.get(f"{column}_en"), row.get(f"{column}_fr")
+    return Text(typography.tidy(en, "en"), typography.tidy(fr, "fr"))
+
+
 def _unknown_keys(doc: TomlDoc, log: ProblemLog, table: dict[str, Any],
                   known: tuple[str, ...], *path: str | int) -> None:
     for key in table:
@@ -125,7 +131,7 @@ def _text(doc: TomlDoc, log: ProblemLog, table: dict[str, Any], key: str,
             if max_words and words > max_words:
                 problem = (f"has {words} words; keep it to {max_words} or fewer "
                            "(visitors read for seconds)")
-            texts[lang] = clean
+            texts[lang] = typography.tidy(clean, lang)
         if problem:
             log.add(doc.name, line, f"{key}.{lang} {problem}")
     for lang in REQUIRED_LANGUAGES:
@@ -260,8 +266,8 @@ def _load_figures(root: Path, log: ProblemLog, sources: dict[str, Source]) -> di
             log.add(name, row.line, f"figure {fid!r}: as_of {why}")
         if not row.get("label_en"):
             log.add(name, row.line, f"figure {fid!r}: label_en is empty (say what is counted)")
-        label = Text(row.get("label_en"), row.get("label_fr"))
-        note = Text(row.get("note_en"), row.get("note_fr"))
+        label = _csv_text(row, "label")
+        note = _csv_text(row, "note")
         source_id, formula, raw = row.get("source"), row.get("formula"), row.get("value")
         if formula and source_id:
             log.add(name, row.line, f"figure {fid!r}: give a source or a formula, not both "

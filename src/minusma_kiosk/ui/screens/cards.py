@@ -297,11 +297,9 @@ class CardsScreen(Screen):
         self._frame_layout.setContentsMargins(pad, pad, pad, pad)
         self.card_frame.px_per_mm = m.px_per_mm
         self._place_arrows(m.portrait)
-        side = m.target(110)
-        for b in (self.prev_button, self.next_button):
+        side = m.target()
+        for b in (self.prev_button, self.next_button, *self.dots):
             b.setFixedSize(side, side)
-        for dot in self.dots:
-            dot.setFixedSize(m.target(84), m.target(84))
         for view in self.views:
             view.front.apply_metrics(m)
             view.back.apply_metrics(m)

@@ -51,12 +51,12 @@ QPushButton[role="tile"] {{ background: {p.surface}; color: {p.text}; text-align
 QPushButton[role="tile"]:pressed {{ border-color: {p.accent}; }}
 QPushButton[role="dot"] {{ background: transparent; border: 2px solid {p.text_muted};
     color: {p.text}; font-size: {m.font("body")}px; padding: 0;
-    border-radius: {m.target(84) // 2 - 2}px; }}
+    border-radius: {m.target() // 2 - 2}px; }}
 QPushButton[role="dot"][active="true"] {{ background: {p.accent}; color: {p.accent_text};
     border-color: {p.accent}; font-weight: bold; }}
 QPushButton[role="arrow"] {{ background: {p.surface}; color: {p.accent};
     border: 3px solid {p.accent}; font-size: {m.font("h1")}px; font-weight: bold;
-    padding: 0 0 {m.px(10)}px 0; border-radius: {m.target(110) // 2 - 2}px; }}
+    padding: 0 0 {m.px(10)}px 0; border-radius: {m.target() // 2 - 2}px; }}
 QPushButton[role="arrow"]:pressed {{ background: {p.surface_alt}; }}
 QFrame#NavBar {{ background: {p.nav}; }}
 QPushButton[role="nav"] {{ background: transparent; color: {p.nav_text}; border: none;

@@ -1,0 +1,160 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>CardBack</name>
+    <message>
+        <source>WHERE SOURCES DIFFER</source>
+        <translation>LÀ OÙ LES SOURCES DIVERGENT</translation>
+    </message>
+    <message>
+        <source>THE FIGURES</source>
+        <translation>LES CHIFFRES</translation>
+    </message>
+    <message>
+        <source>SOURCES</source>
+        <translation>SOURCES</translation>
+    </message>
+    <message>
+        <source>Close  ✕</source>
+        <translation>Fermer  ✕</translation>
+    </message>
+    <message>
+        <source>Close the details</source>
+        <translation>Fermer les détails</translation>
+    </message>
+</context>
+<context>
+    <name>CardFront</name>
+    <message>
+        <source>Details and sources  ›</source>
+        <translation>Détails et sources  ›</translation>
+    </message>
+    <message>
+        <source>Open details and sources</source>
+        <translation>Ouvrir les détails et les sources</translation>
+    </message>
+</context>
+<context>
+    <name>CardsScreen</name>
+    <message>
+        <source>Card {n} of {total}</source>
+        <translation>Carte {n} sur {total}</translation>
+    </message>
+    <message>
+        <source>WHY THE MISSION MATTERED: REASONS GIVEN FOR SUPPORTING IT</source>
+        <translation>POURQUOI LA MISSION COMPTAIT&#x202f;: LES RAISONS AVANCÉES POUR LA SOUTENIR</translation>
+    </message>
+    <message>
+        <source>Swipe the card, or tap the arrows or a number</source>
+        <translation>Faites glisser la carte, ou touchez les flèches ou un numéro</translation>
+    </message>
+    <message>
+        <source>Previous card</source>
+        <translation>Carte précédente</translation>
+    </message>
+    <message>
+        <source>Next card</source>
+        <translation>Carte suivante</translation>
+    </message>
+    <message>
+        <source>Card {n}: {headline}</source>
+        <translation>Carte {n}&#x202f;: {headline}</translation>
+    </message>
+</context>
+<context>
+    <name>ContentBanner</name>
+    <message>
+        <source>The content in {folder} was rejected ({count} problems; see the log or run &apos;minusma-kiosk check&apos;). Showing the bundled content.</source>
+        <translation>Le contenu de {folder} a été refusé ({count} problèmes&#x202f;; voir le journal ou lancer «&#xa0;minusma-kiosk check&#xa0;»). Le contenu d&apos;origine est affiché.</translation>
+    </message>
+</context>
+<context>
+    <name>FigureView</name>
+    <message>
+        <source>Computed for this exhibit: {formula}</source>
+        <translation>Calculé pour l&apos;exposition&#x202f;: {formula}</translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation>Source&#x202f;: {source}</translation>
+    </message>
+    <message>
+        <source>As of {date}.</source>
+        <translation>Situation au {date}.</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>Reasons given for supporting the mission, each with its figures and sources</source>
+        <translation>Les raisons avancées pour soutenir la mission, chacune avec ses chiffres et ses sources</translation>
+    </message>
+    <message>
+        <source>Every document this exhibit cites, and credits</source>
+        <translation>Tous les documents cités par l&apos;exposition, et les crédits</translation>
+    </message>
+    <message>
+        <source>UN PEACEKEEPING IN MALI</source>
+        <translation>LE MAINTIEN DE LA PAIX DE L&apos;ONU AU MALI</translation>
+    </message>
+    <message>
+        <source>Hide sources</source>
+        <translation>Masquer les sources</translation>
+    </message>
+    <message>
+        <source>Sources for this text</source>
+        <translation>Sources de ce texte</translation>
+    </message>
+</context>
+<context>
+    <name>NavBar</name>
+    <message>
+        <source>current screen</source>
+        <extracomment>The language button names the language it switches to, in that language.</extracomment>
+        <translation>écran affiché</translation>
+    </message>
+    <message>
+        <source>Change language to {name}</source>
+        <translation>Changer de langue&#x202f;: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>Home</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <source>Why it mattered</source>
+        <translation>Pourquoi elle comptait</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesScreen</name>
+    <message>
+        <source>Sources &amp; credits</source>
+        <translation>Sources et crédits</translation>
+    </message>
+    <message>
+        <source>Every figure in this exhibit comes from one of these documents. Figures marked &apos;computed for this exhibit&apos; are calculated from sourced figures, and show their formula. Where sources disagree, the exhibit says so.</source>
+        <translation>Chaque chiffre de l&apos;exposition vient de l&apos;un de ces documents. Les chiffres «&#xa0;calculés pour l&apos;exposition&#xa0;» sont tirés de chiffres sourcés et montrent leur formule. Quand les sources divergent, l&apos;exposition le dit.</translation>
+    </message>
+    <message>
+        <source>SOURCES ({count})</source>
+        <translation>SOURCES ({count})</translation>
+    </message>
+    <message>
+        <source>CREDITS</source>
+        <translation>CRÉDITS</translation>
+    </message>
+    <message>
+        <source>Content version {content} · software version {app}</source>
+        <translation>Version du contenu {content} · version du logiciel {app}</translation>
+    </message>
+</context>
+</TS>

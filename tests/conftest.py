@@ -1,0 +1,22 @@
+"""Test set-up shared by every test.
+
+Qt runs offscreen on a configured 1920x1080 screen, set before any QApplication
+exists. Tests in tests/content import no Qt at all.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+_SCREEN = {"windowFrameMargins": False,
+           "screens": [{"name": "kiosk", "x": 0, "y": 0, "width": 1920, "height": 1080,
+                        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
+_config = Path(tempfile.gettempdir()) / "minusma-kiosk-test-screen.json"
+_config.write_text(json.dumps(_SCREEN), encoding="utf-8")
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_config}"
+os.environ.setdefault("QT_QPA_FONTDIR", "")
+
+REPO = Path(__file__).resolve().parents[1]
