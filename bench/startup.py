@@ -76,7 +76,9 @@ OFFSCREEN_CONFIG = {
 
 # A bare PySide6 program doing what the app does up to its first frame:
 # QApplication, one top-level window sized like the app's, the same
-# first-paint probe and the same marker. {imports} and {widget} vary.
+# first-paint probe and the same marker. {imports}, {widget} and {watched}
+# vary: a PlotWidget is a QGraphicsView, which paints only its viewport, so
+# the probe watches that (it is painted in the same frame as the window).
 BASELINE_TEMPLATE = textwrap.dedent("""\
     import resource
     import sys
@@ -107,14 +109,16 @@ BASELINE_TEMPLATE = textwrap.dedent("""\
     screen = app.primaryScreen().availableGeometry()
     window.resize(min(1600, screen.width()), min(900, screen.height()))
     window.show()
-    FirstFrameProbe(window, report)
+    FirstFrameProbe({watched}, report)
     sys.exit(app.exec())
     """)
 
 QWIDGET_CODE = BASELINE_TEMPLATE.format(
-    imports="from PySide6.QtWidgets import QWidget", widget="QWidget()", marker=MARKER)
+    imports="from PySide6.QtWidgets import QWidget", widget="QWidget()",
+    watched="window", marker=MARKER)
 PLOTWIDGET_CODE = BASELINE_TEMPLATE.format(
-    imports="import pyqtgraph as pg", widget="pg.PlotWidget()", marker=MARKER)
+    imports="import pyqtgraph as pg", widget="pg.PlotWidget()",
+    watched="window.viewport()", marker=MARKER)
 
 VERSIONS_CODE = ("import sys, PySide6, pyqtgraph; "
                  "print(sys.version.split()[0], PySide6.__version__, pyqtgraph.__version__)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from minusma_kiosk.ui.router import ScreenId
+from minusma_kiosk.ui.capture import settle
 from tests.ui.touch import tap
 
 
@@ -68,7 +69,7 @@ def test_leaving_cards_closes_an_open_card(make_shell):
     assert not shell.deck.expanded
 
 
-def test_home_sources_button_shows_the_intro_sources(make_shell):
+def test_home_sources_button_shows_the_intro_sources(make_shell, qtbot):
     shell = make_shell()
     home = shell.router.screen(ScreenId.HOME)
     assert not home.sources_panel.isVisible()

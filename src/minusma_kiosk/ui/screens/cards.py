@@ -43,6 +43,7 @@ class CardFront(QWidget):
         self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         words = QVBoxLayout()
         self.picture = QLabel()
+        self.picture.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.picture.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self.headline = label("h2")
         self.text = label("body")

@@ -84,8 +84,9 @@ class HomeScreen(Screen):
         self.sources_panel.setVisible(shown)
         self.retranslate()
         if shown:
-            self.text_area.widget().adjustSize()
-            self.text_area.ensureWidgetVisible(self.sources_panel, 0, 0)
+            # Bring the button to the top, so the sources show below it.
+            self.text_area.widget().layout().activate()
+            self.text_area.verticalScrollBar().setValue(self.sources_button.y())
 
     def _describe(self, sid: ScreenId) -> str:
         descriptions = {

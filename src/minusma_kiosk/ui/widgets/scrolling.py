@@ -1,18 +1,108 @@
-"""Scroll areas a finger can drive."""
+"""Scroll areas a finger can drive.
+
+Qt's QScroller lost taps on buttons inside the scrolled area after the first
+one (seen with PySide6 6.12 and synthetic touch), so the exhibit drags its
+scroll areas itself: a one-finger drag on the content (touch arrives as
+synthesised mouse events) moves it, and a flick keeps it moving for a moment.
+Buttons inside keep their taps.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QScroller, QWidget
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+
+#: Movement (px) before a press becomes a drag.
+DRAG_START_PX = 12
+#: Frame interval of the flick (ms) and velocity kept per frame.
+FLICK_FRAME_MS = 16
+FLICK_DECAY = 0.92
+FLICK_MIN_SPEED = 0.05  # px per ms
 
 
-def kinetic_scroll_area(widget: QWidget) -> QScrollArea:
-    """A vertical scroll area that follows a finger (kinetic) as well as a wheel."""
+class DragScroller(QObject):
+    """Lets one finger drag and flick a scroll area's content.
+
+    Parameters
+    ----------
+    area
+        The scroll area (its viewport gets the event filter).
+    inertia
+        Whether a flick keeps moving after release (off for reduced motion).
+    """
+
+    def __init__(self, area: QScrollArea, inertia: bool = True) -> None:
+        super().__init__(area)
+        self._area = area
+        self.inertia = inertia
+        self._press_y: float | None = None
+        self._start_value = 0
+        self._dragging = False
+        self._velocity = 0.0
+        self._last_y = 0.0
+        self._clock = QElapsedTimer()
+        self._timer = QTimer(self)
+        self._timer.setObjectName("drag_scroller_flick")
+        self._timer.setInterval(FLICK_FRAME_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        area.viewport().installEventFilter(self)
+
+    @property
+    def dragging(self) -> bool:
+        """A drag is in progress."""
+        return self._dragging
+
+    def stop(self) -> None:
+        """Stop a flick in progress."""
+        self._timer.stop()
+        self._velocity = 0.0
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            self.stop()
+            self._press_y = self._last_y = event.globalPosition().y()
+            self._start_value = self._area.verticalScrollBar().value()
+            self._dragging = False
+            self._clock.start()
+        elif kind == QEvent.Type.MouseMove and self._press_y is not None \
+                and isinstance(event, QMouseEvent):
+            y = event.globalPosition().y()
+            if not self._dragging and abs(y - self._press_y) >= DRAG_START_PX:
+                self._dragging = True
+            if self._dragging:
+                elapsed = max(self._clock.restart(), 1)
+                self._velocity = (self._last_y - y) / elapsed
+                self._last_y = y
+                bar = self._area.verticalScrollBar()
+                bar.setValue(round(self._start_value - (y - self._press_y)))
+                return True
+        elif kind == QEvent.Type.MouseButtonRelease and self._press_y is not None:
+            self._press_y = None
+            if self._dragging:
+                self._dragging = False
+                if self.inertia and abs(self._velocity) > FLICK_MIN_SPEED:
+                    self._timer.start()
+                return True
+        return False
+
+    def _on_timer_timeout(self) -> None:
+        bar = self._area.verticalScrollBar()
+        before = bar.value()
+        bar.setValue(round(before + self._velocity * FLICK_FRAME_MS))
+        self._velocity *= FLICK_DECAY
+        if abs(self._velocity) < FLICK_MIN_SPEED or bar.value() == before:
+            self.stop()
+
+
+def kinetic_scroll_area(widget: QWidget, inertia: bool = True) -> QScrollArea:
+    """A vertical scroll area that follows a finger (drag and flick) as well as a wheel."""
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
     area.setWidget(widget)
-    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+    area.setProperty("drag_scroller", DragScroller(area, inertia))
     return area
