@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from minusma_kiosk.content.problems import ProblemLog
+from minusma_kiosk.content.problems import LineRef, ProblemLog
 
 
-def resolve_inside(root: Path, rel: str, log: ProblemLog, file: str, line: int | None) -> Path | None:
+def resolve_inside(root: Path, rel: str, log: ProblemLog, file: str, line: LineRef) -> Path | None:
     """Return ``root / rel`` if it stays inside ``root``, else report and return None.
 
     Rejects absolute paths, ``..`` components, backslashes and symbolic links that

@@ -40,7 +40,7 @@ from minusma_kiosk.content.model import (
     Text,
     Unit,
 )
-from minusma_kiosk.content.problems import Problem, ProblemLog
+from minusma_kiosk.content.problems import LineRef, Problem, ProblemLog, resolve_line
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 CARD_TEXT_MAX_WORDS = 60
@@ -105,19 +105,17 @@ def _text(doc: TomlDoc, log: ProblemLog, table: dict[str, Any], key: str,
           *path: str | int, required: bool = True, max_words: int | None = None) -> Text:
     """Read a per-language text written as ``key.en = "…"`` / ``key.fr = "…"``."""
     value = table.get(key)
-    where = doc.line_of(*path, key)
     if value is None:
         if required:
             log.add(doc.name, doc.line_of(*path),
                     f"{key}.en is missing (write {key}.en = \"…\" and {key}.fr = \"…\")")
         return Text("")
     if not isinstance(value, dict):
-        log.add(doc.name, where, f"{key} must be given per language: "
+        log.add(doc.name, doc.line_of(*path, key), f"{key} must be given per language: "
                 f"{key}.en = \"…\" and {key}.fr = \"…\"")
         return Text("")
     texts: dict[str, str] = {}
     for lang, text in value.items():
-        line = doc.line_of(*path, key, lang)
         problem = None
         if lang not in LANGUAGES:
             problem = f"unknown language {lang!r}; the languages are {', '.join(LANGUAGES)}"
@@ -133,10 +131,10 @@ def _text(doc: TomlDoc, log: ProblemLog, table: dict[str, Any], key: str,
                            "(visitors read for seconds)")
             texts[lang] = typography.tidy(clean, lang)
         if problem:
-            log.add(doc.name, line, f"{key}.{lang} {problem}")
+            log.add(doc.name, doc.line_of(*path, key, lang), f"{key}.{lang} {problem}")
     for lang in REQUIRED_LANGUAGES:
         if lang not in value:
-            log.add(doc.name, where, f"{key}.{lang} is missing")
+            log.add(doc.name, doc.line_of(*path, key), f"{key}.{lang} is missing")
     return Text(texts.get("en", ""), texts.get("fr", ""))
 
 
@@ -153,8 +151,8 @@ def _str(doc: TomlDoc, log: ProblemLog, table: dict[str, Any], key: str,
     return value.strip()
 
 
-def _check_id(log: ProblemLog, file: str, line: int | None, value: str,
-              seen: dict[str, int | None], what: str) -> bool:
+def _check_id(log: ProblemLog, file: str, line: LineRef, value: str,
+              seen: dict[str, LineRef], what: str) -> bool:
     if not value:
         log.add(file, line, f"the {what} has no id")
         return False
@@ -162,7 +160,7 @@ def _check_id(log: ProblemLog, file: str, line: int | None, value: str,
         log.add(file, line, f"the id {value!r} may use only lower-case letters, digits and _")
         return False
     if value in seen:
-        first = seen[value]
+        first = resolve_line(seen[value])
         log.add(file, line, f"the id {value!r} is used twice"
                 + (f" (first on line {first})" if first else ""))
         return False
@@ -214,7 +212,7 @@ def _load_site(root: Path, log: ProblemLog, sources: dict[str, Source]) -> Site 
 def _load_sources(root: Path, log: ProblemLog) -> dict[str, Source]:
     name = "sources.csv"
     rows = read_csv(root, name, log, ("id", "title", "publisher", "published", "url"))
-    seen: dict[str, int | None] = {}
+    seen: dict[str, LineRef] = {}
     out: dict[str, Source] = {}
     for row in rows:
         sid = row.get("id")
@@ -241,7 +239,7 @@ def _load_figures(root: Path, log: ProblemLog, sources: dict[str, Source]) -> di
     rows = read_csv(root, name, log,
                     ("id", "value", "unit", "qualifier", "as_of", "source", "formula",
                      "label_en"), ("label_fr", "note_en", "note_fr"))
-    seen: dict[str, int | None] = {}
+    seen: dict[str, LineRef] = {}
     plain: dict[str, Figure] = {}
     pending: list[tuple[Any, str, list[str]]] = []
     units = {u.value: u for u in Unit}
@@ -374,14 +372,14 @@ def _load_cards(root: Path, log: ProblemLog, sources: dict[str, Source],
         return ()
     known = ("id", "figure", "more_figures", "sources", "image", "headline", "text", "detail",
              "disagreement")
-    seen: dict[str, int | None] = {}
+    seen: dict[str, LineRef] = {}
     cards = []
     for i, table in enumerate(_tables(doc, log, "card")):
         at = ("card", i)
         _unknown_keys(doc, log, table, known, *at)
         cid = table.get("id", "")
-        if not isinstance(cid, str) or not _check_id(log, doc.name, doc.line_of(*at, "id")
-                                                     or doc.line_of(*at), cid, seen, "card"):
+        id_line = lambda at=at: doc.line_of(*at, "id") or doc.line_of(*at)  # noqa: E731
+        if not isinstance(cid, str) or not _check_id(log, doc.name, id_line, cid, seen, "card"):
             cid = ""
         headline = _text(doc, log, table, "headline", *at, max_words=CARD_HEADLINE_MAX_WORDS)
         text = _text(doc, log, table, "text", *at, max_words=CARD_TEXT_MAX_WORDS)
@@ -400,7 +398,8 @@ def _load_cards(root: Path, log: ProblemLog, sources: dict[str, Source],
         if "image" in table:
             rel = table["image"]
             if isinstance(rel, str):
-                image = resolve_inside(root, rel, log, doc.name, doc.line_of(*at, "image"))
+                image = resolve_inside(root, rel, log, doc.name,
+                                       lambda at=at: doc.line_of(*at, "image"))
             else:
                 log.add(doc.name, doc.line_of(*at, "image"), "image must be a file name in quotes")
         if cid and figure is not None:

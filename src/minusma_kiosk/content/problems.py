@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+
+#: A line number, or a function that finds it (called only if a problem is reported,
+#: since finding a line in a TOML file costs time on the start-up path).
+LineRef = int | None | Callable[[], int | None]
 
 
 @dataclass(frozen=True, order=True)
@@ -42,9 +47,14 @@ class ProblemLog:
     def __init__(self) -> None:
         self.items: list[Problem] = []
 
-    def add(self, file: str, line: int | None, message: str) -> None:
-        """Record a problem."""
-        self.items.append(Problem(file, line, message))
+    def add(self, file: str, line: LineRef, message: str) -> None:
+        """Record a problem (``line`` may be a function returning the line)."""
+        self.items.append(Problem(file, resolve_line(line), message))
 
     def __bool__(self) -> bool:
         return bool(self.items)
+
+
+def resolve_line(line: LineRef) -> int | None:
+    """The line number of a :data:`LineRef`."""
+    return line() if callable(line) else line

@@ -18,10 +18,7 @@ from minusma_kiosk.content.model import Content
 from minusma_kiosk.state.app_state import AppState
 from minusma_kiosk.state.card_deck import CardDeck
 from minusma_kiosk.ui.i18n import Translations
-from minusma_kiosk.ui.router import Router, ScreenId
-from minusma_kiosk.ui.screens.cards import CardsScreen
-from minusma_kiosk.ui.screens.home import HomeScreen
-from minusma_kiosk.ui.screens.sources import SourcesScreen
+from minusma_kiosk.ui.router import Router, Screen, ScreenId
 from minusma_kiosk.ui.theme.metrics import Metrics, compute_metrics, px_per_mm
 from minusma_kiosk.ui.theme.style import stylesheet
 from minusma_kiosk.ui.theme.tokens import PALETTE
@@ -93,16 +90,32 @@ class Shell(QWidget):
         state.language_changed.connect(self._on_state_language_changed)
         self._translations.apply(state.language)
         self.nav.set_next_language(state.next_language())
-        self._apply_metrics()
+        # Sizes and the style sheet come with the first resize or show, not before:
+        # applying them for the default size first would style everything twice.
         self.router.navigate(ScreenId.HOME)
 
     def _register_screens(self) -> None:
-        c, s = self.content, self.state
+        """Register every screen; each module is imported when its screen is first shown,
+        so only the home screen's code runs before the first frame."""
         order = [ScreenId.HOME, ScreenId.CARDS, ScreenId.SOURCES]
-        self.router.register(ScreenId.HOME, lambda: HomeScreen(c, s, order))
-        self.router.register(ScreenId.CARDS,
-                             lambda: CardsScreen(c, s, self.deck, self.px_per_mm()))
-        self.router.register(ScreenId.SOURCES, lambda: SourcesScreen(c, s))
+        self.router.register(ScreenId.HOME, lambda: self._build_home(order))
+        self.router.register(ScreenId.CARDS, self._build_cards)
+        self.router.register(ScreenId.SOURCES, self._build_sources)
+
+    def _build_home(self, order: list[ScreenId]) -> Screen:
+        from minusma_kiosk.ui.screens.home import HomeScreen
+
+        return HomeScreen(self.content, self.state, order)
+
+    def _build_cards(self) -> Screen:
+        from minusma_kiosk.ui.screens.cards import CardsScreen
+
+        return CardsScreen(self.content, self.state, self.deck, self.px_per_mm())
+
+    def _build_sources(self) -> Screen:
+        from minusma_kiosk.ui.screens.sources import SourcesScreen
+
+        return SourcesScreen(self.content, self.state)
 
     # --- language ------------------------------------------------------------------
     def _on_nav_language_requested(self) -> None:
