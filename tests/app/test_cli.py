@@ -1,0 +1,108 @@
+"""The command line: check, screenshot, self-test, version, usage errors."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from minusma_kiosk import __version__, resources
+from minusma_kiosk.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run_cli(*args: str, timeout: int = 180) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m minusma_kiosk`` in a child process, offscreen."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO / "src"), env.get("PYTHONPATH", "")])
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return subprocess.run([sys.executable, "-m", "minusma_kiosk", *args], env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def test_check_bundled_content_is_clean(capsys):
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("OK: ") and "cards" in out
+
+
+def test_check_reports_every_problem_with_file_and_line(tmp_path, capsys):
+    folder = tmp_path / "content"
+    shutil.copytree(resources.content_dir(), folder)
+    figures = folder / "figures.csv"
+    lines = figures.read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].replace(",people,", ",peoples,", 1)
+    figures.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    sources = folder / "sources.csv"
+    sources.write_bytes(sources.read_bytes() + b"bad_row,caf\xe9,x,2013,https://x.org\n")
+    assert main(["check", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert "figures.csv:3: figure" in out and "unknown unit 'peoples'" in out
+    assert "sources.csv:" in out and "not UTF-8" in out
+    assert "Traceback" not in out
+
+
+def test_check_usage_errors_exit_2(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["check", "a", "b"])
+    assert exc.value.code == 2
+
+
+def test_check_missing_folder(tmp_path, capsys):
+    assert main(["check", str(tmp_path / "nowhere")]) == 1
+    assert "does not exist" in capsys.readouterr().out
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_unknown_option_is_a_usage_error():
+    with pytest.raises(SystemExit) as exc:
+        main(["--mode", "party"])
+    assert exc.value.code == 2
+
+
+def test_screenshot_writes_non_blank_pngs(tmp_path):
+    result = run_cli("screenshot", str(tmp_path), "--size", "960x540",
+                     "--screen", "home", "--screen", "sources")
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in tmp_path.glob("*.png"))
+    assert names == ["home-default_960x540_en.png", "home-sources_960x540_en.png",
+                     "sources-end_960x540_en.png", "sources-top_960x540_en.png"]
+    from PySide6.QtGui import QImage
+
+    from minusma_kiosk.ui.capture import is_blank
+    for name in names:
+        image = QImage(str(tmp_path / name))
+        assert (image.width(), image.height()) == (960, 540)
+        assert not is_blank(image)
+
+
+def test_screenshot_rejects_an_unknown_screen(tmp_path):
+    result = run_cli("screenshot", str(tmp_path), "--screen", "nope")
+    assert result.returncode == 2
+    assert "unknown screen nope" in result.stderr
+
+
+def test_self_test_passes_on_bundled_content():
+    result = run_cli("self-test")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("self-test OK")
+
+
+def test_self_test_fails_on_a_rejected_folder(tmp_path):
+    folder = tmp_path / "content"
+    shutil.copytree(resources.content_dir(), folder)
+    (folder / "site.toml").write_text("", encoding="utf-8")
+    result = run_cli("self-test", "--content", str(folder))
+    assert result.returncode == 1
+    assert "site.toml: the file is empty" in result.stderr

@@ -1,0 +1,78 @@
+"""The three layers and the screens' independence, checked on the source."""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "minusma_kiosk"
+
+
+def imports(path: Path) -> set[str]:
+    """Every module a file imports (absolute names)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+def files(sub: str) -> list[Path]:
+    return sorted((PACKAGE / sub).rglob("*.py"))
+
+
+def test_content_imports_no_qt_and_no_upper_layer():
+    for path in files("content"):
+        bad = {m for m in imports(path) if m.split(".")[0] in ("PySide6", "pyqtgraph", "shiboken6")
+               or m.startswith(("minusma_kiosk.state", "minusma_kiosk.ui", "minusma_kiosk.app"))}
+        assert not bad, f"{path.name} imports {bad}"
+
+
+def test_state_uses_only_qtcore_and_content():
+    for path in files("state"):
+        for m in imports(path):
+            if m.startswith("PySide6"):
+                assert m == "PySide6.QtCore", f"{path.name} imports {m}"
+            assert not m.startswith(("minusma_kiosk.ui", "minusma_kiosk.app", "pyqtgraph")), \
+                f"{path.name} imports {m}"
+
+
+def test_screens_never_import_each_other():
+    for path in files("ui/screens"):
+        others = {m for m in imports(path) if m.startswith("minusma_kiosk.ui.screens.")}
+        assert not others, f"{path.name} imports {others}"
+
+
+def test_widgets_do_not_import_screens_or_shell():
+    for path in files("ui/widgets"):
+        bad = {m for m in imports(path)
+               if m.startswith(("minusma_kiosk.ui.screens", "minusma_kiosk.ui.shell"))}
+        assert not bad, f"{path.name} imports {bad}"
+
+
+def test_content_layer_works_with_qt_unavailable():
+    """Load and format the bundled content in a process where Qt cannot be imported."""
+    code = """
+import sys
+class NoQt:
+    def find_spec(self, name, path=None, target=None):
+        if name.split('.')[0] in ('PySide6', 'shiboken6', 'pyqtgraph'):
+            raise ImportError('Qt is unavailable in this test')
+sys.meta_path.insert(0, NoQt())
+from minusma_kiosk import resources
+from minusma_kiosk.content import load_content
+from minusma_kiosk.content.formatting import format_figure
+result = load_content(resources.content_dir())
+assert result.ok, result.problems
+print(format_figure(result.content.cards[0].figure, 'fr'))
+"""
+    env = dict(os.environ, PYTHONPATH=str(PACKAGE.parent))
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                         text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().startswith("environ")

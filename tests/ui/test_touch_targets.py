@@ -1,0 +1,40 @@
+"""Every control is large enough for a finger: >= 9 mm, >= 20 mm in kiosk mode."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton
+
+from minusma_kiosk.ui.capture import settle
+from minusma_kiosk.ui.theme.metrics import px_per_mm
+
+
+@pytest.mark.parametrize(("size", "diagonal", "mode", "mm"), [
+    ((1920, 1080), 32.0, "window", 9.0),
+    ((1366, 768), 15.6, "window", 9.0),
+    ((1920, 1080), 32.0, "kiosk", 20.0),
+    ((1080, 1920), 32.0, "kiosk", 20.0),
+])
+def test_every_button_on_every_screen_is_large_enough(make_shell, size, diagonal, mode, mm):
+    shell = make_shell(size=size, diagonal_inches=diagonal, mode=mode)
+    minimum = mm * px_per_mm(96, 1, diagonal, 1920, 1080) - 0.5
+    too_small = []
+    for sid in shell.router.registered():
+        shell.router.navigate(sid)
+        screen = shell.router.screen(sid)
+        for name, show in screen.states():
+            show()
+            settle()
+            for button in shell.findChildren(QAbstractButton):
+                if button.isVisible() and (button.width() < minimum or button.height() < minimum):
+                    too_small.append(f"{sid.value}/{name}: {button.objectName() or button.text()!r}"
+                                     f" {button.width()}x{button.height()}")
+    assert too_small == [], f"under {minimum:.0f} px: " + "; ".join(sorted(set(too_small)))
+
+
+def test_physical_sizes():
+    # A 32" 1080p screen has about 2.71 px per mm; a 15.6" 1366x768 laptop about 3.95.
+    assert px_per_mm(96, 1, 32.0, 1920, 1080) == pytest.approx(2.71, abs=0.01)
+    assert px_per_mm(96, 1, 15.6, 1366, 768) == pytest.approx(3.95, abs=0.01)
+    # A screen that reports nonsense falls back to 96 dpi.
+    assert px_per_mm(0.0) == pytest.approx(96 / 25.4)
