@@ -127,7 +127,7 @@
     </message>
     <message>
         <source>Why it mattered</source>
-        <translation>Pourquoi elle comptait</translation>
+        <translation>Les enjeux</translation>
     </message>
     <message>
         <source>Sources</source>

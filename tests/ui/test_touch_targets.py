@@ -38,3 +38,24 @@ def test_physical_sizes():
     assert px_per_mm(96, 1, 15.6, 1366, 768) == pytest.approx(3.95, abs=0.01)
     # A screen that reports nonsense falls back to 96 dpi.
     assert px_per_mm(0.0) == pytest.approx(96 / 25.4)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768), (1080, 1920)])
+def test_button_texts_are_not_clipped(make_shell, size, lang):
+    shell = make_shell(size=size, lang=lang, diagonal_inches=15.6 if size == (1366, 768) else 32)
+    clipped = []
+    for sid in shell.router.registered():
+        shell.router.navigate(sid)
+        for name, show in shell.router.screen(sid).states():
+            show()
+            settle()
+            for button in shell.findChildren(QAbstractButton):
+                if not button.isVisible() or not button.text():
+                    continue
+                widest = max(button.fontMetrics().horizontalAdvance(line)
+                             for line in button.text().splitlines())
+                if widest > button.width() - 8:
+                    clipped.append(f"{sid.value}/{name}: {button.text()!r} needs {widest} px, "
+                                   f"has {button.width()}")
+    assert clipped == [], "; ".join(sorted(set(clipped)))

@@ -37,6 +37,7 @@ class HomeScreen(Screen):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._content, self._state = content, state
+        self._metrics: Metrics | None = None
         self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         column = QWidget()
         text = QVBoxLayout(column)
@@ -58,13 +59,14 @@ class HomeScreen(Screen):
         self.footnote = label("caption")
         for w in (self.kicker, self.title, self.subtitle, self.intro):
             text.addWidget(w)
-        text.addSpacing(16)
+        self._text_layout = text
         text.addWidget(self.sources_button, 0, Qt.AlignmentFlag.AlignLeft)
         text.addWidget(self.sources_panel)
         text.addStretch(1)
         text.addWidget(self.footnote)
         self.text_area = kinetic_scroll_area(column)
         self._box.addWidget(self.text_area, 3)
+        self._column = column
         tiles = QVBoxLayout()
         tiles.addStretch(1)
         self.tiles: dict[ScreenId, Tile] = {}
@@ -78,11 +80,14 @@ class HomeScreen(Screen):
             self.tiles[sid] = tile
         tiles.addStretch(1)
         self._box.addLayout(tiles, 2)
+        self._tiles_layout = tiles
         self.retranslate()
 
     def _on_sources_button_toggled(self, shown: bool) -> None:
         self.sources_panel.setVisible(shown)
         self.retranslate()
+        if self._metrics is not None:
+            self.apply_metrics(self._metrics)
         if shown:
             # Bring the button to the top, so the sources show below it.
             self.text_area.widget().layout().activate()
@@ -114,13 +119,27 @@ class HomeScreen(Screen):
             tile.set_texts(f"{screen_title(sid)}  ›", self._describe(sid))
 
     def apply_metrics(self, m: Metrics) -> None:
+        self._metrics = m
         margin = m.space("xl")
         self._box.setContentsMargins(margin, margin, margin, m.space("l"))
         self._box.setSpacing(m.space("xl"))
         self._box.setDirection(QBoxLayout.Direction.TopToBottom if m.portrait
                                else QBoxLayout.Direction.LeftToRight)
+        self._text_layout.setSpacing(m.space("m"))
         for w in (self.intro, self.subtitle):
             w.setMaximumWidth(m.px(tokens.MEASURE_PX))
+        if m.portrait:
+            # Tiles follow the text instead of sitting at the bottom of the screen.
+            self._box.setStretch(0, 0)
+            self._box.setStretch(1, 1)
+            self._tiles_layout.setStretch(0, 0)
+            need = self._column.layout().totalHeightForWidth(m.width - 2 * margin)
+            self.text_area.setMaximumHeight(min(need, m.height * 2 // 3))
+        else:
+            self._box.setStretch(0, 3)
+            self._box.setStretch(1, 2)
+            self._tiles_layout.setStretch(0, 1)
+            self.text_area.setMaximumHeight(16777215)
         for tile in self.tiles.values():
             tile.setMinimumHeight(m.target(200))
             tile.set_padding(m.space("m"))
