@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from minusma_kiosk.ui.router import ScreenId
-from minusma_kiosk.ui.capture import settle
 from tests.ui.touch import tap
 
 

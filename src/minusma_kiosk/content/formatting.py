@@ -176,7 +176,7 @@ def format_date(text: str, lang: Lang) -> str:
         if second == (year + 1) % 100:
             return f"{year}-{year + 1}" if lang == "fr" else f"{year}–{m.group(2)}"
         month = months[second - 1]
-        return f"{month} {year}" if lang == "fr" else f"{month} {year}"
+        return f"{month} {year}"
     return text
 
 
@@ -198,13 +198,20 @@ def formula_names(formula: str) -> list[str]:
     return names
 
 
+def _number(value: object) -> float:
+    """A numeric constant of a formula (formula_names has already refused others)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    raise ValueError(f"{value!r} is not a number")
+
+
 def evaluate(formula: str, values: dict[str, Figure]) -> float:
     """Compute a formula; a percent figure counts as a fraction."""
     def ev(node: ast.AST) -> float:
         if isinstance(node, ast.Expression):
             return ev(node.body)
         if isinstance(node, ast.Constant):
-            return float(node.value)
+            return _number(node.value)
         if isinstance(node, ast.Name):
             fig = values[node.id]
             return fig.value / 100 if fig.unit is Unit.PERCENT else fig.value
@@ -224,14 +231,14 @@ def evaluate(formula: str, values: dict[str, Figure]) -> float:
 
 def format_formula(derivation: Derivation, lang: Lang) -> str:
     """Write a derivation with its input values: "26.94% × $6.45 billion"."""
-    by_id = {f.id: f for f in derivation.inputs}
+    by_id: dict[str, Figure] = {f.id: f for f in derivation.inputs}
     symbols = {ast.Add: " + ", ast.Sub: " − ", ast.Mult: " × ", ast.Div: " ÷ "}
 
     def show(node: ast.AST, parent_prec: int = 0) -> str:
         if isinstance(node, ast.Expression):
             return show(node.body)
         if isinstance(node, ast.Constant):
-            return decimal(float(node.value), lang, sig=6)
+            return decimal(_number(node.value), lang, sig=6)
         if isinstance(node, ast.Name):
             return format_figure(by_id[node.id], lang)
         if isinstance(node, ast.UnaryOp):

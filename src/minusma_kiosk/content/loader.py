@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import partial
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -378,7 +379,7 @@ def _load_cards(root: Path, log: ProblemLog, sources: dict[str, Source],
         at = ("card", i)
         _unknown_keys(doc, log, table, known, *at)
         cid = table.get("id", "")
-        id_line = lambda at=at: doc.line_of(*at, "id") or doc.line_of(*at)  # noqa: E731
+        id_line = lambda at=at: doc.line_of(*at, "id") or doc.line_of(*at)
         if not isinstance(cid, str) or not _check_id(log, doc.name, id_line, cid, seen, "card"):
             cid = ""
         headline = _text(doc, log, table, "headline", *at, max_words=CARD_HEADLINE_MAX_WORDS)
@@ -399,7 +400,7 @@ def _load_cards(root: Path, log: ProblemLog, sources: dict[str, Source],
             rel = table["image"]
             if isinstance(rel, str):
                 image = resolve_inside(root, rel, log, doc.name,
-                                       lambda at=at: doc.line_of(*at, "image"))
+                                       partial(doc.line_of, *at, "image"))
             else:
                 log.add(doc.name, doc.line_of(*at, "image"), "image must be a file name in quotes")
         if cid and figure is not None:

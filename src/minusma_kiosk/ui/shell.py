@@ -7,7 +7,6 @@ window size, and nothing more; each screen owns its own content.
 from __future__ import annotations
 
 import enum
-
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -153,11 +152,11 @@ class Shell(QWidget):
         self.nav.apply_metrics(m)
         self.router.apply_metrics(m)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._apply_metrics()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         handle = self.windowHandle()
         if handle is not None and not self._watching_screen:
@@ -168,7 +167,7 @@ class Shell(QWidget):
     def _on_window_screen_changed(self, _screen: QScreen) -> None:
         self._apply_metrics()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_F11 and self.mode is not RunMode.KIOSK:
             self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
             return
@@ -183,7 +182,7 @@ class FirstFrameProbe(QObject):
         self._callback: Callable[[], None] | None = callback
         watched.installEventFilter(self)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self._callback is not None:
             callback, self._callback = self._callback, None
             QTimer.singleShot(0, callback)

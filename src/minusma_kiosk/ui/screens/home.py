@@ -129,12 +129,15 @@ class HomeScreen(Screen):
         for w in (self.intro, self.subtitle):
             w.setMaximumWidth(m.px(tokens.MEASURE_PX))
         if m.portrait:
-            # Tiles follow the text instead of sitting at the bottom of the screen.
-            self._box.setStretch(0, 0)
-            self._box.setStretch(1, 1)
+            # Tiles follow the text instead of sitting at the bottom of the screen;
+            # with its sources open, the text takes the space it needs.
+            opened = self.sources_button.isChecked()
+            self._box.setStretch(0, 1 if opened else 0)
+            self._box.setStretch(1, 0 if opened else 1)
             self._tiles_layout.setStretch(0, 0)
+            self._column.layout().invalidate()
             need = self._column.layout().totalHeightForWidth(m.width - 2 * margin)
-            self.text_area.setMaximumHeight(min(need, m.height * 2 // 3))
+            self.text_area.setMaximumHeight(16777215 if opened else min(need, m.height * 2 // 3))
         else:
             self._box.setStretch(0, 3)
             self._box.setStretch(1, 2)

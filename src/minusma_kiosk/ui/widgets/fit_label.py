@@ -27,11 +27,11 @@ class FitLabel(QLabel):
         self._max, self._min = max_px, min_px
         self._fit()
 
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt name)
+    def setText(self, text: str) -> None:
         super().setText(text)
         self._fit()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self._fit()
@@ -50,5 +50,5 @@ class FitLabel(QLabel):
             self.setFont(font)
         self.setFixedHeight(QFontMetrics(font).height())
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(0, QFontMetrics(self.font()).height())

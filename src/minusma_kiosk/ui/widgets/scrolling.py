@@ -61,7 +61,7 @@ class DragScroller(QObject):
         self._timer.stop()
         self._velocity = 0.0
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
             self.stop()
