@@ -92,3 +92,13 @@ def test_no_context_menus_anywhere(make_shell):
                  and w.metaObject().className() in ("QLabel", "QLineEdit", "QTextEdit",
                                                     "QPlainTextEdit", "QTextBrowser")]
     assert offenders == []
+
+
+def test_home_shows_key_figures_with_their_sources(make_shell, bundled):
+    shell = make_shell()
+    home = shell.router.screen(ScreenId.HOME)
+    figures = bundled.content.site.key_figures
+    assert [s.figure.id for s in home.stats] == [f.id for f in figures]
+    for stat in home.stats:
+        assert stat.origin.text().startswith(("Source: ", "Computed for this exhibit"))
+    assert home.stats[2].value.text() == "311"

@@ -75,8 +75,8 @@ def load_content(root: Path) -> LoadResult:
         log.add(str(root), None, "this content folder does not exist")
         return LoadResult(None, tuple(log.items))
     sources = _load_sources(root, log)
-    site = _load_site(root, log, sources)
     figures = _load_figures(root, log, sources)
+    site = _load_site(root, log, sources, figures)
     cards = _load_cards(root, log, sources, figures)
     credits = _load_credits(root, log)
     if log or site is None:
@@ -186,7 +186,8 @@ def _tables(doc: TomlDoc, log: ProblemLog, key: str) -> list[dict[str, Any]]:
 
 # --- files ---------------------------------------------------------------------
 
-def _load_site(root: Path, log: ProblemLog, sources: dict[str, Source]) -> Site | None:
+def _load_site(root: Path, log: ProblemLog, sources: dict[str, Source],
+               figures: dict[str, Figure]) -> Site | None:
     doc = read_toml(root, "site.toml", log)
     if doc is None:
         return None
@@ -194,7 +195,7 @@ def _load_site(root: Path, log: ProblemLog, sources: dict[str, Source]) -> Site 
     if not isinstance(table, dict):
         log.add(doc.name, None, "the [site] table is missing")
         return None
-    known = ("version", "sources", "title", "subtitle", "intro", "footnote")
+    known = ("version", "sources", "key_figures", "title", "subtitle", "intro", "footnote")
     _unknown_keys(doc, log, table, known, "site")
     for other in doc.data:
         if other != "site":
@@ -207,7 +208,17 @@ def _load_site(root: Path, log: ProblemLog, sources: dict[str, Source]) -> Site 
         intro=_text(doc, log, table, "intro", "site", max_words=90),
         footnote=_text(doc, log, table, "footnote", "site", required=False, max_words=40),
         sources=_source_list(doc, log, table.get("sources"), sources, "site", "sources"),
+        key_figures=_key_figures(doc, log, table.get("key_figures"), figures),
     )
+
+
+def _key_figures(doc: TomlDoc, log: ProblemLog, value: Any,
+                 figures: dict[str, Figure]) -> tuple[Figure, ...]:
+    chosen = _id_list(doc, log, value, figures, "figure", "figures.csv", "site", "key_figures")
+    if len(chosen) > 3:
+        log.add(doc.name, doc.line_of("site", "key_figures"),
+                f"key_figures lists {len(chosen)} figures; the home screen shows at most 3")
+    return tuple(chosen[:3])
 
 
 def _load_sources(root: Path, log: ProblemLog) -> dict[str, Source]:

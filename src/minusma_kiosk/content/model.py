@@ -158,6 +158,7 @@ class Site:
     intro: Text
     footnote: Text
     sources: tuple[Source, ...] = ()
+    key_figures: tuple[Figure, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,8 @@ class Content:
         """Every source used by something on screen, in the order of ``sources.csv``."""
         used: set[SourceId] = set()
         used.update(s.id for s in self.site.sources)
+        for fig in self.site.key_figures:
+            used.update(s.id for s in fig.sources())
         for card in self.cards:
             used.update(s.id for s in card.all_sources())
         for fig in self.figures:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QBoxLayout, QFrame, QVBoxLayout, QWidget
 
 from minusma_kiosk.content.model import Content
@@ -12,6 +12,7 @@ from minusma_kiosk.state.app_state import AppState
 from minusma_kiosk.ui.router import Screen, ScreenId, screen_title
 from minusma_kiosk.ui.theme import tokens
 from minusma_kiosk.ui.theme.metrics import Metrics
+from minusma_kiosk.ui.widgets.figure_view import StatView
 from minusma_kiosk.ui.widgets.scrolling import kinetic_scroll_area
 from minusma_kiosk.ui.widgets.source_list import SourceList
 from minusma_kiosk.ui.widgets.text import button, label
@@ -38,7 +39,12 @@ class HomeScreen(Screen):
         super().__init__(parent)
         self._content, self._state = content, state
         self._metrics: Metrics | None = None
-        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        # One scrolling page: text column and tiles side by side in landscape,
+        # one under the other in portrait. It scrolls only when it must.
+        page = QWidget()
+        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
         column = QWidget()
         text = QVBoxLayout(column)
         text.setContentsMargins(0, 0, 0, 0)
@@ -52,20 +58,24 @@ class HomeScreen(Screen):
         self.sources_button.toggled.connect(self._on_sources_button_toggled)
         self.sources_panel = QFrame()
         self.sources_panel.setProperty("role", "panel")
-        panel_lay = QVBoxLayout(self.sources_panel)
-        self.source_list = SourceList(content.site.sources, state.language)
-        panel_lay.addWidget(self.source_list)
+        QVBoxLayout(self.sources_panel)
+        # Built when first asked for: it is off the start-up path.
+        self.source_list: SourceList | None = None
         self.sources_panel.hide()
         self.footnote = label("caption")
         for w in (self.kicker, self.title, self.subtitle, self.intro):
             text.addWidget(w)
         self._text_layout = text
+        self.stats = [StatView(f, state.language) for f in content.site.key_figures]
+        self._stats_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        for stat in self.stats:
+            self._stats_row.addWidget(stat, 1)
         text.addWidget(self.sources_button, 0, Qt.AlignmentFlag.AlignLeft)
         text.addWidget(self.sources_panel)
+        text.addLayout(self._stats_row)
         text.addStretch(1)
         text.addWidget(self.footnote)
-        self.text_area = kinetic_scroll_area(column)
-        self._box.addWidget(self.text_area, 3)
+        self._box.addWidget(column, 3)
         self._column = column
         tiles = QVBoxLayout()
         tiles.addStretch(1)
@@ -81,9 +91,14 @@ class HomeScreen(Screen):
         tiles.addStretch(1)
         self._box.addLayout(tiles, 2)
         self._tiles_layout = tiles
+        self.text_area = kinetic_scroll_area(page)
+        outer.addWidget(self.text_area)
         self.retranslate()
 
     def _on_sources_button_toggled(self, shown: bool) -> None:
+        if shown and self.source_list is None:
+            self.source_list = SourceList(self._content.site.sources, self._state.language)
+            self.sources_panel.layout().addWidget(self.source_list)
         self.sources_panel.setVisible(shown)
         self.retranslate()
         if self._metrics is not None:
@@ -91,7 +106,8 @@ class HomeScreen(Screen):
         if shown:
             # Bring the button to the top, so the sources show below it.
             self.text_area.widget().layout().activate()
-            self.text_area.verticalScrollBar().setValue(self.sources_button.y())
+            top = self.sources_button.mapTo(self.text_area.widget(), QPoint(0, 0)).y()
+            self.text_area.verticalScrollBar().setValue(top)
 
     def _describe(self, sid: ScreenId) -> str:
         descriptions = {
@@ -114,7 +130,10 @@ class HomeScreen(Screen):
         self.sources_button.setText(self.tr("Hide sources") if shown
                                     else self.tr("Sources for this text"))
         self.sources_button.setVisible(bool(site.sources))
-        self.source_list.set_language(lang)
+        if self.source_list is not None:
+            self.source_list.set_language(lang)
+        for stat in self.stats:
+            stat.set_language(lang)
         for sid, tile in self.tiles.items():
             tile.set_texts(f"{screen_title(sid)}  ›", self._describe(sid))
 
@@ -126,23 +145,13 @@ class HomeScreen(Screen):
         self._box.setDirection(QBoxLayout.Direction.TopToBottom if m.portrait
                                else QBoxLayout.Direction.LeftToRight)
         self._text_layout.setSpacing(m.space("m"))
+        self._stats_row.setSpacing(m.space("l"))
         for w in (self.intro, self.subtitle):
             w.setMaximumWidth(m.px(tokens.MEASURE_PX))
-        if m.portrait:
-            # Tiles follow the text instead of sitting at the bottom of the screen;
-            # with its sources open, the text takes the space it needs.
-            opened = self.sources_button.isChecked()
-            self._box.setStretch(0, 1 if opened else 0)
-            self._box.setStretch(1, 0 if opened else 1)
-            self._tiles_layout.setStretch(0, 0)
-            self._column.layout().invalidate()
-            need = self._column.layout().totalHeightForWidth(m.width - 2 * margin)
-            self.text_area.setMaximumHeight(16777215 if opened else min(need, m.height * 2 // 3))
-        else:
-            self._box.setStretch(0, 3)
-            self._box.setStretch(1, 2)
-            self._tiles_layout.setStretch(0, 1)
-            self.text_area.setMaximumHeight(16777215)
+        # Portrait: the tiles follow the text; landscape: they face it.
+        self._tiles_layout.setStretch(0, 0 if m.portrait else 1)
+        self._box.setStretch(0, 0 if m.portrait else 3)
+        self._box.setStretch(1, 1 if m.portrait else 2)
         for tile in self.tiles.values():
             tile.setMinimumHeight(m.target(200))
             tile.set_padding(m.space("m"))

@@ -26,6 +26,7 @@ QLabel[role="lead"] {{ font-size: {m.font("lead")}px; }}
 QLabel[role="body"] {{ font-size: {m.font("body")}px; }}
 QLabel[role="caption"] {{ font-size: {m.font("caption")}px; color: {p.text_muted}; }}
 QLabel[role="figure"] {{ color: {p.accent}; }}
+QLabel[role="stat"] {{ font-size: {m.font("h1")}px; font-weight: bold; color: {p.accent}; }}
 QLabel[role="qualifier"] {{ font-size: {m.font("lead")}px; font-weight: bold; color: {p.accent}; }}
 QLabel[role="kicker"] {{ font-size: {m.font("caption")}px; font-weight: bold;
     color: {p.accent}; letter-spacing: 1px; }}

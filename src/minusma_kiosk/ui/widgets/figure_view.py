@@ -94,3 +94,43 @@ class FigureView(QWidget):
         """Size the large figure for the window."""
         if isinstance(self.value, FitLabel):
             self.value.set_range(m.font("figure"), m.font("h2"))
+
+
+def short_origin(fig: Figure, lang: Lang) -> str:
+    """A one-line origin for a key figure: "Source: AFP, 11 December 2023"."""
+    if fig.derivation is not None:
+        text = QCoreApplication.translate("FigureView", "Computed for this exhibit: {formula}")
+        return text.format(formula=format_formula(fig.derivation, lang))
+    assert fig.source is not None
+    src = fig.source
+    publisher = src.publisher.split(" (")[0]
+    date = f", {format_date(src.published, lang)}" if src.published else ""
+    text = QCoreApplication.translate("FigureView", "Source: {source}")
+    return text.format(source=f"{publisher}{date}")
+
+
+class StatView(QWidget):
+    """A key figure in a row of them: the number, what it counts, a short source."""
+
+    def __init__(self, figure: Figure, lang: Lang, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.figure = figure
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        self.value = label("stat", wrap=False)
+        self.what = label("body")
+        self.origin = label("caption")
+        for w in (self.value, self.what, self.origin):
+            lay.addWidget(w)
+        lay.addStretch(1)
+        self.set_language(lang)
+
+    def set_language(self, lang: Lang) -> None:
+        """Write the figure in ``lang``."""
+        fig = self.figure
+        self.value.setText(format_figure(fig, lang))
+        self.what.setText(fig.label.get(lang))
+        self.origin.setText(short_origin(fig, lang))
+        self.setAccessibleName(f"{self.value.text()} {self.what.text()}")
+        self.setAccessibleDescription(self.origin.text())
