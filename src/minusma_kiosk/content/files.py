@@ -53,7 +53,11 @@ def read_text(root: Path, name: str, log: ProblemLog) -> str | None:
     p = resolve_inside(root, name, log, name, None)
     if p is None:
         return None
-    data = p.read_bytes()
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        log.add(name, None, f"this file cannot be read ({exc.strerror or exc})")
+        return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
