@@ -50,3 +50,12 @@ def test_screens_built_later_start_in_the_current_language(make_shell):
     tap(shell.nav.language)
     tap(shell.nav.buttons[ScreenId.SOURCES])
     assert shell.router.screen(ScreenId.SOURCES).title.text() == "Sources et crédits"
+
+
+def test_closing_a_window_removes_its_ui_catalogue(make_shell):
+    from PySide6.QtCore import QCoreApplication
+
+    shell = make_shell(lang="fr")
+    assert QCoreApplication.translate("Navigation", "Home") == "Accueil"
+    shell.close()
+    assert QCoreApplication.translate("Navigation", "Home") == "Home"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from minusma_kiosk.ui.router import ScreenId
@@ -102,3 +103,12 @@ def test_home_shows_key_figures_with_their_sources(make_shell, bundled):
     for stat in home.stats:
         assert stat.origin.text().startswith(("Source: ", "Computed for this exhibit"))
     assert home.stats[2].value.text() == "311"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize(("size", "diagonal"), [((1920, 1080), 32.0), ((1366, 768), 15.6),
+                                                ((1080, 1920), 32.0)])
+def test_home_fits_without_scrolling(make_shell, size, diagonal, lang):
+    shell = make_shell(size=size, diagonal_inches=diagonal, lang=lang)
+    home = shell.router.screen(ScreenId.HOME)
+    assert home.text_area.verticalScrollBar().maximum() == 0

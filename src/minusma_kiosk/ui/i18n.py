@@ -25,13 +25,18 @@ class Translations(QObject):
         super().__init__(parent)
         self._translator: QTranslator | None = None
 
+    def release(self) -> None:
+        """Remove the installed catalogue (when the window that owns it closes)."""
+        app = QCoreApplication.instance()
+        if self._translator is not None and app is not None:
+            app.removeTranslator(self._translator)
+        self._translator = None
+
     def apply(self, lang: Lang) -> bool:
         """Install the catalogue for ``lang``; returns False if it could not be loaded."""
         app = QCoreApplication.instance()
         assert app is not None
-        if self._translator is not None:
-            app.removeTranslator(self._translator)
-            self._translator = None
+        self.release()
         if lang == "en":
             return True
         translator = QTranslator(self)

@@ -10,7 +10,7 @@ import enum
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QResizeEvent, QScreen, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QScreen, QShowEvent
 from PySide6.QtWidgets import QLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from minusma_kiosk.content.model import Content
@@ -166,6 +166,11 @@ class Shell(QWidget):
 
     def _on_window_screen_changed(self, _screen: QScreen) -> None:
         self._apply_metrics()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # The UI catalogue is installed application-wide; it leaves with its window.
+        self._translations.release()
+        super().closeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_F11 and self.mode is not RunMode.KIOSK:

@@ -140,18 +140,18 @@ class HomeScreen(Screen):
     def apply_metrics(self, m: Metrics) -> None:
         self._metrics = m
         margin = m.space("xl")
-        self._box.setContentsMargins(margin, margin, margin, m.space("l"))
+        self._box.setContentsMargins(margin, m.space("l"), margin, m.space("s"))
         self._box.setSpacing(m.space("xl"))
         self._box.setDirection(QBoxLayout.Direction.TopToBottom if m.portrait
                                else QBoxLayout.Direction.LeftToRight)
-        self._text_layout.setSpacing(m.space("m"))
+        self._text_layout.setSpacing(m.space("s"))
         self._stats_row.setSpacing(m.space("l"))
         for w in (self.intro, self.subtitle):
             w.setMaximumWidth(m.px(tokens.MEASURE_PX))
         # Portrait: the tiles follow the text; landscape: they face it.
         self._tiles_layout.setStretch(0, 0 if m.portrait else 1)
-        self._box.setStretch(0, 0 if m.portrait else 3)
-        self._box.setStretch(1, 1 if m.portrait else 2)
+        self._box.setStretch(0, 0 if m.portrait else 2)
+        self._box.setStretch(1, 1 if m.portrait else 1)
         for tile in self.tiles.values():
             tile.setMinimumHeight(m.target(200))
             tile.set_padding(m.space("m"))

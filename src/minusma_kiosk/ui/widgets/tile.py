@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from minusma_kiosk.ui.widgets.text import label
 
@@ -16,12 +16,31 @@ class Tile(QPushButton):
         self.setProperty("role", "tile")
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setAutoDefault(False)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
+        self.setSizePolicy(policy)
         lay = QVBoxLayout(self)
         self.heading = label("h2")
         self.description = label("body")
         for w in (self.heading, self.description):
             w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
             lay.addWidget(w)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        # A QPushButton ignores its inner layout when sizing; the texts wrap, so the
+        # height follows the width.
+        return self.layout().totalHeightForWidth(width)
+
+    def sizeHint(self) -> QSize:
+        hint = self.layout().totalSizeHint()
+        return QSize(hint.width(), max(hint.height(), self.minimumHeight()))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.layout().totalMinimumSize().width(), self.minimumHeight())
 
     def set_texts(self, heading: str, description: str) -> None:
         """Set the title and the description (also for screen readers)."""
