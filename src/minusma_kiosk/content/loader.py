@@ -22,11 +22,19 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from minusma_kiosk.content import formatting, typography
+from minusma_kiosk.content import formatting
+from minusma_kiosk.content.fields import (
+    check_id,
+    csv_text,
+    id_list,
+    source_list,
+    str_field,
+    tables,
+    text_field,
+    unknown_keys,
+)
 from minusma_kiosk.content.files import TomlDoc, read_csv, read_toml, resolve_inside
 from minusma_kiosk.content.model import (
-    LANGUAGES,
-    REQUIRED_LANGUAGES,
     Card,
     CardId,
     Content,
@@ -38,10 +46,9 @@ from minusma_kiosk.content.model import (
     Site,
     Source,
     SourceId,
-    Text,
     Unit,
 )
-from minusma_kiosk.content.problems import LineRef, Problem, ProblemLog, resolve_line
+from minusma_kiosk.content.problems import LineRef, Problem, ProblemLog
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 CARD_TEXT_MAX_WORDS = 60
@@ -86,104 +93,6 @@ def load_content(root: Path) -> LoadResult:
     return LoadResult(content, ())
 
 
-# --- shared field readers ----------------------------------------------------
-
-def _csv_text(row: Any, column: str) -> Text:
-    """A per-language text from ``<column>_en`` / ``<column>_fr`` CSV columns."""
-    en, fr = row.get(f"{column}_en"), row.get(f"{column}_fr")
-    return Text(typography.tidy(en, "en"), typography.tidy(fr, "fr"))
-
-
-def _unknown_keys(doc: TomlDoc, log: ProblemLog, table: dict[str, Any],
-                  known: tuple[str, ...], *path: str | int) -> None:
-    for key in table:
-        if key not in known:
-            log.add(doc.name, doc.line_of(*path, key),
-                    f"unknown key {key!r}; the keys here are: {', '.join(known)}")
-
-
-def _text(doc: TomlDoc, log: ProblemLog, table: dict[str, Any], key: str,
-          *path: str | int, required: bool = True, max_words: int | None = None) -> Text:
-    """Read a per-language text written as ``key.en = "…"`` / ``key.fr = "…"``."""
-    value = table.get(key)
-    if value is None:
-        if required:
-            log.add(doc.name, doc.line_of(*path),
-                    f"{key}.en is missing (write {key}.en = \"…\" and {key}.fr = \"…\")")
-        return Text("")
-    if not isinstance(value, dict):
-        log.add(doc.name, doc.line_of(*path, key), f"{key} must be given per language: "
-                f"{key}.en = \"…\" and {key}.fr = \"…\"")
-        return Text("")
-    texts: dict[str, str] = {}
-    for lang, text in value.items():
-        problem = None
-        if lang not in LANGUAGES:
-            problem = f"unknown language {lang!r}; the languages are {', '.join(LANGUAGES)}"
-        elif not isinstance(text, str):
-            problem = "must be text in quotes"
-        elif not text.strip():
-            problem = "is empty"
-        else:
-            clean = " ".join(text.split())
-            words = len(clean.split())
-            if max_words and words > max_words:
-                problem = (f"has {words} words; keep it to {max_words} or fewer "
-                           "(visitors read for seconds)")
-            texts[lang] = typography.tidy(clean, lang)
-        if problem:
-            log.add(doc.name, doc.line_of(*path, key, lang), f"{key}.{lang} {problem}")
-    for lang in REQUIRED_LANGUAGES:
-        if lang not in value:
-            log.add(doc.name, doc.line_of(*path, key), f"{key}.{lang} is missing")
-    return Text(texts.get("en", ""), texts.get("fr", ""))
-
-
-def _str(doc: TomlDoc, log: ProblemLog, table: dict[str, Any], key: str,
-         *path: str | int, required: bool = True) -> str:
-    value = table.get(key)
-    if value is None:
-        if required:
-            log.add(doc.name, doc.line_of(*path), f"{key} is missing")
-        return ""
-    if not isinstance(value, str) or (required and not value.strip()):
-        log.add(doc.name, doc.line_of(*path, key), f"{key} must be a non-empty text in quotes")
-        return ""
-    return value.strip()
-
-
-def _check_id(log: ProblemLog, file: str, line: LineRef, value: str,
-              seen: dict[str, LineRef], what: str) -> bool:
-    if not value:
-        log.add(file, line, f"the {what} has no id")
-        return False
-    if not _ID.match(value):
-        log.add(file, line, f"the id {value!r} may use only lower-case letters, digits and _")
-        return False
-    if value in seen:
-        first = resolve_line(seen[value])
-        log.add(file, line, f"the id {value!r} is used twice"
-                + (f" (first on line {first})" if first else ""))
-        return False
-    seen[value] = line
-    return True
-
-
-def _tables(doc: TomlDoc, log: ProblemLog, key: str) -> list[dict[str, Any]]:
-    items = doc.data.get(key)
-    if items is None:
-        log.add(doc.name, None, f"no [[{key}]] entry found")
-        return []
-    if not isinstance(items, list) or not all(isinstance(t, dict) for t in items):
-        log.add(doc.name, doc.line_of(key), f"{key} must be a list of [[{key}]] tables")
-        return []
-    for other in doc.data:
-        if other != key:
-            log.add(doc.name, doc.line_of(other),
-                    f"unknown table or key {other!r}; this file holds [[{key}]] entries")
-    return items
-
-
 # --- files ---------------------------------------------------------------------
 
 def _load_site(root: Path, log: ProblemLog, sources: dict[str, Source],
@@ -196,25 +105,25 @@ def _load_site(root: Path, log: ProblemLog, sources: dict[str, Source],
         log.add(doc.name, None, "the [site] table is missing")
         return None
     known = ("version", "sources", "key_figures", "title", "subtitle", "intro", "footnote")
-    _unknown_keys(doc, log, table, known, "site")
+    unknown_keys(doc, log, table, known, "site")
     for other in doc.data:
         if other != "site":
             log.add(doc.name, doc.line_of(other), f"unknown table or key {other!r}")
-    version = _str(doc, log, table, "version", "site")
+    version = str_field(doc, log, table, "version", "site")
     return Site(
         version=version,
-        title=_text(doc, log, table, "title", "site", max_words=12),
-        subtitle=_text(doc, log, table, "subtitle", "site", max_words=20),
-        intro=_text(doc, log, table, "intro", "site", max_words=90),
-        footnote=_text(doc, log, table, "footnote", "site", required=False, max_words=40),
-        sources=_source_list(doc, log, table.get("sources"), sources, "site", "sources"),
+        title=text_field(doc, log, table, "title", "site", max_words=12),
+        subtitle=text_field(doc, log, table, "subtitle", "site", max_words=20),
+        intro=text_field(doc, log, table, "intro", "site", max_words=90),
+        footnote=text_field(doc, log, table, "footnote", "site", required=False, max_words=40),
+        sources=source_list(doc, log, table.get("sources"), sources, "site", "sources"),
         key_figures=_key_figures(doc, log, table.get("key_figures"), figures),
     )
 
 
 def _key_figures(doc: TomlDoc, log: ProblemLog, value: Any,
                  figures: dict[str, Figure]) -> tuple[Figure, ...]:
-    chosen = _id_list(doc, log, value, figures, "figure", "figures.csv", "site", "key_figures")
+    chosen = id_list(doc, log, value, figures, "figure", "figures.csv", "site", "key_figures")
     if len(chosen) > 3:
         log.add(doc.name, doc.line_of("site", "key_figures"),
                 f"key_figures lists {len(chosen)} figures; the home screen shows at most 3")
@@ -228,7 +137,7 @@ def _load_sources(root: Path, log: ProblemLog) -> dict[str, Source]:
     out: dict[str, Source] = {}
     for row in rows:
         sid = row.get("id")
-        if not _check_id(log, name, row.line, sid, seen, "source"):
+        if not check_id(log, name, row.line, sid, seen, "source"):
             continue
         for col in ("title", "publisher"):
             if not row.get(col):
@@ -258,7 +167,7 @@ def _load_figures(root: Path, log: ProblemLog, sources: dict[str, Source]) -> di
     qualifiers = {q.value: q for q in Qualifier}
     for row in rows:
         fid = row.get("id")
-        if not _check_id(log, name, row.line, fid, seen, "figure"):
+        if not check_id(log, name, row.line, fid, seen, "figure"):
             continue
         unit = units.get(row.get("unit"))
         if unit is None:
@@ -276,8 +185,8 @@ def _load_figures(root: Path, log: ProblemLog, sources: dict[str, Source]) -> di
             log.add(name, row.line, f"figure {fid!r}: as_of {why}")
         if not row.get("label_en"):
             log.add(name, row.line, f"figure {fid!r}: label_en is empty (say what is counted)")
-        label = _csv_text(row, "label")
-        note = _csv_text(row, "note")
+        label = csv_text(row, "label")
+        note = csv_text(row, "note")
         source_id, formula, raw = row.get("source"), row.get("formula"), row.get("value")
         if formula and source_id:
             log.add(name, row.line, f"figure {fid!r}: give a source or a formula, not both "
@@ -353,30 +262,6 @@ def _resolve_derived(log: ProblemLog, name: str, figures: dict[str, Figure],
     return figures
 
 
-def _id_list(doc: TomlDoc, log: ProblemLog, value: Any, known: dict[str, Any], what: str,
-             where: str, *path: str | int) -> tuple[Any, ...]:
-    """Resolve a list of ids (``["a", "b"]``) against ``known``; report unknown ones."""
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        log.add(doc.name, doc.line_of(*path), f"{path[-1]} must be a list of {what} ids: "
-                f"{path[-1]} = [\"id1\", \"id2\"]")
-        return ()
-    out = []
-    for item in value:
-        if item not in known:
-            log.add(doc.name, doc.line_of(*path), f"unknown {what} {item!r} "
-                    f"(not an id in {where})")
-        else:
-            out.append(known[item])
-    return tuple(out)
-
-
-def _source_list(doc: TomlDoc, log: ProblemLog, value: Any, sources: dict[str, Source],
-                 *path: str | int) -> tuple[Source, ...]:
-    return _id_list(doc, log, value, sources, "source", "sources.csv", *path)
-
-
 def _load_cards(root: Path, log: ProblemLog, sources: dict[str, Source],
                 figures: dict[str, Figure]) -> tuple[Card, ...]:
     doc = read_toml(root, "cards.toml", log)
@@ -386,25 +271,25 @@ def _load_cards(root: Path, log: ProblemLog, sources: dict[str, Source],
              "disagreement")
     seen: dict[str, LineRef] = {}
     cards = []
-    for i, table in enumerate(_tables(doc, log, "card")):
+    for i, table in enumerate(tables(doc, log, "card")):
         at = ("card", i)
-        _unknown_keys(doc, log, table, known, *at)
+        unknown_keys(doc, log, table, known, *at)
         cid = table.get("id", "")
         id_line = lambda at=at: doc.line_of(*at, "id") or doc.line_of(*at)
-        if not isinstance(cid, str) or not _check_id(log, doc.name, id_line, cid, seen, "card"):
+        if not isinstance(cid, str) or not check_id(log, doc.name, id_line, cid, seen, "card"):
             cid = ""
-        headline = _text(doc, log, table, "headline", *at, max_words=CARD_HEADLINE_MAX_WORDS)
-        text = _text(doc, log, table, "text", *at, max_words=CARD_TEXT_MAX_WORDS)
-        detail = _text(doc, log, table, "detail", *at, max_words=150)
-        disagreement = _text(doc, log, table, "disagreement", *at, required=False,
+        headline = text_field(doc, log, table, "headline", *at, max_words=CARD_HEADLINE_MAX_WORDS)
+        text = text_field(doc, log, table, "text", *at, max_words=CARD_TEXT_MAX_WORDS)
+        detail = text_field(doc, log, table, "detail", *at, max_words=150)
+        disagreement = text_field(doc, log, table, "disagreement", *at, required=False,
                              max_words=60)
-        fid = _str(doc, log, table, "figure", *at)
+        fid = str_field(doc, log, table, "figure", *at)
         figure = figures.get(fid)
         if fid and figure is None:
             log.add(doc.name, doc.line_of(*at, "figure"),
                     f"unknown figure {fid!r} (not an id in figures.csv)")
-        card_sources = _source_list(doc, log, table.get("sources"), sources, *at, "sources")
-        more = _id_list(doc, log, table.get("more_figures"), figures, "figure", "figures.csv",
+        card_sources = source_list(doc, log, table.get("sources"), sources, *at, "sources")
+        more = id_list(doc, log, table.get("more_figures"), figures, "figure", "figures.csv",
                         *at, "more_figures")
         image = None
         if "image" in table:
@@ -425,12 +310,12 @@ def _load_credits(root: Path, log: ProblemLog) -> tuple[Credit, ...]:
     if doc is None:
         return ()
     out = []
-    for i, table in enumerate(_tables(doc, log, "credit")):
+    for i, table in enumerate(tables(doc, log, "credit")):
         at = ("credit", i)
-        _unknown_keys(doc, log, table, ("what", "who", "licence", "url"), *at)
-        what = _text(doc, log, table, "what", *at)
-        who = _str(doc, log, table, "who", *at)
-        licence = _str(doc, log, table, "licence", *at)
-        url = _str(doc, log, table, "url", *at, required=False)
+        unknown_keys(doc, log, table, ("what", "who", "licence", "url"), *at)
+        what = text_field(doc, log, table, "what", *at)
+        who = str_field(doc, log, table, "who", *at)
+        licence = str_field(doc, log, table, "licence", *at)
+        url = str_field(doc, log, table, "url", *at, required=False)
         out.append(Credit(what, who, licence, url))
     return tuple(out)
