@@ -7,6 +7,7 @@ Widgets never see a dict: they get these objects, built once by
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,8 @@ LANGUAGES: tuple[Lang, ...] = ("en", "fr")
 REQUIRED_LANGUAGES: tuple[Lang, ...] = ("en",)
 
 SourceId = NewType("SourceId", str)
+PlaceId = NewType("PlaceId", str)
+EventId = NewType("EventId", str)
 FigureId = NewType("FigureId", str)
 CardId = NewType("CardId", str)
 
@@ -161,6 +164,135 @@ class Site:
     key_figures: tuple[Figure, ...] = ()
 
 
+class Category(enum.Enum):
+    """What kind of event: the filter chips and the marker shapes follow it."""
+
+    CONFLICT = "conflict"
+    POLITICS = "politics"
+    PEACEKEEPING = "peacekeeping"
+    ELECTIONS = "elections"
+    AGREEMENTS = "agreements"
+    HUMANITARIAN = "humanitarian"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A town or site on the map; ``region`` is computed from its coordinates."""
+
+    id: PlaceId
+    name: Text
+    lat: float
+    lon: float
+    kind: str
+    source: Source
+    region: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One moment on the timeline.
+
+    ``date`` is the first of the month when only the month is known
+    (``precision == "month"``). ``gentle`` is the text without graphic detail for
+    school visits; it is set for every event that involves deaths.
+    """
+
+    id: EventId
+    date: dt.date
+    precision: str
+    title: Text
+    text: Text
+    gentle: Text
+    place: Place | None
+    category: Category
+    deaths: bool
+    source: Source
+
+    @property
+    def region(self) -> str | None:
+        """The region the event happened in (None for national events)."""
+        return self.place.region if self.place is not None else None
+
+    def shown_text(self, gentle: bool) -> Text:
+        """The text to show, respecting the gentle setting."""
+        return self.gentle if gentle and self.gentle else self.text
+
+
+@dataclass(frozen=True)
+class Camp:
+    """A MINUSMA camp; dates are None where no source gives them."""
+
+    id: str
+    place: Place
+    name: Text
+    opened: dt.date | None
+    closed: dt.date | None
+    source: Source | None
+    source_opened: Source | None = None
+
+    def open_on(self, day: dt.date) -> bool | None:
+        """Whether the camp was open on ``day``; None when the dates do not say."""
+        if self.opened is not None and day < self.opened:
+            return False
+        if self.closed is not None and day >= self.closed:
+            return False
+        if self.opened is None:
+            return None
+        return True
+
+
+@dataclass(frozen=True)
+class Occupation:
+    """A town held by armed groups for a period (2012-13)."""
+
+    id: str
+    place: Place
+    held_from: dt.date
+    held_to: dt.date | None
+    held_by: Text
+    source: Source
+
+    def held_on(self, day: dt.date) -> bool:
+        """Whether the town was held on ``day``."""
+        return self.held_from <= day and (self.held_to is None or day < self.held_to)
+
+
+@dataclass(frozen=True)
+class Era:
+    """A band on the time strip."""
+
+    id: str
+    start: dt.date
+    end: dt.date
+    title: Text
+    summary: Text
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Everything the map-driven timeline shows."""
+
+    places: tuple[Place, ...]
+    events: tuple[Event, ...]
+    camps: tuple[Camp, ...]
+    occupations: tuple[Occupation, ...]
+    eras: tuple[Era, ...]
+
+    def sources(self) -> tuple[Source, ...]:
+        """Every source the timeline uses."""
+        seen: dict[SourceId, Source] = {}
+        items: list[Source | None] = [e.source for e in self.events]
+        items += [p.source for p in self.places]
+        items += [c.source for c in self.camps] + [c.source_opened for c in self.camps]
+        items += [o.source for o in self.occupations]
+        items += [s for era in self.eras for s in era.sources]
+        for src in items:
+            if src is not None:
+                seen.setdefault(src.id, src)
+        return tuple(seen.values())
+
+
 @dataclass(frozen=True)
 class Content:
     """Everything the exhibit shows, loaded and checked."""
@@ -171,6 +303,7 @@ class Content:
     figures: tuple[Figure, ...]
     cards: tuple[Card, ...]
     credits: tuple[Credit, ...]
+    timeline: Timeline | None = None
 
     def figure(self, fid: str) -> Figure:
         """Return the figure with id ``fid`` (KeyError lists the known ids)."""
@@ -189,4 +322,6 @@ class Content:
             used.update(s.id for s in card.all_sources())
         for fig in self.figures:
             used.update(s.id for s in fig.sources())
+        if self.timeline is not None:
+            used.update(s.id for s in self.timeline.sources())
         return tuple(s for s in self.sources if s.id in used)

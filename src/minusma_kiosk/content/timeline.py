@@ -1,0 +1,310 @@
+"""Load the map-driven timeline: places, events, camps, occupied towns, eras.
+
+Files (in the content folder):
+
+``places.csv``      id,name_en,name_fr,lat,lon,kind,source[,region]
+``events.csv``      id,date,date_precision,title_en,title_fr,text_en,text_fr,
+                    gentle_en,gentle_fr,place,category,deaths,source
+``camps.csv``       id,place,name_en,name_fr,opened,closed,source,source_opened
+``occupation.csv``  id,place,held_from,held_to,held_by_en,held_by_fr,source
+``eras.toml``       [[era]] id, start, end, title.en/.fr, summary.en/.fr, sources
+
+A place's region is computed from its coordinates with the bundled map, so the
+map and the timeline always agree; an optional ``region`` column is checked
+against it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from minusma_kiosk.content.fields import (
+    check_id,
+    csv_text,
+    source_list,
+    str_field,
+    tables,
+    text_field,
+    unknown_keys,
+)
+from minusma_kiosk.content.files import Row, read_csv, read_toml
+from minusma_kiosk.content.formatting import date_problem
+from minusma_kiosk.content.model import (
+    Camp,
+    Category,
+    Era,
+    Event,
+    EventId,
+    Occupation,
+    Place,
+    PlaceId,
+    Source,
+    Timeline,
+)
+from minusma_kiosk.content.problems import LineRef, ProblemLog
+
+#: The period the exhibit covers; dates outside it are mistakes.
+FIRST_DAY = dt.date(2012, 1, 1)
+LAST_DAY = dt.date(2024, 12, 31)
+TITLE_MAX_WORDS = 8
+TEXT_MAX_WORDS = 50
+PLACE_KINDS = ("capital", "city", "town", "village")
+#: Mali's bounding box, generously (lat, lon): a point outside is a typo.
+MALI_BOX = ((10.0, 25.5), (-12.5, 4.5))
+
+RegionOf = Callable[[float, float], str | None]
+
+
+def parse_day(text: str, file: str, line: LineRef, what: str, log: ProblemLog,
+              required: bool = True) -> dt.date | None:
+    """Parse ``YYYY-MM-DD`` or ``YYYY-MM`` (first of the month) within 2012–2024."""
+    text = text.strip()
+    if not text:
+        if required:
+            log.add(file, line, f"{what} is empty")
+        return None
+    why = date_problem(text)
+    parts = text.split("-")
+    if why or "/" in text or len(parts) not in (2, 3) or len(parts[1]) != 2:
+        log.add(file, line, f"{what} {text!r} is not a date like 2013-07-01 or 2013-07"
+                + (f" ({why})" if why else ""))
+        return None
+    day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) == 3 else 1)
+    if not FIRST_DAY <= day <= LAST_DAY:
+        log.add(file, line, f"{what} {text} is outside the exhibit's period "
+                f"({FIRST_DAY.year}–{LAST_DAY.year})")
+        return None
+    return day
+
+
+def _source(log: ProblemLog, file: str, row: Row, column: str, sources: dict[str, Source],
+            what: str, required: bool = True) -> Source | None:
+    sid = row.get(column)
+    if not sid:
+        if required:
+            log.add(file, row.line, f"{what}: the {column} is empty; give a source id from "
+                    "sources.csv")
+        return None
+    if sid not in sources:
+        log.add(file, row.line, f"{what}: unknown source {sid!r} (not an id in sources.csv)")
+        return None
+    return sources[sid]
+
+
+def _words(log: ProblemLog, file: str, row: Row, column: str, limit: int, what: str) -> None:
+    words = len(row.get(column).split())
+    if words > limit:
+        log.add(file, row.line, f"{what}: {column} has {words} words; keep it to {limit} "
+                "or fewer")
+
+
+def load_places(root: Path, log: ProblemLog, sources: dict[str, Source],
+                region_of: RegionOf | None) -> dict[str, Place]:
+    """Read ``places.csv``."""
+    name = "places.csv"
+    rows = read_csv(root, name, log, ("id", "name_en", "name_fr", "lat", "lon", "kind",
+                                      "source"), ("region",))
+    seen: dict[str, LineRef] = {}
+    out: dict[str, Place] = {}
+    for row in rows:
+        pid = row.get("id")
+        if not check_id(log, name, row.line, pid, seen, "place"):
+            continue
+        what = f"place {pid!r}"
+        if not row.get("name_en"):
+            log.add(name, row.line, f"{what}: name_en is empty")
+        try:
+            lat, lon = float(row.get("lat")), float(row.get("lon"))
+        except ValueError:
+            if not row.get("lat") or not row.get("lon"):
+                log.add(name, row.line, f"{what} has no coordinates (lat and lon in decimal "
+                        "degrees, e.g. 16.2667 and -0.0400)")
+            else:
+                log.add(name, row.line, f"{what}: lat/lon must be decimal numbers")
+            continue
+        (lat0, lat1), (lon0, lon1) = MALI_BOX
+        if not (lat0 <= lat <= lat1 and lon0 <= lon <= lon1):
+            log.add(name, row.line, f"{what}: {lat}, {lon} is not in Mali (latitude "
+                    f"{lat0}…{lat1}, longitude {lon0}…{lon1}); are lat and lon swapped?")
+            continue
+        kind = row.get("kind")
+        if kind not in PLACE_KINDS:
+            log.add(name, row.line, f"{what}: unknown kind {kind!r}; use one of "
+                    + ", ".join(PLACE_KINDS))
+        source = _source(log, name, row, "source", sources, what)
+        region = region_of(lat, lon) if region_of else None
+        stated = row.get("region")
+        if stated and region_of is not None and stated != region:
+            log.add(name, row.line, f"{what}: region {stated!r} does not match its "
+                    f"coordinates, which lie in {region or 'no region of Mali'}")
+        if source is None:
+            continue
+        out[pid] = Place(PlaceId(pid), csv_text(row, "name"), lat, lon, kind, source,
+                         region or stated or None)
+    return out
+
+
+def load_events(root: Path, log: ProblemLog, sources: dict[str, Source],
+                places: dict[str, Place]) -> tuple[Event, ...]:
+    """Read ``events.csv``, sorted by date."""
+    name = "events.csv"
+    rows = read_csv(root, name, log,
+                    ("id", "date", "date_precision", "title_en", "title_fr", "text_en",
+                     "text_fr", "gentle_en", "gentle_fr", "place", "category", "deaths",
+                     "source"))
+    seen: dict[str, LineRef] = {}
+    categories = {c.value: c for c in Category}
+    events = []
+    for row in rows:
+        eid = row.get("id")
+        if not check_id(log, name, row.line, eid.lower(), seen, "event"):
+            continue
+        what = f"event {eid}"
+        day = parse_day(row.get("date"), name, row.line, f"{what}: date", log)
+        precision = row.get("date_precision")
+        if precision not in ("day", "month"):
+            log.add(name, row.line, f"{what}: date_precision must be 'day' or 'month'")
+        elif day and (precision == "month") != (row.get("date").count("-") == 1):
+            log.add(name, row.line, f"{what}: date_precision {precision!r} does not match "
+                    f"the date {row.get('date')!r}")
+        for column, limit in (("title_en", TITLE_MAX_WORDS), ("title_fr", TITLE_MAX_WORDS),
+                              ("text_en", TEXT_MAX_WORDS), ("text_fr", TEXT_MAX_WORDS),
+                              ("gentle_en", TEXT_MAX_WORDS), ("gentle_fr", TEXT_MAX_WORDS)):
+            _words(log, name, row, column, limit, what)
+        for column in ("title_en", "text_en"):
+            if not row.get(column):
+                log.add(name, row.line, f"{what}: {column} is empty")
+        category = categories.get(row.get("category"))
+        if category is None:
+            log.add(name, row.line, f"{what}: unknown category {row.get('category')!r}; use "
+                    "one of " + ", ".join(categories))
+        deaths = row.get("deaths")
+        if deaths not in ("yes", "no"):
+            log.add(name, row.line, f"{what}: deaths must be 'yes' or 'no'")
+        elif deaths == "yes" and not row.get("gentle_en"):
+            log.add(name, row.line, f"{what}: an event with deaths needs gentle_en, a text "
+                    "without graphic detail for school visits")
+        pid = row.get("place")
+        place = None
+        if pid != "national":
+            place = places.get(pid)
+            if place is None:
+                log.add(name, row.line, f"{what}: unknown place {pid!r} (not an id in "
+                        "places.csv, nor 'national')")
+                continue
+        source = _source(log, name, row, "source", sources, what)
+        if day is None or category is None or source is None or deaths not in ("yes", "no"):
+            continue
+        events.append(Event(EventId(eid), day, precision, csv_text(row, "title"),
+                            csv_text(row, "text"), csv_text(row, "gentle"), place, category,
+                            deaths == "yes", source))
+    return tuple(sorted(events, key=lambda e: (e.date, e.id)))
+
+
+def load_camps(root: Path, log: ProblemLog, sources: dict[str, Source],
+               places: dict[str, Place]) -> tuple[Camp, ...]:
+    """Read ``camps.csv``."""
+    name = "camps.csv"
+    rows = read_csv(root, name, log, ("id", "place", "name_en", "name_fr", "opened", "closed",
+                                      "source"), ("source_opened",))
+    seen: dict[str, LineRef] = {}
+    camps = []
+    for row in rows:
+        cid = row.get("id")
+        if not check_id(log, name, row.line, cid, seen, "camp"):
+            continue
+        what = f"camp {cid!r}"
+        place = places.get(row.get("place"))
+        if place is None:
+            log.add(name, row.line, f"{what}: unknown place {row.get('place')!r} "
+                    "(not an id in places.csv)")
+        opened = parse_day(row.get("opened"), name, row.line, f"{what}: opened", log, False)
+        closed = parse_day(row.get("closed"), name, row.line, f"{what}: closed", log, False)
+        if opened and closed and closed <= opened:
+            log.add(name, row.line, f"{what}: closed {closed} is not after opened {opened}")
+        dated = bool(row.get("opened") or row.get("closed"))
+        source = _source(log, name, row, "source", sources, what, required=dated)
+        source_opened = _source(log, name, row, "source_opened", sources, what, required=False)
+        if place is not None:
+            camps.append(Camp(cid, place, csv_text(row, "name"), opened, closed, source,
+                              source_opened))
+    return tuple(camps)
+
+
+def load_occupations(root: Path, log: ProblemLog, sources: dict[str, Source],
+                     places: dict[str, Place]) -> tuple[Occupation, ...]:
+    """Read ``occupation.csv``."""
+    name = "occupation.csv"
+    rows = read_csv(root, name, log, ("id", "place", "held_from", "held_to", "held_by_en",
+                                      "held_by_fr", "source"))
+    seen: dict[str, LineRef] = {}
+    out = []
+    for row in rows:
+        oid = row.get("id")
+        if not check_id(log, name, row.line, oid, seen, "row"):
+            continue
+        what = f"occupation {oid!r}"
+        place = places.get(row.get("place"))
+        if place is None:
+            log.add(name, row.line, f"{what}: unknown place {row.get('place')!r} "
+                    "(not an id in places.csv)")
+        start = parse_day(row.get("held_from"), name, row.line, f"{what}: held_from", log)
+        end = parse_day(row.get("held_to"), name, row.line, f"{what}: held_to", log, False)
+        if start and end and end <= start:
+            log.add(name, row.line, f"{what}: held_to is not after held_from")
+        source = _source(log, name, row, "source", sources, what)
+        if place is not None and start is not None and source is not None:
+            out.append(Occupation(oid, place, start, end, csv_text(row, "held_by"), source))
+    return tuple(out)
+
+
+def load_eras(root: Path, log: ProblemLog, sources: dict[str, Source]) -> tuple[Era, ...]:
+    """Read ``eras.toml``: bands on the time strip, in order, not overlapping."""
+    doc = read_toml(root, "eras.toml", log)
+    if doc is None:
+        return ()
+    known = ("id", "start", "end", "title", "summary", "sources")
+    seen: dict[str, LineRef] = {}
+    eras: list[Era] = []
+    for i, table in enumerate(tables(doc, log, "era")):
+        at = ("era", i)
+        unknown_keys(doc, log, table, known, *at)
+        eid = table.get("id", "")
+        if not isinstance(eid, str) or not check_id(log, doc.name, doc.line_of(*at), eid,
+                                                    seen, "era"):
+            continue
+        title = text_field(doc, log, table, "title", *at, max_words=6)
+        summary = text_field(doc, log, table, "summary", *at, max_words=30)
+        days = []
+        for key in ("start", "end"):
+            raw = str_field(doc, log, table, key, *at)
+            days.append(parse_day(raw, doc.name, doc.line_of(*at, key), f"era {eid!r}: {key}",
+                                  log) if raw else None)
+        era_sources = source_list(doc, log, table.get("sources"), sources, *at, "sources")
+        start, end = days
+        if start and end:
+            if end <= start:
+                log.add(doc.name, doc.line_of(*at, "end"), f"era {eid!r} ends before it starts")
+            elif eras and start < eras[-1].end:
+                log.add(doc.name, doc.line_of(*at, "start"), f"era {eid!r} starts before the "
+                        f"previous era {eras[-1].id!r} ends ({eras[-1].end})")
+            elif title:
+                eras.append(Era(eid, start, end, title, summary, era_sources))
+    return tuple(eras)
+
+
+def load_timeline(root: Path, log: ProblemLog, sources: dict[str, Source],
+                  region_of: RegionOf | None) -> Timeline:
+    """Read every timeline file of a content folder."""
+    places = load_places(root, log, sources, region_of)
+    return Timeline(
+        places=tuple(places.values()),
+        events=load_events(root, log, sources, places),
+        camps=load_camps(root, log, sources, places),
+        occupations=load_occupations(root, log, sources, places),
+        eras=load_eras(root, log, sources),
+    )
+
+
