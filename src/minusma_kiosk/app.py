@@ -28,6 +28,7 @@ class Options:
     lang: Lang = "en"
     diagonal_inches: float | None = None
     animation: str = "full"
+    gentle: bool = False
     bench_first_frame: bool = False
 
 
@@ -101,7 +102,8 @@ def create_shell(loaded: LoadedContent, options: Options):  # -> Shell
     if loaded.rejected_dir is not None and loaded.rejected is not None:
         rejected = (str(loaded.rejected_dir), len(loaded.rejected.problems))
     shell = Shell(loaded.content, state, RunMode(options.mode),
-                  diagonal_inches=options.diagonal_inches, rejected=rejected)
+                  diagonal_inches=options.diagonal_inches, rejected=rejected,
+                  gentle=options.gentle)
     state.setParent(shell)
     return shell
 

@@ -52,6 +52,8 @@ def run_parser() -> argparse.ArgumentParser:
                    help="the screen's real diagonal, if it reports a wrong size "
                         "(touch targets are sized in millimetres)")
     p.add_argument("--animation", choices=("full", "reduced", "none"), default="full")
+    p.add_argument("--gentle", action="store_true",
+                   help="show events involving deaths without graphic detail (school visits)")
     p.add_argument("--bench-first-frame", action="store_true", help=argparse.SUPPRESS)
     return p
 
@@ -68,7 +70,7 @@ def check_main(argv: list[str]) -> int:
 
     folder = args.folder or resources.content_dir()
     try:
-        result = load_content(folder)
+        result = load_content(folder, check_geography=True)
     except Exception as exc:  # a curator must never see a traceback
         logging.getLogger("minusma_kiosk").exception("checker failed")
         print(f"The checker itself failed on {folder}: {exc!r}. "
@@ -205,4 +207,5 @@ def main(argv: list[str] | None = None) -> int:
 
     return run(Options(mode=args.mode, content_dir=args.content, lang=args.lang,
                        diagonal_inches=args.diagonal, animation=args.animation,
+                       gentle=args.gentle,
                        bench_first_frame=args.bench_first_frame))

@@ -173,6 +173,35 @@ TINY = {
         url = "https://example.org/font"
         """,
     "images/pic.svg": PLACEHOLDER_SVG,
+    "places.csv": """\
+        id,name_en,name_fr,lat,lon,kind,region,source,coordinates
+        gao,Gao,Gao,16.2667,-0.0400,city,Gao,src_a,
+        ber,Ber,Ber,,,town,Timbuktu,,unknown
+        """,
+    "events.csv": """\
+        id,date,date_precision,title_en,title_fr,text_en,text_fr,gentle_en,gentle_fr,place,category,deaths,source
+        EV1,2013-01-26,day,Gao retaken,Gao reprise,Troops retook Gao.,Les troupes reprennent Gao.,,,gao,conflict,no,src_a
+        EV2,2013-07,month,A vote,Un vote,The Council voted.,Le Conseil vote.,,,national,peacekeeping,no,src_b
+        """,
+    "camps.csv": """\
+        id,place,name_en,name_fr,opened,closed,source,source_opened
+        gao_camp,gao,Gao camp,Camp de Gao,,2023-12-11,src_a,
+        """,
+    "occupation.csv": """\
+        id,place,held_from,held_to,held_by_en,held_by_fr,source
+        occ_gao,gao,2012-03-31,2013-01-26,Armed groups,Groupes armés,src_a
+        """,
+    "eras.toml": """\
+        [[era]]
+        id = "crisis"
+        start = "2012-01-17"
+        end = "2013-01-10"
+        title.en = "Crisis"
+        title.fr = "Crise"
+        summary.en = "The north is taken."
+        summary.fr = "Le nord est pris."
+        sources = ["src_a"]
+        """,
 }
 
 

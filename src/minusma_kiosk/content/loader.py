@@ -49,6 +49,7 @@ from minusma_kiosk.content.model import (
     Unit,
 )
 from minusma_kiosk.content.problems import LineRef, Problem, ProblemLog
+from minusma_kiosk.content.timeline import RegionOf, load_timeline
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 CARD_TEXT_MAX_WORDS = 60
@@ -68,13 +69,16 @@ class LoadResult:
         return self.content is not None and not self.problems
 
 
-def load_content(root: Path) -> LoadResult:
+def load_content(root: Path, check_geography: bool = False) -> LoadResult:
     """Load every file of a content folder and check all cross-references.
 
     Parameters
     ----------
     root
         The content folder (the bundled one, or a curator's ``--content DIR``).
+    check_geography
+        Also check each place's region against its coordinates on the bundled map
+        (``minusma-kiosk check`` does; the app skips it to start fast).
     """
     log = ProblemLog()
     root = Path(root)
@@ -86,11 +90,28 @@ def load_content(root: Path) -> LoadResult:
     site = _load_site(root, log, sources, figures)
     cards = _load_cards(root, log, sources, figures)
     credits = _load_credits(root, log)
+    timeline = load_timeline(root, log, sources, _region_finder() if check_geography else None)
     if log or site is None:
         return LoadResult(None, tuple(sorted(log.items, key=lambda p: (p.file, p.line or 0))))
     content = Content(root=root, site=site, sources=tuple(sources.values()),
-                      figures=tuple(figures.values()), cards=cards, credits=credits)
+                      figures=tuple(figures.values()), cards=cards, credits=credits,
+                      timeline=timeline)
     return LoadResult(content, ())
+
+
+def _region_finder() -> RegionOf:
+    """Which region of the bundled map a point (lat, lon) lies in."""
+    from minusma_kiosk import resources
+    from minusma_kiosk.content.geo import load_map, project
+
+    map_data = load_map(resources.path("map", "mali.json"))
+
+    def region_of(lat: float, lon: float) -> str | None:
+        x, y = project(lon, lat)
+        region = map_data.region_at(float(x), float(y))
+        return region.name if region is not None else None
+
+    return region_of
 
 
 # --- files ---------------------------------------------------------------------

@@ -177,15 +177,21 @@ class Category(enum.Enum):
 
 @dataclass(frozen=True)
 class Place:
-    """A town or site on the map; ``region`` is computed from its coordinates."""
+    """A town or site; without coordinates (no source gives them) it is shown by
+    its region only."""
 
     id: PlaceId
     name: Text
-    lat: float
-    lon: float
+    lat: float | None
+    lon: float | None
     kind: str
-    source: Source
-    region: str | None = None
+    source: Source | None
+    region: str
+
+    @property
+    def mapped(self) -> bool:
+        """Whether the place has coordinates and a marker on the map."""
+        return self.lat is not None and self.lon is not None
 
 
 @dataclass(frozen=True)

@@ -2,16 +2,17 @@
 
 Files (in the content folder):
 
-``places.csv``      id,name_en,name_fr,lat,lon,kind,source[,region]
+``places.csv``      id,name_en,name_fr,lat,lon,kind,region,source[,coordinates]
 ``events.csv``      id,date,date_precision,title_en,title_fr,text_en,text_fr,
                     gentle_en,gentle_fr,place,category,deaths,source
 ``camps.csv``       id,place,name_en,name_fr,opened,closed,source,source_opened
 ``occupation.csv``  id,place,held_from,held_to,held_by_en,held_by_fr,source
 ``eras.toml``       [[era]] id, start, end, title.en/.fr, summary.en/.fr, sources
 
-A place's region is computed from its coordinates with the bundled map, so the
-map and the timeline always agree; an optional ``region`` column is checked
-against it.
+A place's ``region`` is one of Mali's regions as drawn on the bundled map
+(Natural Earth names). ``minusma-kiosk check`` also verifies it against the
+place's coordinates, so the map and the timeline always agree; the app itself
+trusts the column, which keeps the map geometry off the start-up path.
 """
 
 from __future__ import annotations
@@ -51,6 +52,11 @@ LAST_DAY = dt.date(2024, 12, 31)
 TITLE_MAX_WORDS = 8
 TEXT_MAX_WORDS = 50
 PLACE_KINDS = ("capital", "city", "town", "village")
+#: Mali's regions on the bundled map (Natural Earth 1:10m admin-1, English names).
+#: Ménaka and Taoudénit became regions after these boundaries were drawn; they lie
+#: inside Gao and Timbuktu here.
+REGIONS = ("Kayes", "Koulikoro", "Sikasso", "Ségou", "Mopti", "Timbuktu", "Gao", "Kidal",
+           "Bamako")
 #: Mali's bounding box, generously (lat, lon): a point outside is a typo.
 MALI_BOX = ((10.0, 25.5), (-12.5, 4.5))
 
@@ -105,7 +111,7 @@ def load_places(root: Path, log: ProblemLog, sources: dict[str, Source],
     """Read ``places.csv``."""
     name = "places.csv"
     rows = read_csv(root, name, log, ("id", "name_en", "name_fr", "lat", "lon", "kind",
-                                      "source"), ("region",))
+                                      "region", "source"), ("coordinates",))
     seen: dict[str, LineRef] = {}
     out: dict[str, Place] = {}
     for row in rows:
@@ -115,17 +121,29 @@ def load_places(root: Path, log: ProblemLog, sources: dict[str, Source],
         what = f"place {pid!r}"
         if not row.get("name_en"):
             log.add(name, row.line, f"{what}: name_en is empty")
+        unknown = row.get("coordinates") == "unknown"
+        if row.get("coordinates") not in ("", "unknown"):
+            log.add(name, row.line, f"{what}: coordinates must be empty or 'unknown'")
+        lat: float | None
+        lon: float | None
         try:
             lat, lon = float(row.get("lat")), float(row.get("lon"))
         except ValueError:
-            if not row.get("lat") or not row.get("lon"):
-                log.add(name, row.line, f"{what} has no coordinates (lat and lon in decimal "
-                        "degrees, e.g. 16.2667 and -0.0400)")
-            else:
+            lat = lon = None
+            if row.get("lat") or row.get("lon"):
                 log.add(name, row.line, f"{what}: lat/lon must be decimal numbers")
-            continue
+                continue
+            if not unknown:
+                log.add(name, row.line, f"{what} has no coordinates: give lat and lon in "
+                        "decimal degrees (e.g. 16.2667 and -0.0400), or write 'unknown' in "
+                        "the coordinates column if no source gives them (the place is then "
+                        "shown by its region only)")
+                continue
+        if unknown and lat is not None:
+            log.add(name, row.line, f"{what}: coordinates are 'unknown' but lat/lon are given")
         (lat0, lat1), (lon0, lon1) = MALI_BOX
-        if not (lat0 <= lat <= lat1 and lon0 <= lon <= lon1):
+        if lat is not None and lon is not None and not (lat0 <= lat <= lat1 and
+                                                         lon0 <= lon <= lon1):
             log.add(name, row.line, f"{what}: {lat}, {lon} is not in Mali (latitude "
                     f"{lat0}…{lat1}, longitude {lon0}…{lon1}); are lat and lon swapped?")
             continue
@@ -133,16 +151,20 @@ def load_places(root: Path, log: ProblemLog, sources: dict[str, Source],
         if kind not in PLACE_KINDS:
             log.add(name, row.line, f"{what}: unknown kind {kind!r}; use one of "
                     + ", ".join(PLACE_KINDS))
-        source = _source(log, name, row, "source", sources, what)
-        region = region_of(lat, lon) if region_of else None
-        stated = row.get("region")
-        if stated and region_of is not None and stated != region:
-            log.add(name, row.line, f"{what}: region {stated!r} does not match its "
-                    f"coordinates, which lie in {region or 'no region of Mali'}")
-        if source is None:
+        # Coordinates need a source; an unmapped place has none to cite.
+        source = _source(log, name, row, "source", sources, what, required=not unknown)
+        region = row.get("region")
+        if region not in REGIONS:
+            log.add(name, row.line, f"{what}: unknown region {region!r}; the regions are "
+                    + ", ".join(REGIONS))
             continue
-        out[pid] = Place(PlaceId(pid), csv_text(row, "name"), lat, lon, kind, source,
-                         region or stated or None)
+        if region_of is not None and lat is not None and lon is not None and \
+                (found := region_of(lat, lon)) != region:
+            log.add(name, row.line, f"{what}: region {region!r} does not match its "
+                    f"coordinates, which lie in {found or 'no region of Mali'}")
+        if source is None and not unknown:
+            continue
+        out[pid] = Place(PlaceId(pid), csv_text(row, "name"), lat, lon, kind, source, region)
     return out
 
 

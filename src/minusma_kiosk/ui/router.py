@@ -19,6 +19,7 @@ class ScreenId(enum.Enum):
     """Every screen of the exhibit, in navigation order."""
 
     HOME = "home"
+    TIMELINE = "timeline"
     CARDS = "cards"
     SOURCES = "sources"
 
@@ -27,6 +28,7 @@ def screen_title(sid: ScreenId) -> str:
     """The translated name of a screen, as shown in the navigation bar."""
     titles = {
         ScreenId.HOME: QCoreApplication.translate("Navigation", "Home"),
+        ScreenId.TIMELINE: QCoreApplication.translate("Navigation", "Timeline"),
         ScreenId.CARDS: QCoreApplication.translate("Navigation", "Why it mattered"),
         ScreenId.SOURCES: QCoreApplication.translate("Navigation", "Sources"),
     }

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLayout, QSizePolicy, QStackedWidget, QVBoxLayout,
 from minusma_kiosk.content.model import Content
 from minusma_kiosk.state.app_state import AppState
 from minusma_kiosk.state.card_deck import CardDeck
+from minusma_kiosk.state.timeline_state import TimelineState
 from minusma_kiosk.ui.i18n import Translations
 from minusma_kiosk.ui.router import Router, Screen, ScreenId
 from minusma_kiosk.ui.theme.metrics import Metrics, compute_metrics, px_per_mm
@@ -50,12 +51,14 @@ class Shell(QWidget):
         The screen's real diagonal, overriding what the screen reports.
     rejected
         ``(folder, problem count)`` when the curator's content was rejected.
+    gentle
+        Show events involving deaths without graphic detail (school visits).
     """
 
     def __init__(self, content: Content, state: AppState, mode: RunMode = RunMode.WINDOW,
                  translations: Translations | None = None,
                  diagonal_inches: float | None = None,
-                 rejected: tuple[str, int] | None = None,
+                 rejected: tuple[str, int] | None = None, gentle: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Shell")
@@ -80,6 +83,9 @@ class Shell(QWidget):
         lay.addWidget(self.stack, 1)
         self.router = Router(self.stack, self)
         self.deck = CardDeck(len(content.cards), self)
+        self._gentle = gentle
+        # The one time cursor, shared by the timeline and (later) the budget charts.
+        self.cursor = TimelineState(content.timeline, self) if content.timeline else None
         self._register_screens()
         self.nav = NavBar(self.router.registered())
         lay.addWidget(self.nav)
@@ -97,6 +103,9 @@ class Shell(QWidget):
         """Register every screen; each module is imported when its screen is first shown,
         so only the home screen's code runs before the first frame."""
         order = [ScreenId.HOME, ScreenId.CARDS, ScreenId.SOURCES]
+        if self.content.timeline is not None and self.content.timeline.events:
+            order.insert(1, ScreenId.TIMELINE)
+            self.router.register(ScreenId.TIMELINE, self._build_timeline)
         self.router.register(ScreenId.HOME, lambda: self._build_home(order))
         self.router.register(ScreenId.CARDS, self._build_cards)
         self.router.register(ScreenId.SOURCES, self._build_sources)
@@ -105,6 +114,16 @@ class Shell(QWidget):
         from minusma_kiosk.ui.screens.home import HomeScreen
 
         return HomeScreen(self.content, self.state, order)
+
+    def _build_timeline(self) -> Screen:
+        from minusma_kiosk import resources
+        from minusma_kiosk.content.geo import load_map
+        from minusma_kiosk.ui.screens.timeline import TimelineScreen
+
+        assert self.cursor is not None
+        map_data = load_map(resources.path("map", "mali.json"))
+        return TimelineScreen(self.content, self.state, self.cursor, map_data,
+                              gentle=self._gentle)
 
     def _build_cards(self) -> Screen:
         from minusma_kiosk.ui.screens.cards import CardsScreen

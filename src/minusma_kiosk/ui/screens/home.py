@@ -111,6 +111,7 @@ class HomeScreen(Screen):
 
     def _describe(self, sid: ScreenId) -> str:
         descriptions = {
+            ScreenId.TIMELINE: self.tr("Mali since 2012 on the map, event by event"),
             ScreenId.CARDS: self.tr("Reasons given for supporting the mission, "
                                     "each with its figures and sources"),
             ScreenId.SOURCES: self.tr("Every document this exhibit cites, and credits"),

@@ -59,6 +59,11 @@ QPushButton[role="arrow"] {{ background: {p.surface}; color: {p.accent};
     border: 3px solid {p.accent}; font-size: {m.font("h1")}px; font-weight: bold;
     padding: 0 0 {m.px(10)}px 0; border-radius: {m.target() // 2 - 2}px; }}
 QPushButton[role="arrow"]:pressed {{ background: {p.surface_alt}; }}
+QPushButton[role="chip"] {{ background: {p.surface}; color: {p.text_muted};
+    border: 2px solid {p.text_muted}; font-size: {m.font("caption")}px; padding: 0 {m.space("s")}px;
+    border-radius: {target // 2 - 2}px; }}
+QPushButton[role="chip"][active="true"] {{ color: {p.text}; border: 3px solid {p.text};
+    font-weight: bold; }}
 QFrame#NavBar {{ background: {p.nav}; }}
 QPushButton[role="nav"] {{ background: transparent; color: {p.nav_text}; border: none;
     border-radius: 0; border-top: {m.px(8)}px solid transparent;

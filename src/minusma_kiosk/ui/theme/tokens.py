@@ -60,3 +60,33 @@ BUTTON_PX = 96
 NAV_PX = 120
 #: Widest a column of reading text may be (px at design size): about 65 characters.
 MEASURE_PX = 1150
+
+#: Event categories (Okabe–Ito colour-blind-safe palette, darkened where needed for
+#: 3:1 against the background). Each category also has its own marker shape.
+CATEGORY_COLOURS = {
+    "conflict": "#B3261E",       # restrained red, conflict only
+    "politics": "#6A3D9A",
+    "peacekeeping": "#0B5CAD",   # UN blue
+    "elections": "#007A5E",
+    "agreements": "#A05A00",
+    "humanitarian": "#7A5C00",
+}
+
+#: Era bands on the time strip (light, so text on them stays legible).
+ERA_COLOURS = ("#E8D9BF", "#D9E4F2", "#E3EBD9", "#EFD9D5", "#E6DDEE")
+
+#: Map colours.
+MAP = {
+    "water": "#D6E6F2",
+    "neighbour": "#E4E1DA",
+    "neighbour_border": "#B9B4AA",
+    "region": "#EED9B0",
+    "region_alt": "#E6CC9A",
+    "region_border": "#FFFFFF",
+    "region_tint": "#C98B2B",
+    "country_border": "#6B5B45",
+    "river": "#4A8CC2",
+    "city": "#1B1F24",
+    "camp": "#0B5CAD",
+    "occupied": "#B3261E",
+}

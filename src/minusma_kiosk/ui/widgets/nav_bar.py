@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from minusma_kiosk.ui.router import ScreenId, screen_title
@@ -69,11 +70,33 @@ class NavBar(QFrame):
         for sid, b in self.buttons.items():
             b.setText(screen_title(sid))
             b.setAccessibleName(screen_title(sid))
+        self._fit_labels()
         name = LANGUAGE_NAMES.get(self._next_lang, self._next_lang)
         self.language.setText(name)
         self.language.setAccessibleName(self.tr("Change language to {name}").format(name=name))
 
     def apply_metrics(self, m: Metrics) -> None:
-        """Size the bar for the window."""
+        """Size the bar for the window; labels shrink (never below the body size's
+        floor) rather than be cut when many screens share a narrow bar."""
         self.setFixedHeight(m.target(112))
-        self.language.setMinimumWidth(m.target(240))
+        lang_w = m.target(240)
+        self.language.setMinimumWidth(lang_w)
+        self._metrics = m
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        m = getattr(self, "_metrics", None)
+        if m is None or not self.buttons:
+            return
+        per_button = (m.width - m.target(240)) / len(self.buttons) - 2 * m.space("s")
+        px = m.font("nav")
+        font = QFont(self.font())
+        font.setBold(True)
+        while px > 14:
+            font.setPixelSize(px)
+            widest = max(QFontMetrics(font).horizontalAdvance(b.text())
+                         for b in self.buttons.values())
+            if widest <= per_button:
+                break
+            px -= 1
+        self.setStyleSheet(f'QPushButton[role="nav"] {{ font-size: {px}px; }}')

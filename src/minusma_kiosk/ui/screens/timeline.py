@@ -1,0 +1,295 @@
+"""The map-driven timeline: one time cursor for the map, the strip and the event.
+
+Drag the strip to travel in time (it snaps to events); tap a marker or a region
+on the map; the chips filter by kind of event; play steps through the events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from minusma_kiosk.content.geo import MapData
+from minusma_kiosk.content.model import Category, Content, Event, Place
+from minusma_kiosk.state.app_state import AnimationLevel, AppState
+from minusma_kiosk.state.timeline_state import Autoplay, TimelineState
+from minusma_kiosk.ui.router import Screen, ScreenId
+from minusma_kiosk.ui.theme.metrics import Metrics
+from minusma_kiosk.ui.theme.tokens import CATEGORY_COLOURS
+from minusma_kiosk.ui.widgets.event_panel import EventPanel, category_name
+from minusma_kiosk.ui.widgets.map_view import MapView
+from minusma_kiosk.ui.widgets.markers import marker_path
+from minusma_kiosk.ui.widgets.text import button, label, set_flag
+from minusma_kiosk.ui.widgets.time_strip import TimeStrip
+
+
+def category_icon(category: Category, side: int) -> QIcon:
+    """The category's marker shape as an icon (shape and colour, never colour alone)."""
+    pixmap = QPixmap(QSize(side, side))
+    pixmap.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pixmap)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.fillPath(marker_path(category, QPointF(side / 2, side / 2), side * 0.36),
+               QColor(CATEGORY_COLOURS[category.value]))
+    p.end()
+    return QIcon(pixmap)
+
+
+class TimelineScreen(Screen):
+    """Map, event panel, controls, filter chips and the time strip.
+
+    Parameters
+    ----------
+    content
+        The loaded content (its timeline).
+    state
+        Shared app state (language, animation level).
+    cursor
+        The shared time cursor.
+    map_data
+        The bundled map.
+    gentle
+        Show events involving deaths without graphic detail.
+    """
+
+    screen_id = ScreenId.TIMELINE
+
+    def __init__(self, content: Content, state: AppState, cursor: TimelineState,
+                 map_data: MapData, gentle: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        assert content.timeline is not None
+        self._content, self._state, self._cursor = content, state, cursor
+        timeline = content.timeline
+        self.autoplay = Autoplay(cursor, parent=self)
+        self._region_names = {r.name: r for r in map_data.regions}
+        outer = QVBoxLayout(self)
+        self._outer = outer
+        head = QHBoxLayout()
+        self.kicker = label("kicker")
+        head.addWidget(self.kicker, 1)
+        outer.addLayout(head)
+        self._main = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.map = MapView(map_data, timeline.places, timeline.camps, timeline.occupations)
+        self.map.setObjectName("timeline_map")
+        self._main.addWidget(self.map, 3)
+        side = QVBoxLayout()
+        self.panel = EventPanel(gentle)
+        side.addWidget(self.panel, 1)
+        controls = QHBoxLayout()
+        self.prev_button = button("arrow", "‹")
+        self.prev_button.setObjectName("timeline_previous")
+        self.play_button = button("primary")
+        self.play_button.setObjectName("timeline_play")
+        self.next_button = button("arrow", "›")
+        self.next_button.setObjectName("timeline_next")
+        controls.addWidget(self.prev_button)
+        controls.addWidget(self.play_button, 1)
+        controls.addWidget(self.next_button)
+        side.addLayout(controls)
+        self._main.addLayout(side, 2)
+        outer.addLayout(self._main, 1)
+        filters = QHBoxLayout()
+        self.region_label = label("body")
+        self.show_all_button = button("secondary")
+        self.show_all_button.setObjectName("timeline_show_all")
+        filters.addWidget(self.region_label, 1)
+        filters.addWidget(self.show_all_button)
+        self._filters_row = filters
+        outer.addLayout(filters)
+        self.strip = TimeStrip(timeline.eras, state.language)
+        self.strip.setObjectName("timeline_strip")
+        outer.addWidget(self.strip)
+        self._chips_grid = QGridLayout()
+        self.chips: dict[Category, QPushButton] = {}
+        for category in Category:
+            chip = button("chip")
+            chip.setObjectName(f"chip_{category.value}")
+            chip.setCheckable(True)
+            chip.setChecked(True)
+            chip.clicked.connect(lambda _=False, c=category: self._cursor.toggle_category(c))
+            self.chips[category] = chip
+        self.legend = label("caption")
+        self._place_chips(columns=len(Category))
+        outer.addLayout(self._chips_grid)
+        # Wiring: the cursor drives everything; widgets only report.
+        self.prev_button.clicked.connect(lambda: self._user_step(-1))
+        self.next_button.clicked.connect(lambda: self._user_step(+1))
+        self.play_button.clicked.connect(self.autoplay.toggle)
+        self.show_all_button.clicked.connect(self._cursor.show_all)
+        self.strip.scrubbed.connect(self._on_strip_scrubbed)
+        self.strip.released.connect(self._on_strip_released)
+        self.strip.tapped.connect(self._on_strip_released)
+        self.map.place_tapped.connect(self._on_map_place_tapped)
+        self.map.region_tapped.connect(self._on_map_region_tapped)
+        cursor.date_changed.connect(self._on_cursor_date_changed)
+        cursor.selection_changed.connect(self._on_cursor_selection_changed)
+        cursor.filter_changed.connect(self._on_cursor_filter_changed)
+        self.autoplay.playing_changed.connect(self._on_autoplay_playing_changed)
+        self._on_cursor_filter_changed()
+        self._on_cursor_date_changed(cursor.date)
+        self._on_cursor_selection_changed(cursor.selected)
+        self.retranslate()
+
+    def _place_chips(self, columns: int) -> None:
+        """Chips in one row (landscape) or two (portrait); the legend beside or below."""
+        grid = self._chips_grid
+        for w in (*self.chips.values(), self.legend):
+            grid.removeWidget(w)
+        for i, chip in enumerate(self.chips.values()):
+            grid.addWidget(chip, i // columns, i % columns)
+        rows = (len(self.chips) + columns - 1) // columns
+        if columns == len(self.chips):
+            grid.addWidget(self.legend, 0, columns)
+            grid.setColumnStretch(columns, 1)
+        else:
+            grid.addWidget(self.legend, rows, 0, 1, columns)
+            grid.setColumnStretch(len(self.chips), 0)
+
+    # --- slots ---------------------------------------------------------------------
+    def _user_step(self, direction: int) -> None:
+        self.autoplay.pause()
+        self._cursor.step(direction)
+
+    def _on_strip_scrubbed(self, day: dt.date) -> None:
+        self.autoplay.pause()
+        self._cursor.set_date(day)
+
+    def _on_strip_released(self, day: dt.date) -> None:
+        self.autoplay.pause()
+        self._cursor.set_date(day)
+        self._cursor.snap()
+
+    def _on_map_place_tapped(self, place: Place) -> None:
+        self.autoplay.pause()
+        here = [e for e in self._cursor.visible_events() if e.place is place]
+        if here:
+            self._cursor.select(min(here, key=lambda e: abs((e.date - self._cursor.date).days)))
+
+    def _on_map_region_tapped(self, region: str | None) -> None:
+        self.autoplay.pause()
+        self._cursor.set_region(region if region != self._cursor.region else None)
+
+    def _on_cursor_date_changed(self, day: dt.date) -> None:
+        self.map.set_date(day)
+        self.strip.set_cursor(day, self._cursor.selected)
+
+    def _on_cursor_selection_changed(self, event: Event | None) -> None:
+        self.map.set_selected(event)
+        self.strip.set_cursor(self._cursor.date, event)
+        self.panel.show_event(event, self._state.language)
+
+    def _on_cursor_filter_changed(self) -> None:
+        events = self._cursor.visible_events()
+        self.map.set_events(events)
+        self.map.set_region_filter(self._cursor.region)
+        self.strip.set_events(events)
+        for category, chip in self.chips.items():
+            chip.setChecked(category in self._cursor.categories)
+            set_flag(chip, "active", category in self._cursor.categories)
+        self._update_filter_row()
+
+    def _on_autoplay_playing_changed(self, playing: bool) -> None:
+        self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
+        self.play_button.setAccessibleName(self.play_button.text())
+
+    def _update_filter_row(self) -> None:
+        lang = self._state.language
+        region = self._cursor.region
+        n = len(self._cursor.visible_events())
+        if region is not None:
+            name = self._region_names[region].name_fr if lang == "fr" and region in \
+                self._region_names else region
+            self.region_label.setText(self.tr("Showing the {n} events of the {region} region")
+                                      .format(n=n, region=name))
+        elif len(self._cursor.categories) < len(Category):
+            self.region_label.setText(self.tr("Showing {n} events of the chosen kinds")
+                                      .format(n=n))
+        else:
+            self.region_label.setText(self.tr("{n} events. Tap a region of the map to see "
+                                              "only its events.").format(n=n))
+        filtered = region is not None or len(self._cursor.categories) < len(Category)
+        self.show_all_button.setVisible(filtered)
+
+    # --- Screen hooks ------------------------------------------------------------------
+    def retranslate(self) -> None:
+        lang = self._state.language
+        self.kicker.setText(self.tr("MALI SINCE 2012: THE MAP AND THE TIMELINE"))
+        self.prev_button.setAccessibleName(self.tr("Previous event"))
+        self.next_button.setAccessibleName(self.tr("Next event"))
+        self.show_all_button.setText(self.tr("Show all"))
+        self._on_autoplay_playing_changed(self.autoplay.playing)
+        for category, chip in self.chips.items():
+            chip.setText(category_name(category))
+            chip.setAccessibleName(self.tr("Show {kind} events").format(
+                kind=category_name(category)))
+        self.legend.setText(self.tr("■ UN camp (hollow: opening date not verified)  "
+                                    "◯ dashed: town held by armed groups"))
+        self.panel.region_names = {
+            r.name: (r.name_fr if lang == "fr" else r.name) for r in self._region_names.values()}
+        self.map.set_language(lang)
+        self.strip.set_language(lang)
+        self.panel.show_event(self._cursor.selected, lang)
+        self._update_filter_row()
+
+    def apply_metrics(self, m: Metrics) -> None:
+        margin = m.space("m")
+        self._outer.setContentsMargins(margin, m.space("s"), margin, m.space("s"))
+        self._outer.setSpacing(m.space("s"))
+        self._main.setDirection(QBoxLayout.Direction.TopToBottom if m.portrait
+                                else QBoxLayout.Direction.LeftToRight)
+        self._place_chips(3 if m.portrait else len(self.chips))
+        self._chips_grid.setSpacing(m.space("s"))
+        self._main.setSpacing(m.space("m"))
+        self.map.set_sizes(m.font("caption"), m.px_per_mm)
+        self.strip.set_font_px(m.font("caption"), m.px(150))
+        self.panel.set_spacing(m.space("m"), m.space("s"))
+        side = m.target()
+        for b in (self.prev_button, self.next_button):
+            b.setFixedSize(side, side)
+        icon = m.font("body")
+        for category, chip in self.chips.items():
+            chip.setIcon(category_icon(category, icon * 2))
+            chip.setIconSize(QSize(icon, icon))
+        self.strip.inertia = self._state.animation is not AnimationLevel.NONE
+
+    def on_leave(self) -> None:
+        self.autoplay.pause()
+        self.strip.stop()
+
+    def reset(self) -> None:
+        self.autoplay.pause()
+        self._cursor.reset()
+        self.map.reset_view()
+
+    def _show_event(self, event_id: str) -> None:
+        self._cursor.show_all()
+        event = next(e for e in self._cursor.timeline.events if e.id == event_id)
+        self._cursor.select(event)
+
+    def _show_region(self, region: str) -> None:
+        self._cursor.show_all()
+        self._cursor.set_region(region)
+        self._cursor.snap()
+
+    def states(self) -> list[tuple[str, Callable[[], None]]]:
+        out: list[tuple[str, Callable[[], None]]] = [("start", self.reset)]
+        ids = {e.id for e in self._cursor.timeline.events}
+        for name, eid in (("2012-north-held", "ML010"), ("2013-07-deployment", "ML020"),
+                          ("2023-withdrawal", "ML056")):
+            if eid in ids:
+                out.append((name, lambda e=eid: self._show_event(e)))
+        if "Kidal" in self._region_names:
+            out.append(("region-kidal", lambda: self._show_region("Kidal")))
+        return out

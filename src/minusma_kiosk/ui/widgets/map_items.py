@@ -1,0 +1,97 @@
+"""Small graphics items for the map: labels with a halo, markers that keep their size."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+
+class LabelItem(QGraphicsItem):
+    """Text that stays the same size at any zoom, with a light halo for legibility."""
+
+    def __init__(self, text: str, px: int, colour: str, bold: bool = False,
+                 offset: QPointF | None = None, parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+        self._colour = QColor(colour)
+        self._offset = offset or QPointF(0, 0)
+        self._font = QFont()
+        self._path = QPainterPath()
+        self._outline = QPainterPath()
+        self.set_text(text, px, bold)
+
+    def text_size(self) -> tuple[float, float]:
+        """Width and height of the text in pixels."""
+        rect = self._path.boundingRect()
+        return rect.width(), rect.height()
+
+    def set_offset(self, offset: QPointF) -> None:
+        """Where the text starts relative to the anchor (pixels, baseline-left)."""
+        if offset != self._offset:
+            self._offset = offset
+            self.set_text(self._text, self._px, self._bold)
+
+    def set_text(self, text: str, px: int, bold: bool = False) -> None:
+        """Change the text or its size."""
+        self._text, self._px, self._bold = text, px, bold
+        self.prepareGeometryChange()
+        self._font.setPixelSize(px)
+        self._font.setBold(bold)
+        path = QPainterPath()
+        path.addText(self._offset, self._font, text)
+        self._path = path
+        stroker = QPainterPathStroker()
+        stroker.setWidth(max(3.0, px / 5))
+        stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        self._outline = stroker.createStroke(path).united(path)
+
+    def boundingRect(self) -> QRectF:
+        return self._outline.boundingRect().adjusted(-1, -1, 1, 1)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillPath(self._outline, QColor(255, 255, 255, 215))
+        painter.fillPath(self._path, self._colour)
+
+
+class ShapeItem(QGraphicsItem):
+    """A marker shape (path around the origin) drawn at a constant screen size."""
+
+    def __init__(self, path: QPainterPath, fill: str | None, stroke: str | None,
+                 stroke_px: float = 2.0, parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+        self._path = path
+        self._brush = QBrush(QColor(fill)) if fill else QBrush(Qt.BrushStyle.NoBrush)
+        self._pen = QPen(QColor(stroke), stroke_px) if stroke else QPen(Qt.PenStyle.NoPen)
+        self._pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+
+    def set_path(self, path: QPainterPath) -> None:
+        """Change the shape."""
+        self.prepareGeometryChange()
+        self._path = path
+
+    def set_style(self, fill: str | None, stroke: str | None, stroke_px: float = 2.0,
+                  dashed: bool = False) -> None:
+        """Change colours (always paired with the shape: never colour alone)."""
+        self._brush = QBrush(QColor(fill)) if fill else QBrush(Qt.BrushStyle.NoBrush)
+        self._pen = QPen(QColor(stroke), stroke_px) if stroke else QPen(Qt.PenStyle.NoPen)
+        if dashed:
+            self._pen.setStyle(Qt.PenStyle.DashLine)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        w = self._pen.widthF()
+        return self._path.boundingRect().adjusted(-w, -w, w, w)
+
+    def shape(self) -> QPainterPath:
+        return self._path
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(self._brush)
+        painter.setPen(self._pen)
+        painter.drawPath(self._path)

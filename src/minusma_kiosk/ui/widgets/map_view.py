@@ -1,0 +1,503 @@
+"""The map of Mali: regions, neighbours, the Niger and Senegal, towns, camps, events.
+
+Static layers (countries, regions, water) are built once into QPainterPaths and
+drawn as the view's cached background, so moving the time cursor repaints only
+the few markers that change. Scene units are the projection's kilometres, with
+y flipped so north is up.
+
+Touch: tap a region or a marker; two fingers pinch-zoom and pan (bounded to
+the map); one finger pans when zoomed; a double tap resets. The mouse taps and
+pans too; nothing needs a wheel, hover or a right-click.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import numpy as np
+from PySide6.QtCore import QElapsedTimer, QEvent, QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QTouchEvent,
+    QTransform,
+)
+from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
+
+from minusma_kiosk.content.geo import MapData, project
+from minusma_kiosk.content.model import Camp, Event, Lang, Occupation, Place
+from minusma_kiosk.ui.theme.tokens import CATEGORY_COLOURS, MAP
+from minusma_kiosk.ui.widgets.map_items import LabelItem, ShapeItem
+from minusma_kiosk.ui.widgets.markers import marker_path
+
+MAX_ZOOM = 6.0
+DOUBLE_TAP_MS = 400
+TAP_MM = 4.0
+
+
+def rings_path(rings) -> QPainterPath:  # noqa: ANN001 (sequence of (N, 2) arrays)
+    """One path from projected rings (y flipped for the screen)."""
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.OddEvenFill)
+    for ring in rings:
+        pts = np.asarray(ring, dtype=float)
+        path.addPolygon(QPolygonF([QPointF(x, -y) for x, y in pts]))
+        path.closeSubpath()
+    return path
+
+
+def lines_path(lines) -> QPainterPath:  # noqa: ANN001
+    """One path from projected polylines."""
+    path = QPainterPath()
+    for line in lines:
+        pts = np.asarray(line, dtype=float)
+        if len(pts) < 2:
+            continue
+        path.moveTo(pts[0][0], -pts[0][1])
+        for x, y in pts[1:]:
+            path.lineTo(x, -y)
+    return path
+
+
+def scene_point(place: Place) -> QPointF:
+    """Where a (mapped) place lies in scene coordinates."""
+    assert place.lon is not None and place.lat is not None
+    x, y = project(place.lon, place.lat)
+    return QPointF(float(x), -float(y))
+
+
+class MapView(QGraphicsView):
+    """The map; it shows and reports, the screen decides.
+
+    Signals
+    -------
+    region_tapped(object)
+        A region was tapped (its English name), or None for outside Mali.
+    place_tapped(object)
+        A place marker was tapped (the :class:`Place`).
+    """
+
+    region_tapped = Signal(object)
+    place_tapped = Signal(object)
+
+    def __init__(self, map_data: MapData, places: tuple[Place, ...], camps: tuple[Camp, ...],
+                 occupations: tuple[Occupation, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.map_data = map_data
+        self._scene = QGraphicsScene(self)
+        self.setScene(self._scene)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setDragMode(QGraphicsView.DragMode.NoDrag)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
+        x0, y0, x1, y1 = map_data.view
+        self._bounds = QRectF(QPointF(x0, -y1), QPointF(x1, -y0))
+        self._scene.setSceneRect(self._bounds)
+        self._build_static()
+        self.px_per_mm = 96 / 25.4
+        self._zoom = 1.0
+        self._font_px = 22
+        self._lang: Lang = "en"
+        # Places without verified coordinates have no marker; their events tint
+        # their region only.
+        self._places = tuple(p for p in places if p.mapped)
+        self._camps = tuple(c for c in camps if c.place.mapped)
+        self._occupations = tuple(o for o in occupations if o.place.mapped)
+        self._tint = self._scene.addPath(QPainterPath(), QPen(Qt.PenStyle.NoPen),
+                                         QBrush(QColor(MAP["region_tint"])))
+        self._tint.setOpacity(0.45)
+        self._tint.setZValue(1)
+        self._filter_outline = self._scene.addPath(QPainterPath(), QPen(Qt.PenStyle.NoPen))
+        self._filter_outline.setZValue(2)
+        self._build_places()
+        self._build_camps()
+        self._build_occupations()
+        self._selected_place: Place | None = None
+        self._selection = ShapeItem(QPainterPath(), None, MAP["city"], 4)
+        self._selection.setZValue(20)
+        self._selection.hide()
+        self._scene.addItem(self._selection)
+        self._touch_start: dict[int, QPointF] = {}
+        self._touch_transform = QTransform()
+        self._last_tap = QElapsedTimer()
+        self._last_tap_pos = QPointF()
+        self._press_pos: QPointF | None = None
+        self._panning = False
+
+    # --- static layers ------------------------------------------------------------
+    def _build_static(self) -> None:
+        md = self.map_data
+        self._neighbours = rings_path([r for c in md.neighbours for r in c.rings])
+        self._region_paths = {r.name: rings_path(r.rings) for r in md.regions}
+        self._mali = QPainterPath()
+        for path in self._region_paths.values():
+            self._mali = self._mali.united(path)
+        self._water = rings_path(list(md.river_areas) + list(md.lakes))
+        self._rivers = lines_path([line for river in md.rivers for line in river.lines])
+        self._major_rivers = lines_path([line for river in md.rivers
+                                         if river.name in ("Niger", "Senegal")
+                                         for line in river.lines])
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(rect, QColor(MAP["neighbour"]))
+        scale = self.transform().m11() or 1.0
+        painter.setPen(QPen(QColor(MAP["neighbour_border"]), 1.5 / scale))
+        painter.setBrush(QColor(MAP["neighbour"]))
+        painter.drawPath(self._neighbours)
+        for i, path in enumerate(self._region_paths.values()):
+            painter.setBrush(QColor(MAP["region"] if i % 2 == 0 else MAP["region_alt"]))
+            painter.setPen(QPen(QColor(MAP["region_border"]), 2.0 / scale))
+            painter.drawPath(path)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(MAP["river"]))
+        painter.drawPath(self._water)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(QColor(MAP["river"]), 1.2 / scale))
+        painter.drawPath(self._rivers)
+        painter.setPen(QPen(QColor(MAP["river"]), 3.0 / scale))
+        painter.drawPath(self._major_rivers)
+        painter.setPen(QPen(QColor(MAP["country_border"]), 3.0 / scale))
+        painter.drawPath(self._mali)
+
+    # --- places, camps, occupied towns --------------------------------------------------
+    def _build_places(self) -> None:
+        self._place_dots: dict[str, ShapeItem] = {}
+        self._place_labels: dict[str, LabelItem] = {}
+        self._event_rings: dict[str, ShapeItem] = {}
+        for place in self._places:
+            pos = scene_point(place)
+            big = place.kind in ("capital", "city")
+            r = 6 if place.kind == "capital" else 4 if big else 3
+            dot = QPainterPath()
+            dot.addEllipse(QPointF(0, 0), r, r)
+            item = ShapeItem(dot, MAP["city"], "#FFFFFF", 1.5)
+            item.setPos(pos)
+            item.setZValue(10)
+            self._scene.addItem(item)
+            self._place_dots[place.id] = item
+            label = LabelItem(place.name.en, 20, MAP["city"], bold=big,
+                              offset=QPointF(10, -8))
+            label.setPos(pos)
+            label.setZValue(21)
+            self._scene.addItem(label)
+            self._place_labels[place.id] = label
+            ring = ShapeItem(QPainterPath(), None, MAP["city"], 3)
+            ring.setPos(pos)
+            ring.setZValue(9)
+            ring.hide()
+            self._scene.addItem(ring)
+            self._event_rings[place.id] = ring
+
+    def _build_camps(self) -> None:
+        self._camp_items: list[tuple[Camp, ShapeItem]] = []
+        for camp in self._camps:
+            square = QPainterPath()
+            square.addRect(-7, -7, 14, 14)
+            item = ShapeItem(square, MAP["camp"], "#FFFFFF", 2)
+            item.setPos(scene_point(camp.place) + QPointF(0, 0))
+            item.setZValue(12)
+            item.hide()
+            self._scene.addItem(item)
+            self._camp_items.append((camp, item))
+
+    def _build_occupations(self) -> None:
+        self._occupied: list[tuple[Occupation, ShapeItem]] = []
+        for occ in self._occupations:
+            ring = QPainterPath()
+            ring.addEllipse(QPointF(0, 0), 16, 16)
+            item = ShapeItem(ring, None, MAP["occupied"], 4)
+            item.set_style(None, MAP["occupied"], 4, dashed=True)
+            item.setPos(scene_point(occ.place))
+            item.setZValue(8)
+            item.hide()
+            self._scene.addItem(item)
+            self._occupied.append((occ, item))
+
+    # --- state from the screen ----------------------------------------------------------
+    def set_language(self, lang: Lang) -> None:
+        """Place names in ``lang``."""
+        self._lang = lang
+        for place in self._places:
+            big = place.kind in ("capital", "city")
+            self._place_labels[place.id].set_text(place.name.get(lang), self._label_px(place),
+                                                  big)
+        self._layout_labels()
+
+    def _layout_labels(self) -> None:
+        """Place labels so they do not overlap: capitals first, then cities, then the
+        rest; each tries right, left, above and below its dot, else it is hidden
+        (towns reappear when zoomed in)."""
+        order = {"capital": 0, "city": 1, "town": 2, "village": 3}
+        taken: list[QRectF] = []
+        selected = self._selected_place
+        places = sorted(self._places, key=lambda p: (p is not selected, order.get(p.kind, 4)))
+        for place in places:
+            label = self._place_labels[place.id]
+            dot = QPointF(self.mapFromScene(scene_point(place)))
+            w, h = label.text_size()
+            gap = 8
+            candidates = [QPointF(gap, h * 0.35), QPointF(-w - gap, h * 0.35),
+                          QPointF(-w / 2, -gap), QPointF(-w / 2, h + gap)]
+            minor = place.kind in ("town", "village") and self._zoom < 2.0 \
+                and place is not selected
+            chosen = None
+            if not minor:
+                for off in candidates:
+                    rect = QRectF(dot.x() + off.x(), dot.y() + off.y() - h, w, h * 1.2)
+                    if not any(rect.intersects(r) for r in taken):
+                        chosen = (off, rect)
+                        break
+            label.setVisible(chosen is not None)
+            if chosen is not None:
+                label.set_offset(chosen[0])
+                taken.append(chosen[1])
+
+    def _label_px(self, place: Place) -> int:
+        return self._font_px if place.kind in ("capital", "city") else round(self._font_px * 0.8)
+
+    def set_sizes(self, font_px: int, px_per_mm: float) -> None:
+        """Label size and physical scale for the window."""
+        self._font_px = font_px
+        self.px_per_mm = px_per_mm
+        self.set_language(self._lang)
+
+    def set_date(self, day: dt.date) -> None:
+        """Show the camps open and the towns held on ``day``."""
+        for camp, item in self._camp_items:
+            state = camp.open_on(day)
+            if state is None:
+                # Opening date not sourced: shown hollow while the mission ran.
+                item.setVisible(dt.date(2013, 7, 1) <= day and
+                                (camp.closed is None or day < camp.closed))
+                item.set_style("#FFFFFF", MAP["camp"], 3)
+            else:
+                item.setVisible(state)
+                item.set_style(MAP["camp"], "#FFFFFF", 2)
+        for occ, item in self._occupied:
+            item.setVisible(occ.held_on(day))
+
+    def set_events(self, events: tuple[Event, ...]) -> None:
+        """Ring the places that have visible events (bigger ring: more events)."""
+        counts: dict[str, int] = {}
+        for e in events:
+            if e.place is not None and e.place.mapped:
+                counts[e.place.id] = counts.get(e.place.id, 0) + 1
+        for pid, ring in self._event_rings.items():
+            n = counts.get(pid, 0)
+            if n:
+                r = 9 + 3 * math.sqrt(n)
+                path = QPainterPath()
+                path.addEllipse(QPointF(0, 0), r, r)
+                ring.set_path(path)
+                ring.show()
+            else:
+                ring.hide()
+
+    def set_selected(self, event: Event | None) -> None:
+        """Mark the selected event's place and tint its region."""
+        self._selected_place = event.place if event is not None and event.place is not None \
+            and event.place.mapped else None
+        self._layout_labels()
+        if event is None or event.place is None:
+            self._selection.hide()
+            self._tint.setPath(QPainterPath())
+            return
+        region = event.region
+        self._tint.setPath(self._region_paths.get(region, QPainterPath()) if region else
+                           QPainterPath())
+        if not event.place.mapped:
+            self._selection.hide()
+            return
+        colour = CATEGORY_COLOURS[event.category.value]
+        self._selection.set_path(marker_path(event.category, QPointF(0, 0), 14))
+        self._selection.set_style(colour, "#FFFFFF", 3)
+        self._selection.setPos(scene_point(event.place))
+        self._selection.show()
+        self.ensure_visible(scene_point(event.place))
+
+    def set_region_filter(self, region: str | None) -> None:
+        """Outline the region the events are filtered to."""
+        path = self._region_paths.get(region, QPainterPath()) if region else QPainterPath()
+        pen = QPen(QColor(MAP["city"]), 4)
+        pen.setCosmetic(True)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        self._filter_outline.setPen(pen)
+        self._filter_outline.setPath(path)
+
+    # --- view transform -------------------------------------------------------------------
+    @property
+    def zoom(self) -> float:
+        """Zoom relative to the whole map fitting the view."""
+        return self._zoom
+
+    def _fit_scale(self) -> float:
+        vp = self.viewport().rect()
+        if self._bounds.isEmpty() or vp.isEmpty():
+            return 1.0
+        return min(vp.width() / self._bounds.width(), vp.height() / self._bounds.height())
+
+    def reset_view(self) -> None:
+        """The whole map, centred."""
+        self._zoom = 1.0
+        self._apply(1.0, self._bounds.center())
+
+    def _apply(self, zoom: float, centre: QPointF) -> None:
+        """Set zoom and centre, bounded so the map never leaves the view."""
+        zoom = min(max(zoom, 1.0), MAX_ZOOM)
+        scale = self._fit_scale() * zoom
+        vp = self.viewport().rect()
+        half_w, half_h = vp.width() / scale / 2, vp.height() / scale / 2
+        b = self._bounds
+        cx = min(max(centre.x(), b.left() + half_w), b.right() - half_w) \
+            if b.width() > 2 * half_w else b.center().x()
+        cy = min(max(centre.y(), b.top() + half_h), b.bottom() - half_h) \
+            if b.height() > 2 * half_h else b.center().y()
+        t = QTransform()
+        t.translate(vp.width() / 2, vp.height() / 2)
+        t.scale(scale, scale)
+        t.translate(-cx, -cy)
+        self._zoom = zoom
+        self.setTransform(t)
+        self._layout_labels()
+
+    def centre(self) -> QPointF:
+        """The scene point at the middle of the view."""
+        return self.mapToScene(self.viewport().rect().center())
+
+    def ensure_visible(self, point: QPointF) -> None:
+        """Pan (without zooming) so ``point`` is in view."""
+        if self._zoom > 1.0 and not self.mapToScene(self.viewport().rect()).boundingRect() \
+                .adjusted(20, 20, -20, -20).contains(point):
+            self._apply(self._zoom, point)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001 (Qt override)
+        super().resizeEvent(event)
+        self._apply(self._zoom, self.centre() if self._zoom > 1 else self._bounds.center())
+
+    # --- taps -------------------------------------------------------------------------------
+    def _tap(self, view_pos: QPointF) -> None:
+        now_ms = self._last_tap.elapsed() if self._last_tap.isValid() else 10**9
+        near = QLineF(view_pos, self._last_tap_pos).length() < TAP_MM * 2 * self.px_per_mm
+        self._last_tap.start()
+        self._last_tap_pos = view_pos
+        if now_ms < DOUBLE_TAP_MS and near:
+            self.reset_view()
+            return
+        scene = self.mapToScene(view_pos.toPoint())
+        place = self.place_near(view_pos)
+        if place is not None:
+            self.place_tapped.emit(place)
+            return
+        region = self.map_data.region_at(scene.x(), -scene.y())
+        self.region_tapped.emit(region.name if region is not None else None)
+
+    def place_near(self, view_pos: QPointF) -> Place | None:
+        """The place marker within a fingertip (5 mm) of a view position."""
+        best, best_d = None, 5 * self.px_per_mm
+        for place in self._places:
+            if not self._event_rings[place.id].isVisible():
+                continue
+            p = self.mapFromScene(scene_point(place))
+            d = QLineF(QPointF(p), view_pos).length()
+            if d <= best_d:
+                best, best_d = place, d
+        return best
+
+    # --- touch: tap, pan, pinch, double tap ---------------------------------------------
+    def viewportEvent(self, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
+                    QEvent.Type.TouchCancel) and isinstance(event, QTouchEvent):
+            self._on_touch(event)
+            event.accept()
+            return True
+        return super().viewportEvent(event)
+
+    def _on_touch(self, event: QTouchEvent) -> None:
+        points = event.points()
+        kind = event.type()
+        if kind == QEvent.Type.TouchBegin:
+            self._touch_start = {p.id(): p.position() for p in points}
+            self._touch_moved = False
+            self._gesture_start = (self._zoom, self.centre())
+            return
+        if kind == QEvent.Type.TouchCancel:
+            self._touch_start = {}
+            return
+        active = [p for p in points if p.id() in self._touch_start]
+        if len(points) >= 2 and len(active) >= 2:
+            a, b = active[0], active[1]
+            a0, b0 = self._touch_start[a.id()], self._touch_start[b.id()]
+            d0 = max(QLineF(a0, b0).length(), 1.0)
+            d1 = QLineF(a.position(), b.position()).length()
+            zoom0, centre0 = self._gesture_start
+            mid0 = (a0 + b0) / 2
+            mid1 = (a.position() + b.position()) / 2
+            scale0 = self._fit_scale() * zoom0
+            # The scene point under the first midpoint stays under the fingers.
+            anchor = centre0 + (mid0 - QPointF(self.viewport().rect().center())) / scale0
+            zoom = zoom0 * d1 / d0
+            scale = self._fit_scale() * min(max(zoom, 1.0), MAX_ZOOM)
+            centre = anchor - (mid1 - QPointF(self.viewport().rect().center())) / scale
+            self._apply(zoom, centre)
+            self._touch_moved = True
+        elif len(active) == 1:
+            p = active[0]
+            delta = p.position() - self._touch_start[p.id()]
+            if delta.manhattanLength() > TAP_MM * self.px_per_mm:
+                self._touch_moved = True
+            if self._touch_moved and self._zoom > 1.0 and kind == QEvent.Type.TouchUpdate:
+                zoom0, centre0 = self._gesture_start
+                scale = self._fit_scale() * self._zoom
+                self._apply(self._zoom, centre0 - delta / scale)
+        if kind == QEvent.Type.TouchEnd:
+            if not self._touch_moved and len(self._touch_start) == 1 and points:
+                self._tap(points[0].position())
+            self._touch_start = {}
+
+    # --- mouse: tap and pan -------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press_pos = event.position()
+        self._panning = False
+        self._gesture_start = (self._zoom, self.centre())
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press_pos is None:
+            return
+        delta = event.position() - self._press_pos
+        if delta.manhattanLength() > TAP_MM * self.px_per_mm:
+            self._panning = True
+        if self._panning and self._zoom > 1.0:
+            zoom0, centre0 = self._gesture_start
+            self._apply(self._zoom, centre0 - delta / (self._fit_scale() * self._zoom))
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._press_pos is not None and not self._panning:
+            self._tap(event.position())
+        self._press_pos = None
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self.reset_view()
+        event.accept()
+
+    def wheelEvent(self, event) -> None:  # noqa: ANN001 — zoom for laptop presenters
+        factor = 1.25 if event.angleDelta().y() > 0 else 0.8
+        self._apply(self._zoom * factor, self.centre())
+        event.accept()

@@ -1,0 +1,224 @@
+"""The time strip: 2012–2024 at a glance, era bands, one tick per event, the cursor.
+
+Drag it (one finger or the mouse) to scrub through time; a flick keeps going for
+a moment; on release it snaps to the nearest event. A tap selects the event
+nearest to the finger. Everything is painted from precomputed positions, so a
+frame costs the same with 60 events or 2,000.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QElapsedTimer, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from minusma_kiosk.content.model import Category, Era, Event, Lang
+from minusma_kiosk.content.timeline import FIRST_DAY, LAST_DAY
+from minusma_kiosk.ui.theme.tokens import CATEGORY_COLOURS, ERA_COLOURS, PALETTE
+from minusma_kiosk.ui.widgets.markers import marker_path
+
+#: Movement (px) before a press becomes a drag; flick decay per 16 ms frame.
+DRAG_START_PX = 10
+FLICK_DECAY = 0.90
+FLICK_STOP_PX_PER_MS = 0.03
+
+
+class TimeStrip(QWidget):
+    """A horizontal time axis the visitor scrubs.
+
+    Parameters
+    ----------
+    eras
+        The bands to draw.
+
+    Signals
+    -------
+    scrubbed(object)
+        The visitor is dragging: the date under the cursor (``datetime.date``).
+    released(object)
+        The drag or flick ended at this date (the screen snaps to an event).
+    tapped(object)
+        A tap at this date.
+    """
+
+    scrubbed = Signal(object)
+    released = Signal(object)
+    tapped = Signal(object)
+
+    def __init__(self, eras: tuple[Era, ...], lang: Lang = "en",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._eras = eras
+        self._lang: Lang = lang
+        self._events: tuple[Event, ...] = ()
+        self._selected: Event | None = None
+        self._cursor = FIRST_DAY
+        self._press_x: float | None = None
+        self._dragging = False
+        self._velocity = 0.0
+        self._last_x = 0.0
+        self._clock = QElapsedTimer()
+        self._flick = QTimer(self)
+        self._flick.setObjectName("time_strip_flick")
+        self._flick.setInterval(16)
+        self._flick.timeout.connect(self._on_flick_timeout)
+        self.inertia = True
+        self._tick_cache: list[tuple[float, Category]] = []
+        self._font_px = 22
+        self.setFixedHeight(150)
+
+    # --- geometry ------------------------------------------------------------
+    def _span(self) -> tuple[float, float]:
+        margin = self._font_px * 1.5
+        return margin, max(self.width() - margin, margin + 1)
+
+    def x_of(self, day: dt.date) -> float:
+        """Horizontal position of a date."""
+        x0, x1 = self._span()
+        total = (LAST_DAY - FIRST_DAY).days
+        return x0 + (x1 - x0) * (day - FIRST_DAY).days / total
+
+    def date_at(self, x: float) -> dt.date:
+        """The date at a horizontal position (clamped to the period)."""
+        x0, x1 = self._span()
+        total = (LAST_DAY - FIRST_DAY).days
+        days = round((min(max(x, x0), x1) - x0) / (x1 - x0) * total)
+        return FIRST_DAY + dt.timedelta(days=days)
+
+    # --- model -----------------------------------------------------------------
+    def set_events(self, events: tuple[Event, ...]) -> None:
+        """The visible events (after filters)."""
+        self._events = events
+        self._rebuild_ticks()
+        self.update()
+
+    def set_cursor(self, day: dt.date, selected: Event | None) -> None:
+        """Move the cursor; repaints only the strip."""
+        if day != self._cursor or selected is not self._selected:
+            self._cursor, self._selected = day, selected
+            self.update()
+
+    def set_language(self, lang: Lang) -> None:
+        """Era titles and date labels in ``lang``."""
+        self._lang = lang
+        self.update()
+
+    def set_font_px(self, px: int, height: int) -> None:
+        """Sizes for the window."""
+        self._font_px = px
+        self.setFixedHeight(height)
+        self._rebuild_ticks()
+
+    def stop(self) -> None:
+        """Stop a flick in progress."""
+        self._flick.stop()
+
+    def _rebuild_ticks(self) -> None:
+        self._tick_cache = [(self.x_of(e.date), e.category) for e in self._events]
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001 (Qt override)
+        super().resizeEvent(event)
+        self._rebuild_ticks()
+
+    # --- input -----------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.stop()
+        self._press_x = self._last_x = event.position().x()
+        self._dragging = False
+        self._velocity = 0.0
+        self._clock.start()
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press_x is None:
+            return
+        x = event.position().x()
+        if not self._dragging and abs(x - self._press_x) >= DRAG_START_PX:
+            self._dragging = True
+        if self._dragging:
+            elapsed = max(self._clock.restart(), 1)
+            self._velocity = (x - self._last_x) / elapsed
+            self._last_x = x
+            self.scrubbed.emit(self.date_at(x))
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._press_x is None:
+            return
+        x = event.position().x()
+        self._press_x = None
+        event.accept()
+        if not self._dragging:
+            self.tapped.emit(self.date_at(x))
+        elif self.inertia and abs(self._velocity) > FLICK_STOP_PX_PER_MS:
+            self._last_x = x
+            self._flick.start()
+        else:
+            self.released.emit(self.date_at(x))
+        self._dragging = False
+
+    def _on_flick_timeout(self) -> None:
+        self._last_x += self._velocity * 16
+        self._velocity *= FLICK_DECAY
+        x0, x1 = self._span()
+        at_end = not x0 < self._last_x < x1
+        self.scrubbed.emit(self.date_at(self._last_x))
+        if abs(self._velocity) < FLICK_STOP_PX_PER_MS or at_end:
+            self._flick.stop()
+            self.released.emit(self.date_at(self._last_x))
+
+    # --- drawing -----------------------------------------------------------------
+    def paintEvent(self, event) -> None:  # noqa: ANN001 (Qt override)
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        h = self.height()
+        fpx = self._font_px
+        font = QFont(self.font())
+        font.setPixelSize(fpx)
+        p.setFont(font)
+        fm = QFontMetrics(font)
+        band_top, band_h = fpx * 0.4, fpx * 1.8
+        axis_y = band_top + band_h + fpx * 1.9
+        # Era bands with their titles (clipped to the band).
+        for i, era in enumerate(self._eras):
+            x0, x1 = self.x_of(era.start), self.x_of(era.end)
+            rect = QRectF(x0, band_top, max(x1 - x0 - 2, 1), band_h)
+            p.fillRect(rect, QColor(ERA_COLOURS[i % len(ERA_COLOURS)]))
+            p.setPen(QColor(PALETTE.text))
+            title = fm.elidedText(era.title.get(self._lang), Qt.TextElideMode.ElideRight,
+                                  int(rect.width() - fpx * 0.6))
+            p.drawText(rect.adjusted(fpx * 0.3, 0, 0, 0),
+                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, title)
+        # Year ticks and labels.
+        p.setPen(QPen(QColor(PALETTE.text_muted), 2))
+        p.drawLine(QPointF(self.x_of(FIRST_DAY), axis_y), QPointF(self.x_of(LAST_DAY), axis_y))
+        for year in range(FIRST_DAY.year, LAST_DAY.year + 2):
+            day = dt.date(min(year, LAST_DAY.year + 1), 1, 1)
+            x = self.x_of(min(day, LAST_DAY))
+            p.drawLine(QPointF(x, axis_y - fpx * 0.4), QPointF(x, axis_y + fpx * 0.4))
+            if year <= LAST_DAY.year:
+                mid = self.x_of(dt.date(year, 7, 1))
+                p.drawText(QRectF(mid - fpx * 3, axis_y + fpx * 0.5, fpx * 6, fpx * 1.4),
+                           Qt.AlignmentFlag.AlignCenter, str(year))
+        # Event ticks: a shape per category above the axis (never colour alone).
+        size = fpx * 0.55
+        for x, category in self._tick_cache:
+            path = marker_path(category, QPointF(x, axis_y - fpx * 0.9), size)
+            p.fillPath(path, QColor(CATEGORY_COLOURS[category.value]))
+        # The cursor: a line, and the selected event emphasised.
+        cx = self.x_of(self._cursor)
+        p.setPen(QPen(QColor(PALETTE.text), 3))
+        p.drawLine(QPointF(cx, band_top), QPointF(cx, h - 2))
+        if self._selected is not None:
+            sx = self.x_of(self._selected.date)
+            ring = QPainterPath()
+            ring.addEllipse(QPointF(sx, axis_y - fpx * 0.9), size * 1.3, size * 1.3)
+            p.setPen(QPen(QColor(PALETTE.text), 3))
+            p.drawPath(ring)
+        p.end()
