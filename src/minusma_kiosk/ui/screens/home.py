@@ -153,8 +153,9 @@ class HomeScreen(Screen):
         self._tiles_layout.setStretch(0, 0 if m.portrait else 1)
         self._box.setStretch(0, 0 if m.portrait else 2)
         self._box.setStretch(1, 1 if m.portrait else 1)
+        self._tiles_layout.setSpacing(m.space("m"))
         for tile in self.tiles.values():
-            tile.setMinimumHeight(m.target(200))
+            tile.setMinimumHeight(m.target(150))
             tile.set_padding(m.space("m"))
 
     def reset(self) -> None:

@@ -76,10 +76,8 @@ class TimelineScreen(Screen):
         self._region_names = {r.name: r for r in map_data.regions}
         outer = QVBoxLayout(self)
         self._outer = outer
-        head = QHBoxLayout()
-        self.kicker = label("kicker")
-        head.addWidget(self.kicker, 1)
-        outer.addLayout(head)
+        self._chips_grid = QGridLayout()
+        outer.addLayout(self._chips_grid)
         self._main = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.map = MapView(map_data, timeline.places, timeline.camps, timeline.occupations)
         self.map.setObjectName("timeline_map")
@@ -98,20 +96,18 @@ class TimelineScreen(Screen):
         controls.addWidget(self.play_button, 1)
         controls.addWidget(self.next_button)
         side.addLayout(controls)
-        self._main.addLayout(side, 2)
-        outer.addLayout(self._main, 1)
         filters = QHBoxLayout()
-        self.region_label = label("body")
+        self.region_label = label("caption")
         self.show_all_button = button("secondary")
         self.show_all_button.setObjectName("timeline_show_all")
         filters.addWidget(self.region_label, 1)
         filters.addWidget(self.show_all_button)
-        self._filters_row = filters
-        outer.addLayout(filters)
+        side.addLayout(filters)
+        self._main.addLayout(side, 2)
+        outer.addLayout(self._main, 1)
         self.strip = TimeStrip(timeline.eras, state.language)
         self.strip.setObjectName("timeline_strip")
         outer.addWidget(self.strip)
-        self._chips_grid = QGridLayout()
         self.chips: dict[Category, QPushButton] = {}
         for category in Category:
             chip = button("chip")
@@ -122,7 +118,6 @@ class TimelineScreen(Screen):
             self.chips[category] = chip
         self.legend = label("caption")
         self._place_chips(columns=len(Category))
-        outer.addLayout(self._chips_grid)
         # Wiring: the cursor drives everything; widgets only report.
         self.prev_button.clicked.connect(lambda: self._user_step(-1))
         self.next_button.clicked.connect(lambda: self._user_step(+1))
@@ -225,7 +220,6 @@ class TimelineScreen(Screen):
     # --- Screen hooks ------------------------------------------------------------------
     def retranslate(self) -> None:
         lang = self._state.language
-        self.kicker.setText(self.tr("MALI SINCE 2012: THE MAP AND THE TIMELINE"))
         self.prev_button.setAccessibleName(self.tr("Previous event"))
         self.next_button.setAccessibleName(self.tr("Next event"))
         self.show_all_button.setText(self.tr("Show all"))
@@ -234,8 +228,8 @@ class TimelineScreen(Screen):
             chip.setText(category_name(category))
             chip.setAccessibleName(self.tr("Show {kind} events").format(
                 kind=category_name(category)))
-        self.legend.setText(self.tr("■ UN camp (hollow: opening date not verified)  "
-                                    "◯ dashed: town held by armed groups"))
+        self.legend.setText(self.tr("Blue square: UN camp (hollow: opening date not "
+                                    "verified). Dashed red ring: town held by armed groups."))
         self.panel.region_names = {
             r.name: (r.name_fr if lang == "fr" else r.name) for r in self._region_names.values()}
         self.map.set_language(lang)
@@ -253,7 +247,7 @@ class TimelineScreen(Screen):
         self._chips_grid.setSpacing(m.space("s"))
         self._main.setSpacing(m.space("m"))
         self.map.set_sizes(m.font("caption"), m.px_per_mm)
-        self.strip.set_font_px(m.font("caption"), m.px(150))
+        self.strip.set_font_px(m.font("caption"), round(m.font("caption") * 6.3))
         self.panel.set_spacing(m.space("m"), m.space("s"))
         side = m.target()
         for b in (self.prev_button, self.next_button):
