@@ -63,10 +63,69 @@
     </message>
 </context>
 <context>
+    <name>Categories</name>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflit</translation>
+    </message>
+    <message>
+        <source>Politics</source>
+        <translation>Politique</translation>
+    </message>
+    <message>
+        <source>Peacekeeping</source>
+        <translation>Maintien de la paix</translation>
+    </message>
+    <message>
+        <source>Elections</source>
+        <translation>Élections</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Accords</translation>
+    </message>
+    <message>
+        <source>Humanitarian</source>
+        <translation>Humanitaire</translation>
+    </message>
+</context>
+<context>
     <name>ContentBanner</name>
     <message>
         <source>The content in {folder} was rejected ({count} problems; see the log or run &apos;minusma-kiosk check&apos;). Showing the bundled content.</source>
         <translation>Le contenu de {folder} a été refusé ({count} problèmes&#x202f;; voir le journal ou lancer «&#xa0;minusma-kiosk check&#xa0;»). Le contenu d&apos;origine est affiché.</translation>
+    </message>
+</context>
+<context>
+    <name>EventPanel</name>
+    <message>
+        <source>TIMELINE</source>
+        <extracomment>Region names in the current language (English name → shown name).</extracomment>
+        <translation>CHRONOLOGIE</translation>
+    </message>
+    <message>
+        <source>Touch a marker or drag the time strip</source>
+        <translation>Touchez un repère ou faites glisser la frise</translation>
+    </message>
+    <message>
+        <source>Each mark on the strip below is an event. Shapes show the kind of event; the legend explains them. Tap a region of the map to see only its events.</source>
+        <translation>Chaque repère de la frise est un événement. Sa forme indique le type d&apos;événement&#x202f;; la légende les explique. Touchez une région de la carte pour ne voir que ses événements.</translation>
+    </message>
+    <message>
+        <source>Mali (national)</source>
+        <translation>Mali (national)</translation>
+    </message>
+    <message>
+        <source>{place}, {region} region</source>
+        <translation>{place}, région de {region}</translation>
+    </message>
+    <message>
+        <source>(no verified coordinates: shown by its region)</source>
+        <translation>(coordonnées non vérifiées&#x202f;: montré par sa région)</translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation>Source&#x202f;: {source}</translation>
     </message>
 </context>
 <context>
@@ -86,6 +145,10 @@
 </context>
 <context>
     <name>HomeScreen</name>
+    <message>
+        <source>Mali since 2012 on the map, event by event</source>
+        <translation>Le Mali depuis 2012 sur la carte, événement par événement</translation>
+    </message>
     <message>
         <source>Reasons given for supporting the mission, each with its figures and sources</source>
         <translation>Les raisons avancées pour soutenir la mission, chacune avec ses chiffres et ses sources</translation>
@@ -126,6 +189,10 @@
         <translation>Accueil</translation>
     </message>
     <message>
+        <source>Timeline</source>
+        <translation>Chronologie</translation>
+    </message>
+    <message>
         <source>Why it mattered</source>
         <translation>Les enjeux</translation>
     </message>
@@ -155,6 +222,49 @@
     <message>
         <source>Content version {content} · software version {app}</source>
         <translation>Version du contenu {content} · version du logiciel {app}</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineScreen</name>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Lecture</translation>
+    </message>
+    <message>
+        <source>Showing the {n} events of the {region} region</source>
+        <translation>Les {n} événements de la région de {region}</translation>
+    </message>
+    <message>
+        <source>Showing {n} events of the chosen kinds</source>
+        <translation>{n} événements des types choisis</translation>
+    </message>
+    <message>
+        <source>{n} events. Tap a region of the map to see only its events.</source>
+        <translation>{n} événements. Touchez une région de la carte pour ne voir que ses événements.</translation>
+    </message>
+    <message>
+        <source>Previous event</source>
+        <translation>Événement précédent</translation>
+    </message>
+    <message>
+        <source>Next event</source>
+        <translation>Événement suivant</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Tout afficher</translation>
+    </message>
+    <message>
+        <source>Show {kind} events</source>
+        <translation>Afficher les événements&#x202f;: {kind}</translation>
+    </message>
+    <message>
+        <source>Blue square: UN camp (hollow: opening date not verified). Dashed red ring: town held by armed groups.</source>
+        <translation>Carré bleu&#x202f;: camp de l&apos;ONU (vide&#x202f;: date d&apos;ouverture non vérifiée). Cercle rouge en tirets&#x202f;: ville tenue par des groupes armés.</translation>
     </message>
 </context>
 </TS>

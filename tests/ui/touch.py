@@ -55,3 +55,19 @@ def mouse_drag(widget: QWidget, dx: int, dy: int = 0) -> None:
     QTest.mousePress(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
     QTest.mouseMove(widget, end)
     QTest.mouseRelease(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+
+
+def pinch(widget: QWidget, spread: int, steps: int = 6) -> None:
+    """Two fingers moving apart (spread > 0) or together around the centre of ``widget``."""
+    window = widget.window()
+    c = widget.mapTo(window, widget.rect().center())
+    a0, b0 = c + QPoint(-40, 0), c + QPoint(40, 0)
+    QTest.touchEvent(window, device()).press(0, a0, window).press(1, b0, window).commit()
+    for i in range(1, steps + 1):
+        d = QPoint(spread * i // (2 * steps), 0)
+        QTest.touchEvent(window, device()).move(0, a0 - d, window).move(1, b0 + d, window) \
+            .commit()
+    d = QPoint(spread // 2, 0)
+    QTest.touchEvent(window, device()).release(0, a0 - d, window).release(1, b0 + d, window) \
+        .commit()
+    QApplication.processEvents()

@@ -1,0 +1,156 @@
+"""The map-driven timeline, driven by simulated touch."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF
+
+from minusma_kiosk.content.model import Category
+from minusma_kiosk.ui.capture import settle
+from minusma_kiosk.ui.router import ScreenId
+from minusma_kiosk.ui.widgets.map_view import MAX_ZOOM, scene_point
+from tests.ui.touch import pinch, swipe, tap
+
+
+@pytest.fixture
+def timeline(make_shell):
+    shell = make_shell()
+    shell.router.navigate(ScreenId.TIMELINE)
+    settle()
+    return shell, shell.router.screen(ScreenId.TIMELINE)
+
+
+def place(screen, pid):
+    return next(p for p in screen._cursor.timeline.places if p.id == pid)
+
+
+def view_point(screen, pid) -> QPoint:
+    return screen.map.mapFromScene(scene_point(place(screen, pid)))
+
+
+def event(screen, eid):
+    return next(e for e in screen._cursor.timeline.events if e.id == eid)
+
+
+def test_timeline_is_reachable_from_home(make_shell):
+    shell = make_shell()
+    home = shell.router.screen(ScreenId.HOME)
+    tap(home.tiles[ScreenId.TIMELINE])
+    assert shell.router.current is ScreenId.TIMELINE
+
+
+def test_dragging_the_strip_scrubs_then_snaps_to_an_event(timeline):
+    shell, screen = timeline
+    strip = screen.strip
+    start = QPoint(round(strip.x_of(dt.date(2012, 2, 1))), strip.height() // 2)
+    swipe(strip, round(strip.x_of(dt.date(2013, 6, 20)) - start.x()), start=start)
+    cursor = shell.cursor
+    assert cursor.selected is not None
+    assert cursor.date == cursor.selected.date
+    assert abs((cursor.date - dt.date(2013, 6, 20)).days) < 60
+    assert screen.panel.title.text() == cursor.selected.title.en
+
+
+def test_tapping_the_strip_selects_the_nearest_event(timeline):
+    shell, screen = timeline
+    strip = screen.strip
+    target = event(screen, "ML020")  # 1 July 2013
+    tap(strip, QPoint(round(strip.x_of(target.date)), strip.height() // 2))
+    assert shell.cursor.selected is target
+
+
+def test_tapping_a_town_marker_selects_its_event(timeline):
+    shell, screen = timeline
+    tap(screen.map.viewport(), view_point(screen, "kidal"))
+    selected = shell.cursor.selected
+    assert selected is not None and selected.place.id == "kidal"
+
+
+def test_tapping_a_region_filters_and_tapping_again_shows_all(timeline):
+    shell, screen = timeline
+    # A point of Kidal region away from any town: 18.0 N, 2.8 E.
+    from minusma_kiosk.content.geo import project
+
+    x, y = project(2.8, 18.0)
+    point = screen.map.mapFromScene(QPointF(float(x), -float(y)))
+    tap(screen.map.viewport(), point)
+    assert shell.cursor.region == "Kidal"
+    assert all(e.region == "Kidal" for e in shell.cursor.visible_events())
+    assert screen.show_all_button.isVisible()
+    tap(screen.show_all_button)
+    assert shell.cursor.region is None
+
+
+def test_pinch_zooms_within_bounds_and_double_tap_resets(timeline):
+    shell, screen = timeline
+    pinch(screen.map.viewport(), 200)
+    assert screen.map.zoom > 1.5
+    pinch(screen.map.viewport(), 2000)
+    assert screen.map.zoom <= MAX_ZOOM
+    centre = screen.map.viewport().rect().center()
+    tap(screen.map.viewport(), centre)
+    tap(screen.map.viewport(), centre + QPoint(2, 0))
+    assert screen.map.zoom == 1.0
+
+
+def test_category_chip_filters_events(timeline):
+    shell, screen = timeline
+    tap(screen.chips[Category.CONFLICT])
+    visible = shell.cursor.visible_events()
+    assert visible and all(e.category is not Category.CONFLICT for e in visible)
+    assert screen.chips[Category.CONFLICT].property("active") == "false"
+    tap(screen.show_all_button)
+    assert Category.CONFLICT in shell.cursor.categories
+
+
+def test_play_steps_and_user_input_pauses(timeline, qtbot):
+    shell, screen = timeline
+    tap(screen.play_button)
+    assert screen.autoplay.playing
+    assert shell.cursor.selected is not None
+    assert screen.play_button.text() == "Pause"
+    tap(screen.next_button)
+    assert not screen.autoplay.playing
+
+
+def test_map_shows_the_state_at_the_cursor_date(timeline):
+    shell, screen = timeline
+    cursor, view = shell.cursor, screen.map
+    camps = dict((c.id, item) for c, item in view._camp_items)
+    held = dict((o.place.id, item) for o, item in view._occupied)
+    cursor.set_date(dt.date(2012, 8, 1))
+    assert not any(item.isVisible() for item in camps.values())
+    assert held["gao"].isVisible() and held["timbuktu"].isVisible()
+    cursor.set_date(dt.date(2016, 1, 1))
+    assert camps["kidal_camp"].isVisible()
+    assert not held["gao"].isVisible()
+    cursor.set_date(dt.date(2023, 11, 15))
+    assert not camps["kidal_camp"].isVisible()
+
+
+def test_selected_event_tints_its_region_and_survives_a_language_switch(timeline):
+    shell, screen = timeline
+    chosen = event(screen, "ML010")
+    shell.cursor.select(chosen)
+    assert not screen.map._tint.path().isEmpty()
+    tap(shell.nav.language)
+    assert shell.cursor.selected is chosen
+    assert screen.panel.title.text() == chosen.title.fr
+
+
+def test_gentle_mode_shows_the_gentle_text(make_shell):
+    shell = make_shell(gentle=True)
+    shell.router.navigate(ScreenId.TIMELINE)
+    screen = shell.router.screen(ScreenId.TIMELINE)
+    chosen = next(e for e in shell.cursor.timeline.events if e.deaths)
+    shell.cursor.select(chosen)
+    assert screen.panel.text.text() == chosen.gentle.en != chosen.text.en
+
+
+def test_leaving_the_screen_stops_autoplay(timeline):
+    shell, screen = timeline
+    screen.autoplay.play()
+    shell.router.navigate(ScreenId.HOME)
+    assert not screen.autoplay.playing
