@@ -105,6 +105,9 @@ class TimelineScreen(Screen):
         side.addLayout(filters)
         self._main.addLayout(side, 2)
         outer.addLayout(self._main, 1)
+        self.era_label = label("body")
+        self.era_label.setObjectName("timeline_era")
+        outer.addWidget(self.era_label)
         self.strip = TimeStrip(timeline.eras, state.language)
         self.strip.setObjectName("timeline_strip")
         outer.addWidget(self.strip)
@@ -179,6 +182,18 @@ class TimelineScreen(Screen):
     def _on_cursor_date_changed(self, day: dt.date) -> None:
         self.map.set_date(day)
         self.strip.set_cursor(day, self._cursor.selected)
+        self._update_era()
+
+    def _update_era(self) -> None:
+        """Name the era the cursor is in, with its summary (the bands are too narrow)."""
+        lang = self._state.language
+        day = self._cursor.date
+        era = next((e for e in self._cursor.timeline.eras if e.start <= day <= e.end), None)
+        if era is None:
+            self.era_label.setText("")
+            return
+        colon = "\u202f: " if lang == "fr" else ": "
+        self.era_label.setText(f"{era.title.get(lang)}{colon}{era.summary.get(lang)}")
 
     def _on_cursor_selection_changed(self, event: Event | None) -> None:
         self.map.set_selected(event)
@@ -236,6 +251,7 @@ class TimelineScreen(Screen):
         self.strip.set_language(lang)
         self.panel.show_event(self._cursor.selected, lang)
         self._update_filter_row()
+        self._update_era()
 
     def apply_metrics(self, m: Metrics) -> None:
         margin = m.space("m")

@@ -74,7 +74,7 @@ class EventPanel(QFrame):
             return
         when = format_date(event.date.isoformat()[: 7 if event.precision == "month" else 10],
                            lang)
-        self.date.setText(when.upper())
+        self.date.setText(when)
         self.title.setText(event.title.get(lang))
         where = event.place.name.get(lang) if event.place else self.tr("Mali (national)")
         region = event.region
