@@ -263,8 +263,8 @@
         <translation>Afficher les événements&#x202f;: {kind}</translation>
     </message>
     <message>
-        <source>Blue square: UN camp (hollow: opening date not verified). Dashed red ring: town held by armed groups.</source>
-        <translation>Carré bleu&#x202f;: camp de l&apos;ONU (vide&#x202f;: date d&apos;ouverture non vérifiée). Cercle rouge en tirets&#x202f;: ville tenue par des groupes armés.</translation>
+        <source>Black ring: a town with events (larger: more events). Blue square: UN camp (hollow: opening date not verified). Dashed red ring: town held by armed groups.</source>
+        <translation>Cercle noir&#x202f;: ville où ont eu lieu des événements (plus grand&#x202f;: plus d&apos;événements). Carré bleu&#x202f;: camp de l&apos;ONU (vide&#x202f;: date d&apos;ouverture non vérifiée). Cercle rouge en tirets&#x202f;: ville tenue par des groupes armés.</translation>
     </message>
 </context>
 </TS>

@@ -32,7 +32,8 @@ def make_shell(qtbot, bundled) -> Callable[..., Shell]:
     def make(size: tuple[int, int] = (1920, 1080), lang: str = "en",
              loaded: LoadedContent | None = None, **options) -> Shell:
         options.setdefault("diagonal_inches", 32.0)
-        shell = create_shell(loaded or bundled, Options(lang=lang, animation="none", **options))
+        options.setdefault("animation", "none")
+        shell = create_shell(loaded or bundled, Options(lang=lang, **options))
         qtbot.addWidget(shell)
         shell.resize(*size)
         shell.show()

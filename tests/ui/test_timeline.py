@@ -154,3 +154,13 @@ def test_leaving_the_screen_stops_autoplay(timeline):
     screen.autoplay.play()
     shell.router.navigate(ScreenId.HOME)
     assert not screen.autoplay.playing
+
+
+def test_full_motion_pulses_the_selection_and_stops_when_leaving(make_shell):
+    shell = make_shell(animation="full")
+    shell.router.navigate(ScreenId.TIMELINE)
+    screen = shell.router.screen(ScreenId.TIMELINE)
+    shell.cursor.select(event(screen, "ML020"))
+    assert screen.map._pulse_anim.state() == screen.map._pulse_anim.State.Running
+    shell.router.navigate(ScreenId.HOME)
+    assert screen.map._pulse_anim.state() != screen.map._pulse_anim.State.Running

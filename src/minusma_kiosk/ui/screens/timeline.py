@@ -243,7 +243,8 @@ class TimelineScreen(Screen):
             chip.setText(category_name(category))
             chip.setAccessibleName(self.tr("Show {kind} events").format(
                 kind=category_name(category)))
-        self.legend.setText(self.tr("Blue square: UN camp (hollow: opening date not "
+        self.legend.setText(self.tr("Black ring: a town with events (larger: more events). "
+                                    "Blue square: UN camp (hollow: opening date not "
                                     "verified). Dashed red ring: town held by armed groups."))
         self.panel.region_names = {
             r.name: (r.name_fr if lang == "fr" else r.name) for r in self._region_names.values()}
@@ -273,10 +274,15 @@ class TimelineScreen(Screen):
             chip.setIcon(category_icon(category, icon * 2))
             chip.setIconSize(QSize(icon, icon))
         self.strip.inertia = self._state.animation is not AnimationLevel.NONE
+        self.map.motion = self._state.animation is AnimationLevel.FULL
+
+    def on_enter(self) -> None:
+        self.map.set_selected(self._cursor.selected)
 
     def on_leave(self) -> None:
         self.autoplay.pause()
         self.strip.stop()
+        self.map.stop_motion()
 
     def reset(self) -> None:
         self.autoplay.pause()

@@ -16,7 +16,18 @@ import datetime as dt
 import math
 
 import numpy as np
-from PySide6.QtCore import QElapsedTimer, QEvent, QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractAnimation,
+    QEasingCurve,
+    QElapsedTimer,
+    QEvent,
+    QLineF,
+    QPointF,
+    QRectF,
+    Qt,
+    QVariantAnimation,
+    Signal,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -130,6 +141,26 @@ class MapView(QGraphicsView):
         self._selection.setZValue(20)
         self._selection.hide()
         self._scene.addItem(self._selection)
+        # A ring that grows and fades around the selected event (full motion only).
+        ring = QPainterPath()
+        ring.addEllipse(QPointF(0, 0), 16, 16)
+        self._pulse = ShapeItem(ring, None, MAP["city"], 3)
+        self._pulse.setZValue(19)
+        self._pulse.hide()
+        self._scene.addItem(self._pulse)
+        self._pulse_anim = QVariantAnimation(self)
+        self._pulse_anim.setObjectName("map_pulse")
+        self._pulse_anim.setStartValue(0.0)
+        self._pulse_anim.setEndValue(1.0)
+        self._pulse_anim.setDuration(1400)
+        self._pulse_anim.setLoopCount(-1)
+        self._pulse_anim.valueChanged.connect(self._on_pulse_value_changed)
+        self._pan_anim = QVariantAnimation(self)
+        self._pan_anim.setObjectName("map_pan")
+        self._pan_anim.setDuration(450)
+        self._pan_anim.setEasingCurve(QEasingCurve.Type.InOutCubic)
+        self._pan_anim.valueChanged.connect(self._on_pan_value_changed)
+        self.motion = True
         self._touch_start: dict[int, QPointF] = {}
         self._touch_transform = QTransform()
         self._last_tap = QElapsedTimer()
@@ -314,6 +345,7 @@ class MapView(QGraphicsView):
         self._layout_labels()
         if event is None or event.place is None:
             self._selection.hide()
+            self.stop_motion()
             self._tint.setPath(QPainterPath())
             return
         region = event.region
@@ -321,13 +353,32 @@ class MapView(QGraphicsView):
                            QPainterPath())
         if not event.place.mapped:
             self._selection.hide()
+            self.stop_motion()
             return
         colour = CATEGORY_COLOURS[event.category.value]
         self._selection.set_path(marker_path(event.category, QPointF(0, 0), 14))
         self._selection.set_style(colour, "#FFFFFF", 3)
         self._selection.setPos(scene_point(event.place))
         self._selection.show()
+        self._pulse.setPos(scene_point(event.place))
+        if self.motion and self.isVisible():
+            self._pulse.show()
+            if self._pulse_anim.state() != QAbstractAnimation.State.Running:
+                self._pulse_anim.start()
         self.ensure_visible(scene_point(event.place))
+
+    def stop_motion(self) -> None:
+        """Stop the pulse and any pan in progress (screen left, motion turned off)."""
+        self._pulse_anim.stop()
+        self._pan_anim.stop()
+        self._pulse.hide()
+
+    def _on_pulse_value_changed(self, value: float) -> None:
+        self._pulse.setScale(1.0 + 1.2 * value)
+        self._pulse.setOpacity(1.0 - value)
+
+    def _on_pan_value_changed(self, value: QPointF) -> None:
+        self._apply(self._zoom, value)
 
     def set_region_filter(self, region: str | None) -> None:
         """Outline the region the events are filtered to."""
@@ -379,10 +430,16 @@ class MapView(QGraphicsView):
         return self.mapToScene(self.viewport().rect().center())
 
     def ensure_visible(self, point: QPointF) -> None:
-        """Pan (without zooming) so ``point`` is in view."""
+        """Pan (without zooming) so ``point`` is in view; glides with full motion."""
         if self._zoom > 1.0 and not self.mapToScene(self.viewport().rect()).boundingRect() \
                 .adjusted(20, 20, -20, -20).contains(point):
-            self._apply(self._zoom, point)
+            if self.motion and self.isVisible():
+                self._pan_anim.stop()
+                self._pan_anim.setStartValue(self.centre())
+                self._pan_anim.setEndValue(point)
+                self._pan_anim.start()
+            else:
+                self._apply(self._zoom, point)
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001 (Qt override)
         super().resizeEvent(event)
