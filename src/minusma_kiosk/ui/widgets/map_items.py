@@ -95,3 +95,33 @@ class ShapeItem(QGraphicsItem):
         painter.setBrush(self._brush)
         painter.setPen(self._pen)
         painter.drawPath(self._path)
+
+
+#: Which labels win a place when they collide: capitals, then cities, then the rest.
+PRIORITY = {"capital": 0, "city": 1, "town": 2, "village": 3}
+
+
+def place_labels(items: list[tuple[LabelItem, QPointF, int, bool]]) -> None:
+    """Place labels so they do not overlap.
+
+    ``items`` holds (label, dot position in view pixels, priority, hidden) tuples.
+    In priority order, each label tries right, left, above and below its dot and
+    takes the first free spot; a label with no free spot (or ``hidden``) is hidden.
+    """
+    taken: list[QRectF] = []
+    for label, dot, _, hidden in sorted(items, key=lambda item: item[2]):
+        w, h = label.text_size()
+        gap = 8
+        candidates = [QPointF(gap, h * 0.35), QPointF(-w - gap, h * 0.35),
+                      QPointF(-w / 2, -gap), QPointF(-w / 2, h + gap)]
+        chosen = None
+        if not hidden:
+            for off in candidates:
+                rect = QRectF(dot.x() + off.x(), dot.y() + off.y() - h, w, h * 1.2)
+                if not any(rect.intersects(r) for r in taken):
+                    chosen = (off, rect)
+                    break
+        label.setVisible(chosen is not None)
+        if chosen is not None:
+            label.set_offset(chosen[0])
+            taken.append(chosen[1])

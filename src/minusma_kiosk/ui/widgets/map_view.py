@@ -5,9 +5,7 @@ drawn as the view's cached background, so moving the time cursor repaints only
 the few markers that change. Scene units are the projection's kilometres, with
 y flipped so north is up.
 
-Touch: tap a region or a marker; two fingers pinch-zoom and pan (bounded to
-the map); one finger pans when zoomed; a double tap resets. The mouse taps and
-pans too; nothing needs a wheel, hover or a right-click.
+Touch and mouse input is handled by :class:`MapGestures` (map_gestures.py).
 """
 
 from __future__ import annotations
@@ -15,12 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-import numpy as np
 from PySide6.QtCore import (
     QAbstractAnimation,
     QEasingCurve,
-    QElapsedTimer,
-    QEvent,
     QLineF,
     QPointF,
     QRectF,
@@ -31,12 +26,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QMouseEvent,
     QPainter,
     QPainterPath,
     QPen,
-    QPolygonF,
-    QTouchEvent,
     QTransform,
 )
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
@@ -44,36 +36,12 @@ from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 from minusma_kiosk.content.geo import MapData, project
 from minusma_kiosk.content.model import Camp, Event, Lang, Occupation, Place
 from minusma_kiosk.ui.theme.tokens import CATEGORY_COLOURS, MAP
-from minusma_kiosk.ui.widgets.map_items import LabelItem, ShapeItem
+from minusma_kiosk.ui.widgets.map_backdrop import MapBackdrop
+from minusma_kiosk.ui.widgets.map_gestures import MapGestures
+from minusma_kiosk.ui.widgets.map_items import PRIORITY, LabelItem, ShapeItem, place_labels
 from minusma_kiosk.ui.widgets.markers import marker_path
 
 MAX_ZOOM = 6.0
-DOUBLE_TAP_MS = 400
-TAP_MM = 4.0
-
-
-def rings_path(rings) -> QPainterPath:  # noqa: ANN001 (sequence of (N, 2) arrays)
-    """One path from projected rings (y flipped for the screen)."""
-    path = QPainterPath()
-    path.setFillRule(Qt.FillRule.OddEvenFill)
-    for ring in rings:
-        pts = np.asarray(ring, dtype=float)
-        path.addPolygon(QPolygonF([QPointF(x, -y) for x, y in pts]))
-        path.closeSubpath()
-    return path
-
-
-def lines_path(lines) -> QPainterPath:  # noqa: ANN001
-    """One path from projected polylines."""
-    path = QPainterPath()
-    for line in lines:
-        pts = np.asarray(line, dtype=float)
-        if len(pts) < 2:
-            continue
-        path.moveTo(pts[0][0], -pts[0][1])
-        for x, y in pts[1:]:
-            path.lineTo(x, -y)
-    return path
 
 
 def scene_point(place: Place) -> QPointF:
@@ -117,7 +85,8 @@ class MapView(QGraphicsView):
         x0, y0, x1, y1 = map_data.view
         self._bounds = QRectF(QPointF(x0, -y1), QPointF(x1, -y0))
         self._scene.setSceneRect(self._bounds)
-        self._build_static()
+        self.backdrop = MapBackdrop(map_data)
+        self._region_paths = self.backdrop.region_paths
         self.px_per_mm = 96 / 25.4
         self._zoom = 1.0
         self._font_px = 22
@@ -161,48 +130,11 @@ class MapView(QGraphicsView):
         self._pan_anim.setEasingCurve(QEasingCurve.Type.InOutCubic)
         self._pan_anim.valueChanged.connect(self._on_pan_value_changed)
         self.motion = True
-        self._touch_start: dict[int, QPointF] = {}
-        self._touch_transform = QTransform()
-        self._last_tap = QElapsedTimer()
-        self._last_tap_pos = QPointF()
-        self._press_pos: QPointF | None = None
-        self._panning = False
+        self.gestures = MapGestures(self)
 
     # --- static layers ------------------------------------------------------------
-    def _build_static(self) -> None:
-        md = self.map_data
-        self._neighbours = rings_path([r for c in md.neighbours for r in c.rings])
-        self._region_paths = {r.name: rings_path(r.rings) for r in md.regions}
-        self._mali = QPainterPath()
-        for path in self._region_paths.values():
-            self._mali = self._mali.united(path)
-        self._water = rings_path(list(md.river_areas) + list(md.lakes))
-        self._rivers = lines_path([line for river in md.rivers for line in river.lines])
-        self._major_rivers = lines_path([line for river in md.rivers
-                                         if river.name in ("Niger", "Senegal")
-                                         for line in river.lines])
-
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(rect, QColor(MAP["neighbour"]))
-        scale = self.transform().m11() or 1.0
-        painter.setPen(QPen(QColor(MAP["neighbour_border"]), 1.5 / scale))
-        painter.setBrush(QColor(MAP["neighbour"]))
-        painter.drawPath(self._neighbours)
-        for i, path in enumerate(self._region_paths.values()):
-            painter.setBrush(QColor(MAP["region"] if i % 2 == 0 else MAP["region_alt"]))
-            painter.setPen(QPen(QColor(MAP["region_border"]), 2.0 / scale))
-            painter.drawPath(path)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(MAP["river"]))
-        painter.drawPath(self._water)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(QColor(MAP["river"]), 1.2 / scale))
-        painter.drawPath(self._rivers)
-        painter.setPen(QPen(QColor(MAP["river"]), 3.0 / scale))
-        painter.drawPath(self._major_rivers)
-        painter.setPen(QPen(QColor(MAP["country_border"]), 3.0 / scale))
-        painter.drawPath(self._mali)
+        self.backdrop.paint(painter, rect, self.transform().m11() or 1.0)
 
     # --- places, camps, occupied towns --------------------------------------------------
     def _build_places(self) -> None:
@@ -269,33 +201,13 @@ class MapView(QGraphicsView):
         self._layout_labels()
 
     def _layout_labels(self) -> None:
-        """Place labels so they do not overlap: capitals first, then cities, then the
-        rest; each tries right, left, above and below its dot, else it is hidden
-        (towns reappear when zoomed in)."""
-        order = {"capital": 0, "city": 1, "town": 2, "village": 3}
-        taken: list[QRectF] = []
+        """Labels that do not overlap; towns only when zoomed in or selected."""
         selected = self._selected_place
-        places = sorted(self._places, key=lambda p: (p is not selected, order.get(p.kind, 4)))
-        for place in places:
-            label = self._place_labels[place.id]
-            dot = QPointF(self.mapFromScene(scene_point(place)))
-            w, h = label.text_size()
-            gap = 8
-            candidates = [QPointF(gap, h * 0.35), QPointF(-w - gap, h * 0.35),
-                          QPointF(-w / 2, -gap), QPointF(-w / 2, h + gap)]
-            minor = place.kind in ("town", "village") and self._zoom < 2.0 \
-                and place is not selected
-            chosen = None
-            if not minor:
-                for off in candidates:
-                    rect = QRectF(dot.x() + off.x(), dot.y() + off.y() - h, w, h * 1.2)
-                    if not any(rect.intersects(r) for r in taken):
-                        chosen = (off, rect)
-                        break
-            label.setVisible(chosen is not None)
-            if chosen is not None:
-                label.set_offset(chosen[0])
-                taken.append(chosen[1])
+        items = [(self._place_labels[p.id], QPointF(self.mapFromScene(scene_point(p))),
+                  PRIORITY.get(p.kind, 4) if p is not selected else -1,
+                  p.kind in ("town", "village") and self._zoom < 2.0 and p is not selected)
+                 for p in self._places]
+        place_labels(items)
 
     def _label_px(self, place: Place) -> int:
         return self._font_px if place.kind in ("capital", "city") else round(self._font_px * 0.8)
@@ -378,7 +290,7 @@ class MapView(QGraphicsView):
         self._pulse.setOpacity(1.0 - value)
 
     def _on_pan_value_changed(self, value: QPointF) -> None:
-        self._apply(self._zoom, value)
+        self.set_view(self._zoom, value)
 
     def set_region_filter(self, region: str | None) -> None:
         """Outline the region the events are filtered to."""
@@ -395,7 +307,7 @@ class MapView(QGraphicsView):
         """Zoom relative to the whole map fitting the view."""
         return self._zoom
 
-    def _fit_scale(self) -> float:
+    def fit_scale(self) -> float:
         vp = self.viewport().rect()
         if self._bounds.isEmpty() or vp.isEmpty():
             return 1.0
@@ -404,12 +316,17 @@ class MapView(QGraphicsView):
     def reset_view(self) -> None:
         """The whole map, centred."""
         self._zoom = 1.0
-        self._apply(1.0, self._bounds.center())
+        self.set_view(1.0, self._bounds.center())
 
-    def _apply(self, zoom: float, centre: QPointF) -> None:
+    @staticmethod
+    def clamp_zoom(zoom: float) -> float:
+        """A zoom within the allowed range."""
+        return min(max(zoom, 1.0), MAX_ZOOM)
+
+    def set_view(self, zoom: float, centre: QPointF) -> None:
         """Set zoom and centre, bounded so the map never leaves the view."""
-        zoom = min(max(zoom, 1.0), MAX_ZOOM)
-        scale = self._fit_scale() * zoom
+        zoom = self.clamp_zoom(zoom)
+        scale = self.fit_scale() * zoom
         vp = self.viewport().rect()
         half_w, half_h = vp.width() / scale / 2, vp.height() / scale / 2
         b = self._bounds
@@ -439,26 +356,20 @@ class MapView(QGraphicsView):
                 self._pan_anim.setEndValue(point)
                 self._pan_anim.start()
             else:
-                self._apply(self._zoom, point)
+                self.set_view(self._zoom, point)
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001 (Qt override)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._apply(self._zoom, self.centre() if self._zoom > 1 else self._bounds.center())
+        self.set_view(self._zoom, self.centre() if self._zoom > 1 else self._bounds.center())
 
-    # --- taps -------------------------------------------------------------------------------
-    def _tap(self, view_pos: QPointF) -> None:
-        now_ms = self._last_tap.elapsed() if self._last_tap.isValid() else 10**9
-        near = QLineF(view_pos, self._last_tap_pos).length() < TAP_MM * 2 * self.px_per_mm
-        self._last_tap.start()
-        self._last_tap_pos = view_pos
-        if now_ms < DOUBLE_TAP_MS and near:
-            self.reset_view()
-            return
-        scene = self.mapToScene(view_pos.toPoint())
+    # --- what is under a finger -------------------------------------------------------------
+    def tap_at(self, view_pos: QPointF) -> None:
+        """A tap at ``view_pos``: a place marker if one is within a fingertip, else a region."""
         place = self.place_near(view_pos)
         if place is not None:
             self.place_tapped.emit(place)
             return
+        scene = self.mapToScene(view_pos.toPoint())
         region = self.map_data.region_at(scene.x(), -scene.y())
         self.region_tapped.emit(region.name if region is not None else None)
 
@@ -473,88 +384,3 @@ class MapView(QGraphicsView):
             if d <= best_d:
                 best, best_d = place, d
         return best
-
-    # --- touch: tap, pan, pinch, double tap ---------------------------------------------
-    def viewportEvent(self, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
-                    QEvent.Type.TouchCancel) and isinstance(event, QTouchEvent):
-            self._on_touch(event)
-            event.accept()
-            return True
-        return super().viewportEvent(event)
-
-    def _on_touch(self, event: QTouchEvent) -> None:
-        points = event.points()
-        kind = event.type()
-        if kind == QEvent.Type.TouchBegin:
-            self._touch_start = {p.id(): p.position() for p in points}
-            self._touch_moved = False
-            self._gesture_start = (self._zoom, self.centre())
-            return
-        if kind == QEvent.Type.TouchCancel:
-            self._touch_start = {}
-            return
-        active = [p for p in points if p.id() in self._touch_start]
-        if len(points) >= 2 and len(active) >= 2:
-            a, b = active[0], active[1]
-            a0, b0 = self._touch_start[a.id()], self._touch_start[b.id()]
-            d0 = max(QLineF(a0, b0).length(), 1.0)
-            d1 = QLineF(a.position(), b.position()).length()
-            zoom0, centre0 = self._gesture_start
-            mid0 = (a0 + b0) / 2
-            mid1 = (a.position() + b.position()) / 2
-            scale0 = self._fit_scale() * zoom0
-            # The scene point under the first midpoint stays under the fingers.
-            anchor = centre0 + (mid0 - QPointF(self.viewport().rect().center())) / scale0
-            zoom = zoom0 * d1 / d0
-            scale = self._fit_scale() * min(max(zoom, 1.0), MAX_ZOOM)
-            centre = anchor - (mid1 - QPointF(self.viewport().rect().center())) / scale
-            self._apply(zoom, centre)
-            self._touch_moved = True
-        elif len(active) == 1:
-            p = active[0]
-            delta = p.position() - self._touch_start[p.id()]
-            if delta.manhattanLength() > TAP_MM * self.px_per_mm:
-                self._touch_moved = True
-            if self._touch_moved and self._zoom > 1.0 and kind == QEvent.Type.TouchUpdate:
-                zoom0, centre0 = self._gesture_start
-                scale = self._fit_scale() * self._zoom
-                self._apply(self._zoom, centre0 - delta / scale)
-        if kind == QEvent.Type.TouchEnd:
-            if not self._touch_moved and len(self._touch_start) == 1 and points:
-                self._tap(points[0].position())
-            self._touch_start = {}
-
-    # --- mouse: tap and pan -------------------------------------------------------------
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._press_pos = event.position()
-        self._panning = False
-        self._gesture_start = (self._zoom, self.centre())
-        event.accept()
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._press_pos is None:
-            return
-        delta = event.position() - self._press_pos
-        if delta.manhattanLength() > TAP_MM * self.px_per_mm:
-            self._panning = True
-        if self._panning and self._zoom > 1.0:
-            zoom0, centre0 = self._gesture_start
-            self._apply(self._zoom, centre0 - delta / (self._fit_scale() * self._zoom))
-        event.accept()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if self._press_pos is not None and not self._panning:
-            self._tap(event.position())
-        self._press_pos = None
-        event.accept()
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        self.reset_view()
-        event.accept()
-
-    def wheelEvent(self, event) -> None:  # noqa: ANN001 — zoom for laptop presenters
-        factor = 1.25 if event.angleDelta().y() > 0 else 0.8
-        self._apply(self._zoom * factor, self.centre())
-        event.accept()

@@ -122,7 +122,7 @@ class TimeStrip(QWidget):
     def _rebuild_ticks(self) -> None:
         self._tick_cache = [(self.x_of(e.date), e.category) for e in self._events]
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001 (Qt override)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._rebuild_ticks()
 
@@ -174,7 +174,7 @@ class TimeStrip(QWidget):
             self.released.emit(self.date_at(self._last_x))
 
     # --- drawing -----------------------------------------------------------------
-    def paintEvent(self, event) -> None:  # noqa: ANN001 (Qt override)
+    def paintEvent(self, event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         h = self.height()

@@ -1,0 +1,82 @@
+"""The map's static layers, built once into painter paths and painted as the view's
+cached background: neighbours, Mali's regions, water, rivers, Mali's border."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+
+from minusma_kiosk.content.geo import MapData
+from minusma_kiosk.ui.theme.tokens import MAP
+
+
+def rings_path(rings: Sequence[np.ndarray]) -> QPainterPath:
+    """One path from projected rings (y flipped for the screen)."""
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.OddEvenFill)
+    for ring in rings:
+        pts = np.asarray(ring, dtype=float)
+        path.addPolygon(QPolygonF([QPointF(x, -y) for x, y in pts]))
+        path.closeSubpath()
+    return path
+
+
+def lines_path(lines: Sequence[np.ndarray]) -> QPainterPath:
+    """One path from projected polylines."""
+    path = QPainterPath()
+    for line in lines:
+        pts = np.asarray(line, dtype=float)
+        if len(pts) < 2:
+            continue
+        path.moveTo(pts[0][0], -pts[0][1])
+        for x, y in pts[1:]:
+            path.lineTo(x, -y)
+    return path
+
+
+class MapBackdrop:
+    """Paths of the static layers, and how to paint them.
+
+    Parameters
+    ----------
+    map_data
+        The bundled map.
+    """
+
+    def __init__(self, map_data: MapData) -> None:
+        md = map_data
+        self.neighbours = rings_path([r for c in md.neighbours for r in c.rings])
+        self.region_paths = {r.name: rings_path(r.rings) for r in md.regions}
+        self.mali = QPainterPath()
+        for path in self.region_paths.values():
+            self.mali = self.mali.united(path)
+        self.water = rings_path(list(md.river_areas) + list(md.lakes))
+        self.rivers = lines_path([line for river in md.rivers for line in river.lines])
+        self.major_rivers = lines_path([line for river in md.rivers
+                                        if river.name in ("Niger", "Senegal")
+                                        for line in river.lines])
+
+    def paint(self, painter: QPainter, rect: QRectF, scale: float) -> None:
+        """Paint every layer; line widths are divided by ``scale`` to stay constant."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(rect, QColor(MAP["neighbour"]))
+        painter.setPen(QPen(QColor(MAP["neighbour_border"]), 1.5 / scale))
+        painter.setBrush(QColor(MAP["neighbour"]))
+        painter.drawPath(self.neighbours)
+        for i, path in enumerate(self.region_paths.values()):
+            painter.setBrush(QColor(MAP["region"] if i % 2 == 0 else MAP["region_alt"]))
+            painter.setPen(QPen(QColor(MAP["region_border"]), 2.0 / scale))
+            painter.drawPath(path)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(MAP["river"]))
+        painter.drawPath(self.water)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(QColor(MAP["river"]), 1.2 / scale))
+        painter.drawPath(self.rivers)
+        painter.setPen(QPen(QColor(MAP["river"]), 3.0 / scale))
+        painter.drawPath(self.major_rivers)
+        painter.setPen(QPen(QColor(MAP["country_border"]), 3.0 / scale))
+        painter.drawPath(self.mali)
