@@ -30,7 +30,8 @@ copy of it with 2,000 events ("2000 events", see below):
   events, the pass is repeated until at least 200 frames are measured.
 * **scrub (drag)**: the drag path: ``cursor.set_date(day)`` for day going from
   2012-01-01 to 2024-12-31 in 7-day steps (no event selected), same frame.
-* **zoom/pan**: ``screen.map._apply(zoom, centre)`` + layout flush +
+* **zoom/pan**: ``screen.map.set_view(zoom, centre)`` (``_apply`` in older
+  code) + layout flush +
   ``screen.map.grab()``, with zoom going 1 -> 6 -> 1 (geometrically) while the
   centre goes once round an ellipse over the map (30 % of its width and height
   around its middle).
@@ -57,7 +58,8 @@ both for the select and the drag path; content load of 2,000 events <= 150 ms.
 Zoom/pan p95 is reported against 16 ms (one 60 Hz frame).
 
 ``--quick`` is a smoke run (2 shells, fewer loads, fewer frames -- with 2,000
-events only every k-th event is selected: figures not meaningful); ``--json OUT`` also writes the figures as JSON.
+events only every k-th event is selected: figures not meaningful); ``--json OUT``
+also writes the figures as JSON.
 
 Standard library plus the project's own dependencies (PySide6).
 """
@@ -197,6 +199,21 @@ def time_loads(folder: Path, runs: int, **kwargs) -> list[float]:
 # Qt measurements
 # --------------------------------------------------------------------------- #
 
+def checkout_commit() -> str | None:
+    """The checkout's HEAD (short), "+dirty" if src/ differs from it; None if not a checkout."""
+    import subprocess
+
+    repo = REPO_SRC.parent
+    try:
+        head = subprocess.run(["git", "-C", str(repo), "rev-parse", "--short", "HEAD"],
+                              capture_output=True, text=True, timeout=10, check=True)
+        dirty = subprocess.run(["git", "-C", str(repo), "status", "--porcelain", "--", "src"],
+                               capture_output=True, text=True, timeout=10, check=True)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return head.stdout.strip() + ("+dirty" if dirty.stdout.strip() else "")
+
+
 def setup_platform(workdir: Path) -> str:
     if not os.environ.get("QT_QPA_PLATFORM"):
         config = workdir / "offscreen.json"
@@ -302,6 +319,8 @@ def zoom_series(bench: Bench, screen, frames: int) -> Series:
     from PySide6.QtCore import QPointF
 
     view = screen.map
+    # The map's public setter (it was the private ``_apply`` before the map split).
+    set_view = getattr(view, "set_view", None) or view._apply
     screen.reset()
     bench.app.processEvents()
     b = view._bounds
@@ -314,7 +333,7 @@ def zoom_series(bench: Bench, screen, frames: int) -> Series:
         zoom = MAX_ZOOM ** up
         angle = 2 * math.pi * k / (2 * half)
         centre = QPointF(cx + rx * math.sin(angle), cy - ry * (1 - math.cos(angle)) / 2)
-        steps.append(lambda z=zoom, c=centre: view._apply(z, c))
+        steps.append(lambda z=zoom, c=centre: set_view(z, c))
     series = bench.frames("zoom/pan", steps, view.grab)
     screen.reset()
     return series
@@ -372,19 +391,22 @@ def main(argv: list[str] | None = None) -> int:
         print("timeline benchmark (in-process, full-window repaints with QWidget.grab)")
         print(f"  python {sys.executable} ({platform.python_version()}), "
               f"PySide6 {PySide6.__version__}, Qt {qVersion()}")
+        usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else "?"
         print(f"  machine: {platform.machine()}, {os.cpu_count()} cores "
-              f"(affinity {len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else '?'})"
-              f", {platform.platform()}")
+              f"({usable} usable), {platform.platform()}")
         print(f"  QT_QPA_PLATFORM={qpa}; window {WIDTH}x{HEIGHT}, "
               f"{bench.app.primaryScreen().size().width()}x"
               f"{bench.app.primaryScreen().size().height()} screen")
-        print(f"  events: real {n_events['real']}, synthetic {n_events['2000 events']}")
-        print(f"  {runs} fresh shells per content{' (--quick: smoke run only)' if args.quick else ''}",
-              flush=True)
+        commit = checkout_commit()
+        print(f"  events: real {n_events['real']}, synthetic {n_events['2000 events']}"
+              + (f"; checkout at {commit}" if commit else ""))
+        print(f"  {runs} fresh shells per content"
+              f"{' (--quick: smoke run only)' if args.quick else ''}", flush=True)
 
         figures: dict = {"quick": args.quick, "runs": runs, "qt_qpa_platform": qpa,
-                         "cores": os.cpu_count(), "python": platform.python_version(),
-                         "pyside6": PySide6.__version__, "events": n_events, "contents": {}}
+                         "cores": os.cpu_count(), "commit": commit,
+                         "python": platform.python_version(), "pyside6": PySide6.__version__,
+                         "events": n_events, "contents": {}}
 
         # 1. open, cold first (real content, first import of the timeline modules)
         cold_s, cold_grab_s = None, None
@@ -449,7 +471,7 @@ def main(argv: list[str] | None = None) -> int:
             target = TARGET_ZOOM_P95_MS if name == "zoom" else TARGET_SCRUB_P95_MS[key]
             what = {"select": "scrub: select each event + grab window",
                     "drag": f"scrub: set_date every {drag_step} d + grab window",
-                    "zoom": "zoom 1->6->1 + pan: _apply + grab map"}[name]
+                    "zoom": "zoom 1->6->1 + pan: set_view + grab map"}[name]
             rows.append((key, what, str(len(s.frames_s)), f"{s.p50_ms:.2f}", f"{s.p95_ms:.2f}",
                          f"{s.max_ms:.2f}", f"<= {target:.0f}",
                          verdict(s.p95_ms, target) if name != "zoom"
@@ -457,12 +479,12 @@ def main(argv: list[str] | None = None) -> int:
             figures["contents"][key][name] = {**s.as_json(), "target_p95_ms": target,
                                               "pass": s.p95_ms <= target}
     widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
-    for j, row in enumerate((header, None, *rows)):
+    for row in (header, None, *rows):
         if row is None:
             print("  ".join("-" * w for w in widths))
             continue
         print("  ".join(c.ljust(w) if i < 2 else c.rjust(w)
-                        for i, (c, w) in enumerate(zip(row, widths))))
+                        for i, (c, w) in enumerate(zip(row, widths, strict=True))))
     total = sum(len(s.frames_s) for v in series.values() for s in v.values())
     print(f"frames measured: {total} (after {WARMUP_FRAMES} warm-up frames per series)")
 
