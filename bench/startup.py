@@ -363,7 +363,7 @@ def print_table(results: list[Results], reference: Results) -> None:
 
     def line(cells) -> str:
         first = cells[0].ljust(widths[0])
-        rest = (c.rjust(w) for c, w in zip(cells[1:], widths[1:]))
+        rest = (c.rjust(w) for c, w in zip(cells[1:], widths[1:], strict=False))
         return "  ".join((first, *rest))
 
     print(line(header))
@@ -458,7 +458,7 @@ def main(argv: list[str] | None = None) -> int:
             "runs": args.runs,
             "quick": args.quick,
             "python": py,
-            "versions": dict(zip(("python", "PySide6", "pyqtgraph"), versions)),
+            "versions": dict(zip(("python", "PySide6", "pyqtgraph"), versions, strict=False)),
             "qt_qpa_platform": platform,
             "variants": {
                 r.variant.key: {

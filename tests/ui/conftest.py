@@ -26,8 +26,13 @@ def _fonts(qapp: QApplication) -> None:
 
 
 @pytest.fixture
-def make_shell(qtbot, bundled) -> Callable[..., Shell]:
-    """Factory: ``make_shell(size=(1920, 1080), lang="en", loaded=None, **options)``."""
+def make_shell(qtbot, bundled) -> Iterator[Callable[..., Shell]]:
+    """Factory: ``make_shell(size=(1920, 1080), lang="en", loaded=None, **options)``.
+
+    When the test ends, it fails if a shell it made still runs a timer or an
+    animation (checked before the windows are closed).
+    """
+    made: list[Shell] = []
 
     def make(size: tuple[int, int] = (1920, 1080), lang: str = "en",
              loaded: LoadedContent | None = None, **options) -> Shell:
@@ -39,21 +44,15 @@ def make_shell(qtbot, bundled) -> Callable[..., Shell]:
         shell.show()
         qtbot.waitExposed(shell)
         settle()
+        made.append(shell)
         return shell
 
-    return make
-
-
-@pytest.fixture(autouse=True)
-def _no_running_timers(request, qapp: QApplication) -> Iterator[None]:
-    """Fail a test that leaves a timer or an animation running in a window."""
-    yield
+    yield make
     running = []
-    for top in qapp.topLevelWidgets():
-        if not top.isVisible():
-            continue
-        running += [t.objectName() or repr(t) for t in top.findChildren(QTimer) if t.isActive()]
-        running += [repr(a) for a in top.findChildren(QAbstractAnimation)
+    for shell in made:
+        running += [t.objectName() or repr(t) for t in shell.findChildren(QTimer)
+                    if t.isActive()]
+        running += [a.objectName() or repr(a) for a in shell.findChildren(QAbstractAnimation)
                     if a.state() == QAbstractAnimation.State.Running]
     if running:
         pytest.fail("timers or animations left running: " + ", ".join(running))

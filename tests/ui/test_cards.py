@@ -110,7 +110,7 @@ def test_front_figure_names_its_source(cards):
     assert origin.startswith("Source: ") and "AFP" in origin
 
 
-def test_drag_scrolls_an_open_card(cards):
+def test_drag_scrolls_an_open_card(cards, qtbot):
     shell, screen = cards
     shell.deck.set_expanded(True)
     back = screen.views[0].back
@@ -118,3 +118,5 @@ def test_drag_scrolls_an_open_card(cards):
     assert bar.maximum() > 0
     swipe(back.detail, 0, dy=-200)
     assert bar.value() > 100
+    flick = back.area.property("drag_scroller")._timer
+    qtbot.waitUntil(lambda: not flick.isActive(), timeout=3000)

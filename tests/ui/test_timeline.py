@@ -83,12 +83,15 @@ def test_tapping_a_region_filters_and_tapping_again_shows_all(timeline):
     assert shell.cursor.region is None
 
 
-def test_pinch_zooms_within_bounds_and_double_tap_resets(timeline):
+def test_pinch_zooms_within_bounds_and_double_tap_resets(timeline, qtbot):
     shell, screen = timeline
     pinch(screen.map.viewport(), 200)
     assert screen.map.zoom > 1.5
     pinch(screen.map.viewport(), 2000)
     assert screen.map.zoom <= MAX_ZOOM
+    # While the fingers move the backdrop is drawn quickly, then again in full quality.
+    assert screen.map._settle.isActive()
+    qtbot.waitUntil(lambda: not screen.map._settle.isActive(), timeout=2000)
     centre = screen.map.viewport().rect().center()
     tap(screen.map.viewport(), centre)
     tap(screen.map.viewport(), centre + QPoint(2, 0))

@@ -3,22 +3,30 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 
 class LabelItem(QGraphicsItem):
-    """Text that stays the same size at any zoom, with a light halo for legibility."""
+    """Text that stays the same size at any zoom, with a light halo for legibility.
+
+    The text's outline is built once per text and size (at the origin); moving
+    the label beside its dot only shifts where it is painted, and the painted
+    label is cached as a pixmap by the scene.
+    """
 
     def __init__(self, text: str, px: int, colour: str, bold: bool = False,
                  offset: QPointF | None = None, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._colour = QColor(colour)
         self._offset = offset or QPointF(0, 0)
         self._font = QFont()
         self._path = QPainterPath()
-        self._outline = QPainterPath()
+        self._key: tuple[str, int, bool] | None = None
+        self._halo = QPen(QColor(255, 255, 255, 215), 3.0)
+        self._halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         self.set_text(text, px, bold)
 
     def text_size(self) -> tuple[float, float]:
@@ -29,30 +37,31 @@ class LabelItem(QGraphicsItem):
     def set_offset(self, offset: QPointF) -> None:
         """Where the text starts relative to the anchor (pixels, baseline-left)."""
         if offset != self._offset:
-            self._offset = offset
-            self.set_text(self._text, self._px, self._bold)
+            self.prepareGeometryChange()
+            self._offset = QPointF(offset)
 
     def set_text(self, text: str, px: int, bold: bool = False) -> None:
-        """Change the text or its size."""
-        self._text, self._px, self._bold = text, px, bold
+        """Change the text or its size (nothing is rebuilt when they are the same)."""
+        if (text, px, bold) == self._key:
+            return
+        self._key = (text, px, bold)
         self.prepareGeometryChange()
         self._font.setPixelSize(px)
         self._font.setBold(bold)
         path = QPainterPath()
-        path.addText(self._offset, self._font, text)
+        path.addText(QPointF(0, 0), self._font, text)
         self._path = path
-        stroker = QPainterPathStroker()
-        stroker.setWidth(max(3.0, px / 5))
-        stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        self._outline = stroker.createStroke(path).united(path)
+        self._halo.setWidthF(max(3.0, px / 5) * 2)
 
     def boundingRect(self) -> QRectF:
-        return self._outline.boundingRect().adjusted(-1, -1, 1, 1)
+        pad = self._halo.widthF() / 2 + 1
+        return self._path.boundingRect().translated(self._offset).adjusted(-pad, -pad, pad, pad)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillPath(self._outline, QColor(255, 255, 255, 215))
+        painter.translate(self._offset)
+        painter.strokePath(self._path, self._halo)
         painter.fillPath(self._path, self._colour)
 
 
@@ -63,6 +72,8 @@ class ShapeItem(QGraphicsItem):
                  stroke_px: float = 2.0, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._style: tuple[str | None, str | None, float, bool] | None = None
         self._path = path
         self._brush = QBrush(QColor(fill)) if fill else QBrush(Qt.BrushStyle.NoBrush)
         self._pen = QPen(QColor(stroke), stroke_px) if stroke else QPen(Qt.PenStyle.NoPen)
@@ -76,6 +87,10 @@ class ShapeItem(QGraphicsItem):
     def set_style(self, fill: str | None, stroke: str | None, stroke_px: float = 2.0,
                   dashed: bool = False) -> None:
         """Change colours (always paired with the shape: never colour alone)."""
+        if (fill, stroke, stroke_px, dashed) == self._style:
+            return
+        self.prepareGeometryChange()
+        self._style = (fill, stroke, stroke_px, dashed)
         self._brush = QBrush(QColor(fill)) if fill else QBrush(Qt.BrushStyle.NoBrush)
         self._pen = QPen(QColor(stroke), stroke_px) if stroke else QPen(Qt.PenStyle.NoPen)
         if dashed:

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QPointF,
     QRectF,
     Qt,
+    QTimer,
     QVariantAnimation,
     Signal,
 )
@@ -44,11 +45,18 @@ from minusma_kiosk.ui.widgets.markers import marker_path
 MAX_ZOOM = 6.0
 
 
+_SCENE_POINTS: dict[tuple[float, float], QPointF] = {}
+
+
 def scene_point(place: Place) -> QPointF:
-    """Where a (mapped) place lies in scene coordinates."""
+    """Where a (mapped) place lies in scene coordinates (projected once per place)."""
     assert place.lon is not None and place.lat is not None
-    x, y = project(place.lon, place.lat)
-    return QPointF(float(x), -float(y))
+    key = (place.lon, place.lat)
+    point = _SCENE_POINTS.get(key)
+    if point is None:
+        x, y = project(place.lon, place.lat)
+        point = _SCENE_POINTS[key] = QPointF(float(x), -float(y))
+    return QPointF(point)
 
 
 class MapView(QGraphicsView):
@@ -86,6 +94,13 @@ class MapView(QGraphicsView):
         self._bounds = QRectF(QPointF(x0, -y1), QPointF(x1, -y0))
         self._scene.setSceneRect(self._bounds)
         self.backdrop = MapBackdrop(map_data)
+        # While the view moves, the backdrop is drawn quickly; 150 ms after the
+        # last move it is drawn again in full quality.
+        self._settle = QTimer(self)
+        self._settle.setObjectName("map_settle")
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(150)
+        self._settle.timeout.connect(self._on_settle_timeout)
         self._region_paths = self.backdrop.region_paths
         self.px_per_mm = 96 / 25.4
         self._zoom = 1.0
@@ -134,7 +149,13 @@ class MapView(QGraphicsView):
 
     # --- static layers ------------------------------------------------------------
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
-        self.backdrop.paint(painter, rect, self.transform().m11() or 1.0)
+        self.backdrop.paint(painter, rect, self.transform().m11() or 1.0,
+                            fast=self._settle.isActive())
+
+    def _on_settle_timeout(self) -> None:
+        """The fingers rest: repaint the static layers in full quality."""
+        self.resetCachedContent()
+        self.viewport().update()
 
     # --- places, camps, occupied towns --------------------------------------------------
     def _build_places(self) -> None:
@@ -280,10 +301,13 @@ class MapView(QGraphicsView):
         self.ensure_visible(scene_point(event.place))
 
     def stop_motion(self) -> None:
-        """Stop the pulse and any pan in progress (screen left, motion turned off)."""
+        """Stop the pulse, any pan in progress and the pending quality repaint."""
         self._pulse_anim.stop()
         self._pan_anim.stop()
         self._pulse.hide()
+        if self._settle.isActive():
+            self._settle.stop()
+            self._on_settle_timeout()
 
     def _on_pulse_value_changed(self, value: float) -> None:
         self._pulse.setScale(1.0 + 1.2 * value)
@@ -316,15 +340,19 @@ class MapView(QGraphicsView):
     def reset_view(self) -> None:
         """The whole map, centred."""
         self._zoom = 1.0
-        self.set_view(1.0, self._bounds.center())
+        self.set_view(1.0, self._bounds.center(), moving=False)
 
     @staticmethod
     def clamp_zoom(zoom: float) -> float:
         """A zoom within the allowed range."""
         return min(max(zoom, 1.0), MAX_ZOOM)
 
-    def set_view(self, zoom: float, centre: QPointF) -> None:
-        """Set zoom and centre, bounded so the map never leaves the view."""
+    def set_view(self, zoom: float, centre: QPointF, moving: bool = True) -> None:
+        """Set zoom and centre, bounded so the map never leaves the view.
+
+        ``moving``: part of a gesture or a glide (the backdrop is drawn quickly
+        until the movement rests); False for a resize or a reset.
+        """
         zoom = self.clamp_zoom(zoom)
         scale = self.fit_scale() * zoom
         vp = self.viewport().rect()
@@ -338,6 +366,8 @@ class MapView(QGraphicsView):
         t.translate(vp.width() / 2, vp.height() / 2)
         t.scale(scale, scale)
         t.translate(-cx, -cy)
+        if moving and self.transform() != t and self.isVisible():
+            self._settle.start()
         self._zoom = zoom
         self.setTransform(t)
         self._layout_labels()
@@ -360,7 +390,8 @@ class MapView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.set_view(self._zoom, self.centre() if self._zoom > 1 else self._bounds.center())
+        self.set_view(self._zoom, self.centre() if self._zoom > 1 else self._bounds.center(),
+                      moving=False)
 
     # --- what is under a finger -------------------------------------------------------------
     def tap_at(self, view_pos: QPointF) -> None:
