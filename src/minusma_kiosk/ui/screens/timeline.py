@@ -261,6 +261,9 @@ class TimelineScreen(Screen):
         self._main.setDirection(QBoxLayout.Direction.TopToBottom if m.portrait
                                 else QBoxLayout.Direction.LeftToRight)
         self._place_chips(3 if m.portrait else len(self.chips))
+        # Portrait: the map keeps almost a third of the height; the event text scrolls.
+        self.panel.setMaximumHeight(round(m.height * 0.22) if m.portrait else 16777215)
+        self.map.setMinimumHeight(round(m.height * 0.30) if m.portrait else 0)
         self._chips_grid.setSpacing(m.space("s"))
         self._main.setSpacing(m.space("m"))
         self.map.set_sizes(m.font("caption"), m.px_per_mm)
