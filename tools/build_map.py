@@ -916,10 +916,15 @@ class Layer:
 
 
 def sources_dir(given: str | None) -> Path:
+    """Where the raw map data is: --sources, $MINUSMA_MAP_SOURCES, the shared folder
+    beside the repository (as CI lays it out), else the workplace's shared folder."""
     if given:
         return Path(given)
     env = os.environ.get("MINUSMA_MAP_SOURCES")
-    return Path(env) if env else DEFAULT_SOURCES
+    if env:
+        return Path(env)
+    beside = ROOT.parent / "shared" / "data" / "map-sources"
+    return beside if beside.is_dir() else DEFAULT_SOURCES
 
 
 def _number(v: float) -> float | int:
