@@ -20,3 +20,6 @@ os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_config}"
 os.environ.setdefault("QT_QPA_FONTDIR", "")
 
 REPO = Path(__file__).resolve().parents[1]
+
+# Caches (loaded content) go to a throw-away folder, not the tester's home.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="minusma-kiosk-test-cache-")

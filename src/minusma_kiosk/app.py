@@ -11,10 +11,13 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from minusma_kiosk import resources
-from minusma_kiosk.content import Content, LoadResult, load_content
-from minusma_kiosk.content.model import Lang
+from minusma_kiosk.content.model import Content, Lang
+
+if TYPE_CHECKING:
+    from minusma_kiosk.content.loader import LoadResult
 
 log = logging.getLogger("minusma_kiosk")
 
@@ -41,7 +44,28 @@ class LoadedContent:
     rejected: LoadResult | None = None
 
 
-def load_with_fallback(content_dir: Path | None) -> LoadedContent:
+def cache_dir() -> Path:
+    """Where loaded content is cached between starts (the platform's cache folder)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("minusma-kiosk", appauthor=False))
+
+
+def load_cached(root: Path, use_cache: bool = True) -> tuple[Content | None, LoadResult | None]:
+    """Load ``root`` from the cache if its files are unchanged, else fully (and cache it)."""
+    from minusma_kiosk.content.cache import load_from_cache, store_in_cache
+
+    if use_cache and (content := load_from_cache(root, cache_dir())) is not None:
+        return content, None
+    from minusma_kiosk.content.loader import load_content
+
+    result = load_content(root)
+    if result.content is not None and use_cache:
+        store_in_cache(root, cache_dir(), result.content)
+    return result.content, result
+
+
+def load_with_fallback(content_dir: Path | None, use_cache: bool = True) -> LoadedContent:
     """Load a curator's folder; if it fails its checks, the bundled content instead.
 
     Raises
@@ -50,24 +74,26 @@ def load_with_fallback(content_dir: Path | None) -> LoadedContent:
         If the bundled content itself is invalid (a packaging error).
     """
     if content_dir is not None:
-        result = load_content(content_dir)
-        if result.content is not None:
-            return LoadedContent(result.content)
+        content, result = load_cached(content_dir, use_cache)
+        if content is not None:
+            return LoadedContent(content)
+        assert result is not None
         log.error("content in %s rejected (%d problems); showing the bundled content",
                   content_dir, len(result.problems))
         for problem in result.problems:
             log.error("  %s", problem)
-        bundled = _load_bundled()
+        bundled = _load_bundled(use_cache)
         return LoadedContent(bundled, content_dir, result)
-    return LoadedContent(_load_bundled())
+    return LoadedContent(_load_bundled(use_cache))
 
 
-def _load_bundled() -> Content:
-    result = load_content(resources.content_dir())
-    if result.content is None:
+def _load_bundled(use_cache: bool) -> Content:
+    content, result = load_cached(resources.content_dir(), use_cache)
+    if content is None:
+        assert result is not None
         details = "\n".join(str(p) for p in result.problems)
         raise RuntimeError(f"the bundled content is invalid:\n{details}")
-    return result.content
+    return content
 
 
 def ensure_platform(offscreen: bool) -> None:
@@ -110,7 +136,8 @@ def create_shell(loaded: LoadedContent, options: Options):  # -> Shell
 
 def run(options: Options) -> int:
     """Start the exhibit and run until it is closed; returns the exit code."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     loaded = load_with_fallback(options.content_dir)
     app = create_application()
     from PySide6.QtCore import Qt

@@ -8,13 +8,16 @@ no-break space for thousands and before %, currency after the number,
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 import math
 import re
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from minusma_kiosk.content.model import Derivation, Figure, Lang, Qualifier, Unit
+
+if TYPE_CHECKING:
+    import ast
 
 NNBSP = "\u202f"  # narrow no-break space (French thousands, before %)
 NBSP = "\u00a0"
@@ -184,6 +187,8 @@ def format_date(text: str, lang: Lang) -> str:
 
 def formula_names(formula: str) -> list[str]:
     """Return the figure ids a formula uses; raises SyntaxError/ValueError if invalid."""
+    import ast
+
     tree = ast.parse(formula, mode="eval")
     names: list[str] = []
     for node in ast.walk(tree):
@@ -207,6 +212,8 @@ def _number(value: object) -> float:
 
 def evaluate(formula: str, values: dict[str, Figure]) -> float:
     """Compute a formula; a percent figure counts as a fraction."""
+    import ast
+
     def ev(node: ast.AST) -> float:
         if isinstance(node, ast.Expression):
             return ev(node.body)
@@ -231,6 +238,8 @@ def evaluate(formula: str, values: dict[str, Figure]) -> float:
 
 def format_formula(derivation: Derivation, lang: Lang) -> str:
     """Write a derivation with its input values: "26.94% × $6.45 billion"."""
+    import ast
+
     by_id: dict[str, Figure] = {f.id: f for f in derivation.inputs}
     symbols = {ast.Add: " + ", ast.Sub: " − ", ast.Mult: " × ", ast.Div: " ÷ "}
 

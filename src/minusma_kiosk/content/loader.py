@@ -296,7 +296,7 @@ def _load_cards(root: Path, log: ProblemLog, sources: dict[str, Source],
         at = ("card", i)
         unknown_keys(doc, log, table, known, *at)
         cid = table.get("id", "")
-        id_line = lambda at=at: doc.line_of(*at, "id") or doc.line_of(*at)
+        id_line = partial(doc.line_of, *at, "id")
         if not isinstance(cid, str) or not check_id(log, doc.name, id_line, cid, seen, "card"):
             cid = ""
         headline = text_field(doc, log, table, "headline", *at, max_words=CARD_HEADLINE_MAX_WORDS)

@@ -10,8 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass, field
+
+# Model objects compare by identity (eq=False): they are loaded once and shared,
+# and skipping the generated __eq__/__hash__ shortens start-up.
 from pathlib import Path
 from typing import Literal, NewType
+
+#: The period the exhibit covers; dates outside it are mistakes.
+FIRST_DAY = dt.date(2012, 1, 1)
+LAST_DAY = dt.date(2024, 12, 31)
 
 Lang = Literal["en", "fr"]
 #: Languages the content schema knows; English is required, French completes it.
@@ -63,7 +70,7 @@ class Qualifier(enum.Enum):
     NEARLY = "nearly"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Source:
     """A document a figure or a text is taken from."""
 
@@ -75,7 +82,7 @@ class Source:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Derivation:
     """How a derived figure is computed from other figures.
 
@@ -87,7 +94,7 @@ class Derivation:
     inputs: tuple[Figure, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Figure:
     """A number shown on screen, with its source or its derivation."""
 
@@ -118,7 +125,7 @@ class Figure:
         return tuple(seen.values())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Card:
     """An interest card: why the mission mattered, with one large figure."""
 
@@ -141,7 +148,7 @@ class Card:
         return tuple(seen.values())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Credit:
     """A credit line on the Sources & credits screen (fonts, data, software)."""
 
@@ -151,7 +158,7 @@ class Credit:
     url: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Site:
     """Texts of the home screen and the content's version."""
 
@@ -175,7 +182,7 @@ class Category(enum.Enum):
     HUMANITARIAN = "humanitarian"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Place:
     """A town or site; without coordinates (no source gives them) it is shown by
     its region only."""
@@ -194,7 +201,7 @@ class Place:
         return self.lat is not None and self.lon is not None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Event:
     """One moment on the timeline.
 
@@ -224,7 +231,7 @@ class Event:
         return self.gentle if gentle and self.gentle else self.text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Camp:
     """A MINUSMA camp; dates are None where no source gives them."""
 
@@ -247,7 +254,7 @@ class Camp:
         return True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Occupation:
     """A town held by armed groups for a period (2012-13)."""
 
@@ -263,7 +270,7 @@ class Occupation:
         return self.held_from <= day and (self.held_to is None or day < self.held_to)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Era:
     """A band on the time strip."""
 
@@ -275,7 +282,7 @@ class Era:
     sources: tuple[Source, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Timeline:
     """Everything the map-driven timeline shows."""
 
@@ -299,7 +306,7 @@ class Timeline:
         return tuple(seen.values())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Content:
     """Everything the exhibit shows, loaded and checked."""
 

@@ -33,6 +33,8 @@ from minusma_kiosk.content.fields import (
 from minusma_kiosk.content.files import Row, read_csv, read_toml
 from minusma_kiosk.content.formatting import date_problem
 from minusma_kiosk.content.model import (
+    FIRST_DAY,
+    LAST_DAY,
     Camp,
     Category,
     Era,
@@ -46,9 +48,6 @@ from minusma_kiosk.content.model import (
 )
 from minusma_kiosk.content.problems import LineRef, ProblemLog
 
-#: The period the exhibit covers; dates outside it are mistakes.
-FIRST_DAY = dt.date(2012, 1, 1)
-LAST_DAY = dt.date(2024, 12, 31)
 TITLE_MAX_WORDS = 8
 TEXT_MAX_WORDS = 50
 PLACE_KINDS = ("capital", "city", "town", "village")

@@ -11,8 +11,7 @@ import datetime as dt
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from minusma_kiosk.content.model import Category, Event, Timeline
-from minusma_kiosk.content.timeline import FIRST_DAY, LAST_DAY
+from minusma_kiosk.content.model import FIRST_DAY, LAST_DAY, Category, Event, Timeline
 
 
 def fiscal_year(day: dt.date) -> str:

@@ -75,7 +75,8 @@ QPushButton[role="lang"] {{ background: {p.nav_active}; color: {p.nav_text};
     border: none; border-radius: 0; font-size: {m.font("nav")}px; font-weight: bold;
     min-height: {nav_target}px; }}
 QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
-QScrollBar:vertical {{ background: {p.surface_alt}; width: {m.px(14)}px; border-radius: {m.px(7)}px; }}
+QScrollBar:vertical {{ background: {p.surface_alt}; width: {m.px(14)}px;
+    border-radius: {m.px(7)}px; }}
 QScrollBar::handle:vertical {{ background: {p.text_muted}; border-radius: {m.px(7)}px;
     min-height: {m.px(60)}px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}

@@ -24,8 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from minusma_kiosk.content.model import Category, Era, Event, Lang
-from minusma_kiosk.content.timeline import FIRST_DAY, LAST_DAY
+from minusma_kiosk.content.model import FIRST_DAY, LAST_DAY, Category, Era, Event, Lang
 from minusma_kiosk.ui.theme.tokens import CATEGORY_COLOURS, ERA_COLOURS, PALETTE
 from minusma_kiosk.ui.widgets.markers import marker_path
 
