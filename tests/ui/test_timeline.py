@@ -167,3 +167,18 @@ def test_full_motion_pulses_the_selection_and_stops_when_leaving(make_shell):
     assert screen.map._pulse_anim.state() == screen.map._pulse_anim.State.Running
     shell.router.navigate(ScreenId.HOME)
     assert screen.map._pulse_anim.state() != screen.map._pulse_anim.State.Running
+
+
+def test_a_flick_on_the_strip_glides_then_snaps(make_shell, qtbot):
+    shell = make_shell(animation="full")
+    shell.router.navigate(ScreenId.TIMELINE)
+    screen = shell.router.screen(ScreenId.TIMELINE)
+    strip = screen.strip
+    start = QPoint(round(strip.x_of(dt.date(2013, 1, 1))), strip.height() // 2)
+    swipe(strip, 300, start=start, steps=3)  # fast: three moves
+    assert strip._flick.isActive()
+    qtbot.waitUntil(lambda: not strip._flick.isActive(), timeout=3000)
+    cursor = shell.cursor
+    assert cursor.selected is not None and cursor.date == cursor.selected.date
+    assert cursor.date > strip.date_at(start.x() + 300)  # it kept going after the finger
+    shell.router.navigate(ScreenId.HOME)  # stops the pulse
