@@ -164,9 +164,9 @@ def test_full_motion_pulses_the_selection_and_stops_when_leaving(make_shell):
     shell.router.navigate(ScreenId.TIMELINE)
     screen = shell.router.screen(ScreenId.TIMELINE)
     shell.cursor.select(event(screen, "ML020"))
-    assert screen.map._pulse_anim.state() == screen.map._pulse_anim.State.Running
+    assert screen.map.pulse.running
     shell.router.navigate(ScreenId.HOME)
-    assert screen.map._pulse_anim.state() != screen.map._pulse_anim.State.Running
+    assert not screen.map.pulse.running
 
 
 def test_a_flick_on_the_strip_glides_then_snaps(make_shell, qtbot):

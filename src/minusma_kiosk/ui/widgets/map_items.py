@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QAbstractAnimation, QObject, QPointF, QRectF, Qt, QVariantAnimation
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -140,3 +140,50 @@ def place_labels(items: list[tuple[LabelItem, QPointF, int, bool]]) -> None:
         if chosen is not None:
             label.set_offset(chosen[0])
             taken.append(chosen[1])
+
+
+class PulseRing(ShapeItem):
+    """A ring that grows and fades around a point, again and again (full motion only).
+
+    Parameters
+    ----------
+    owner
+        The QObject that owns the animation (graphics items are not QObjects).
+    colour
+        The ring's colour.
+    """
+
+    def __init__(self, owner: QObject, colour: str) -> None:
+        ring = QPainterPath()
+        ring.addEllipse(QPointF(0, 0), 16, 16)
+        super().__init__(ring, None, colour, 3)
+        self.setZValue(19)
+        self.hide()
+        self._anim = QVariantAnimation(owner)
+        self._anim.setObjectName("map_pulse")
+        self._anim.setStartValue(0.0)
+        self._anim.setEndValue(1.0)
+        self._anim.setDuration(1400)
+        self._anim.setLoopCount(-1)
+        self._anim.valueChanged.connect(self._on_anim_value_changed)
+
+    @property
+    def running(self) -> bool:
+        """Whether the ring is pulsing."""
+        return self._anim.state() == QAbstractAnimation.State.Running
+
+    def start_at(self, point: QPointF) -> None:
+        """Pulse around ``point`` (scene coordinates)."""
+        self.setPos(point)
+        self.show()
+        if not self.running:
+            self._anim.start()
+
+    def stop(self) -> None:
+        """Stop and hide."""
+        self._anim.stop()
+        self.hide()
+
+    def _on_anim_value_changed(self, value: float) -> None:
+        self.setScale(1.0 + 1.2 * value)
+        self.setOpacity(1.0 - value)

@@ -14,7 +14,6 @@ import datetime as dt
 import math
 
 from PySide6.QtCore import (
-    QAbstractAnimation,
     QEasingCurve,
     QLineF,
     QPointF,
@@ -39,7 +38,13 @@ from minusma_kiosk.content.model import Camp, Event, Lang, Occupation, Place
 from minusma_kiosk.ui.theme.tokens import CATEGORY_COLOURS, MAP
 from minusma_kiosk.ui.widgets.map_backdrop import MapBackdrop
 from minusma_kiosk.ui.widgets.map_gestures import MapGestures
-from minusma_kiosk.ui.widgets.map_items import PRIORITY, LabelItem, ShapeItem, place_labels
+from minusma_kiosk.ui.widgets.map_items import (
+    PRIORITY,
+    LabelItem,
+    PulseRing,
+    ShapeItem,
+    place_labels,
+)
 from minusma_kiosk.ui.widgets.markers import marker_path
 
 MAX_ZOOM = 6.0
@@ -125,20 +130,8 @@ class MapView(QGraphicsView):
         self._selection.setZValue(20)
         self._selection.hide()
         self._scene.addItem(self._selection)
-        # A ring that grows and fades around the selected event (full motion only).
-        ring = QPainterPath()
-        ring.addEllipse(QPointF(0, 0), 16, 16)
-        self._pulse = ShapeItem(ring, None, MAP["city"], 3)
-        self._pulse.setZValue(19)
-        self._pulse.hide()
-        self._scene.addItem(self._pulse)
-        self._pulse_anim = QVariantAnimation(self)
-        self._pulse_anim.setObjectName("map_pulse")
-        self._pulse_anim.setStartValue(0.0)
-        self._pulse_anim.setEndValue(1.0)
-        self._pulse_anim.setDuration(1400)
-        self._pulse_anim.setLoopCount(-1)
-        self._pulse_anim.valueChanged.connect(self._on_pulse_value_changed)
+        self.pulse = PulseRing(self, MAP["city"])
+        self._scene.addItem(self.pulse)
         self._pan_anim = QVariantAnimation(self)
         self._pan_anim.setObjectName("map_pan")
         self._pan_anim.setDuration(450)
@@ -293,25 +286,17 @@ class MapView(QGraphicsView):
         self._selection.set_style(colour, "#FFFFFF", 3)
         self._selection.setPos(scene_point(event.place))
         self._selection.show()
-        self._pulse.setPos(scene_point(event.place))
         if self.motion and self.isVisible():
-            self._pulse.show()
-            if self._pulse_anim.state() != QAbstractAnimation.State.Running:
-                self._pulse_anim.start()
+            self.pulse.start_at(scene_point(event.place))
         self.ensure_visible(scene_point(event.place))
 
     def stop_motion(self) -> None:
         """Stop the pulse, any pan in progress and the pending quality repaint."""
-        self._pulse_anim.stop()
+        self.pulse.stop()
         self._pan_anim.stop()
-        self._pulse.hide()
         if self._settle.isActive():
             self._settle.stop()
             self._on_settle_timeout()
-
-    def _on_pulse_value_changed(self, value: float) -> None:
-        self._pulse.setScale(1.0 + 1.2 * value)
-        self._pulse.setOpacity(1.0 - value)
 
     def _on_pan_value_changed(self, value: QPointF) -> None:
         self.set_view(self._zoom, value)
