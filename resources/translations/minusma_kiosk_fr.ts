@@ -90,6 +90,29 @@
     </message>
 </context>
 <context>
+    <name>ChartsScreen</name>
+    <message>
+        <source>no verified figure</source>
+        <translation>aucun chiffre vérifié</translation>
+    </message>
+    <message>
+        <source>Tap a bar or a point</source>
+        <translation>Touchez une barre ou un point</translation>
+    </message>
+    <message>
+        <source>Every value shows where it comes from.</source>
+        <translation>Chaque valeur indique d&apos;où elle vient.</translation>
+    </message>
+    <message>
+        <source>{key}: no verified figure</source>
+        <translation>{key}&#x202f;: aucun chiffre vérifié</translation>
+    </message>
+    <message>
+        <source>No source we could check gives this value, so none is drawn.</source>
+        <translation>Aucune source vérifiable ne donne cette valeur&#x202f;; rien n&apos;est donc tracé.</translation>
+    </message>
+</context>
+<context>
     <name>ContentBanner</name>
     <message>
         <source>The content in {folder} was rejected ({count} problems; see the log or run &apos;minusma-kiosk check&apos;). Showing the bundled content.</source>
@@ -150,6 +173,10 @@
         <translation>Le Mali depuis 2012 sur la carte, événement par événement</translation>
     </message>
     <message>
+        <source>Who paid for peacekeeping, and what MINUSMA cost</source>
+        <translation>Qui finançait le maintien de la paix, et ce qu&apos;a coûté la MINUSMA</translation>
+    </message>
+    <message>
         <source>Reasons given for supporting the mission, each with its figures and sources</source>
         <translation>Les raisons avancées pour soutenir la mission, chacune avec ses chiffres et ses sources</translation>
     </message>
@@ -191,6 +218,10 @@
     <message>
         <source>Timeline</source>
         <translation>Chronologie</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
     </message>
     <message>
         <source>Why it mattered</source>

@@ -191,6 +191,21 @@ TINY = {
         id,place,held_from,held_to,held_by_en,held_by_fr,source
         occ_gao,gao,2012-03-31,2013-01-26,Armed groups,Groupes armés,src_a
         """,
+    "charts.toml": """\
+        [[chart]]
+        id = "budget"
+        kind = "bars"
+        axis = "fiscal_year"
+        title.en = "A budget"
+        title.fr = "Un budget"
+        subtitle.en = "By fiscal year."
+        subtitle.fr = "Par exercice."
+        points = [
+          { key = "2021-22", gap = true },
+          { key = "2022-23", figure = "fig_budget" },
+          { key = "2023-24", figure = "fig_share" },
+        ]
+        """,
     "eras.toml": """\
         [[era]]
         id = "crisis"

@@ -19,8 +19,8 @@ def test_starts_on_home_with_only_home_built(make_shell):
 def test_nav_bar_lists_every_registered_screen(make_shell):
     shell = make_shell()
     assert list(shell.nav.buttons) == shell.router.registered()
-    assert shell.router.registered() == [ScreenId.HOME, ScreenId.TIMELINE, ScreenId.CARDS,
-                                         ScreenId.SOURCES]
+    assert shell.router.registered() == [ScreenId.HOME, ScreenId.TIMELINE, ScreenId.BUDGET,
+                                         ScreenId.CARDS, ScreenId.SOURCES]
 
 
 def test_touch_tap_on_nav_button_switches_screen(make_shell):
@@ -43,7 +43,8 @@ def test_mouse_click_on_nav_button_switches_screen(make_shell, qtbot):
 def test_home_tiles_lead_to_their_screens(make_shell):
     shell = make_shell()
     home = shell.router.screen(ScreenId.HOME)
-    assert set(home.tiles) == {ScreenId.TIMELINE, ScreenId.CARDS, ScreenId.SOURCES}
+    assert set(home.tiles) == {ScreenId.TIMELINE, ScreenId.BUDGET, ScreenId.CARDS,
+                               ScreenId.SOURCES}
     tap(home.tiles[ScreenId.CARDS])
     assert shell.router.current is ScreenId.CARDS
     shell.router.navigate(ScreenId.HOME)

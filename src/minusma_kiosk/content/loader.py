@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from minusma_kiosk.content import formatting
+from minusma_kiosk.content.charts import load_charts
 from minusma_kiosk.content.fields import (
     check_id,
     csv_text,
@@ -91,11 +92,12 @@ def load_content(root: Path, check_geography: bool = False) -> LoadResult:
     cards = _load_cards(root, log, sources, figures)
     credits = _load_credits(root, log)
     timeline = load_timeline(root, log, sources, _region_finder() if check_geography else None)
+    charts = load_charts(root, log, figures)
     if log or site is None:
         return LoadResult(None, tuple(sorted(log.items, key=lambda p: (p.file, p.line or 0))))
     content = Content(root=root, site=site, sources=tuple(sources.values()),
                       figures=tuple(figures.values()), cards=cards, credits=credits,
-                      timeline=timeline)
+                      timeline=timeline, charts=charts)
     return LoadResult(content, ())
 
 

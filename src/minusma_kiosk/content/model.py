@@ -306,6 +306,52 @@ class Timeline:
         return tuple(seen.values())
 
 
+class ChartKind(enum.Enum):
+    """How a chart draws its points."""
+
+    BARS = "bars"
+    LINE = "line"
+    SHARE = "share"
+
+
+class Axis(enum.Enum):
+    """What a chart's keys are."""
+
+    FISCAL_YEAR = "fiscal_year"
+    YEAR = "year"
+    DATE = "date"
+    CATEGORY = "category"
+
+
+@dataclass(frozen=True, eq=False)
+class ChartPoint:
+    """One point of a chart: a sourced figure, or a gap (no verified figure)."""
+
+    key: str
+    figure: Figure | None
+
+    @property
+    def gap(self) -> bool:
+        """True where no verified figure exists (drawn as a labelled gap)."""
+        return self.figure is None
+
+
+@dataclass(frozen=True, eq=False)
+class Chart:
+    """A budget or personnel chart; every value is a figure with its source."""
+
+    id: str
+    kind: ChartKind
+    axis: Axis
+    title: Text
+    subtitle: Text
+    points: tuple[ChartPoint, ...]
+    label: Text = field(default_factory=lambda: Text(""))
+    points2: tuple[ChartPoint, ...] = ()
+    label2: Text = field(default_factory=lambda: Text(""))
+    reference: Figure | None = None
+
+
 @dataclass(frozen=True, eq=False)
 class Content:
     """Everything the exhibit shows, loaded and checked."""
@@ -317,6 +363,7 @@ class Content:
     cards: tuple[Card, ...]
     credits: tuple[Credit, ...]
     timeline: Timeline | None = None
+    charts: tuple[Chart, ...] = ()
 
     def figure(self, fid: str) -> Figure:
         """Return the figure with id ``fid`` (KeyError lists the known ids)."""

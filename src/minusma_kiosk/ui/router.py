@@ -20,6 +20,7 @@ class ScreenId(enum.Enum):
 
     HOME = "home"
     TIMELINE = "timeline"
+    BUDGET = "budget"
     CARDS = "cards"
     SOURCES = "sources"
 
@@ -29,6 +30,7 @@ def screen_title(sid: ScreenId) -> str:
     titles = {
         ScreenId.HOME: QCoreApplication.translate("Navigation", "Home"),
         ScreenId.TIMELINE: QCoreApplication.translate("Navigation", "Timeline"),
+        ScreenId.BUDGET: QCoreApplication.translate("Navigation", "Budget"),
         ScreenId.CARDS: QCoreApplication.translate("Navigation", "Why it mattered"),
         ScreenId.SOURCES: QCoreApplication.translate("Navigation", "Sources"),
     }

@@ -106,6 +106,9 @@ class Shell(QWidget):
         if self.content.timeline is not None and self.content.timeline.events:
             order.insert(1, ScreenId.TIMELINE)
             self.router.register(ScreenId.TIMELINE, self._build_timeline)
+        if self.content.charts:
+            order.insert(order.index(ScreenId.CARDS), ScreenId.BUDGET)
+            self.router.register(ScreenId.BUDGET, self._build_charts)
         self.router.register(ScreenId.HOME, lambda: self._build_home(order))
         self.router.register(ScreenId.CARDS, self._build_cards)
         self.router.register(ScreenId.SOURCES, self._build_sources)
@@ -124,6 +127,11 @@ class Shell(QWidget):
         map_data = load_map(resources.path("map", "mali.json"))
         return TimelineScreen(self.content, self.state, self.cursor, map_data,
                               gentle=self._gentle)
+
+    def _build_charts(self) -> Screen:
+        from minusma_kiosk.ui.screens.charts import ChartsScreen
+
+        return ChartsScreen(self.content, self.state, self.cursor)
 
     def _build_cards(self) -> Screen:
         from minusma_kiosk.ui.screens.cards import CardsScreen

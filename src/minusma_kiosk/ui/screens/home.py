@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QBoxLayout, QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QVBoxLayout, QWidget
 
 from minusma_kiosk.content.model import Content
 from minusma_kiosk.state.app_state import AppState
@@ -86,14 +86,23 @@ class HomeScreen(Screen):
             tile = Tile()
             tile.setObjectName(f"tile_{sid.value}")
             tile.clicked.connect(lambda _=False, s=sid: self.navigate_requested.emit(s))
-            tiles.addWidget(tile)
             self.tiles[sid] = tile
+        self._tiles_grid = QGridLayout()
+        tiles.addLayout(self._tiles_grid)
+        self._place_tiles(columns=1)
         tiles.addStretch(1)
         self._box.addLayout(tiles, 2)
         self._tiles_layout = tiles
         self.text_area = kinetic_scroll_area(page)
         outer.addWidget(self.text_area)
         self.retranslate()
+
+    def _place_tiles(self, columns: int) -> None:
+        """One column beside the text (landscape), two under it (portrait)."""
+        for tile in self.tiles.values():
+            self._tiles_grid.removeWidget(tile)
+        for i, tile in enumerate(self.tiles.values()):
+            self._tiles_grid.addWidget(tile, i // columns, i % columns)
 
     def _on_sources_button_toggled(self, shown: bool) -> None:
         if shown and self.source_list is None:
@@ -112,6 +121,7 @@ class HomeScreen(Screen):
     def _describe(self, sid: ScreenId) -> str:
         descriptions = {
             ScreenId.TIMELINE: self.tr("Mali since 2012 on the map, event by event"),
+            ScreenId.BUDGET: self.tr("Who paid for peacekeeping, and what MINUSMA cost"),
             ScreenId.CARDS: self.tr("Reasons given for supporting the mission, "
                                     "each with its figures and sources"),
             ScreenId.SOURCES: self.tr("Every document this exhibit cites, and credits"),
@@ -153,9 +163,11 @@ class HomeScreen(Screen):
         self._tiles_layout.setStretch(0, 0 if m.portrait else 1)
         self._box.setStretch(0, 0 if m.portrait else 2)
         self._box.setStretch(1, 1 if m.portrait else 1)
-        self._tiles_layout.setSpacing(m.space("m"))
+        self._tiles_layout.setSpacing(m.space("s" if m.portrait else "m"))
+        self._place_tiles(2 if m.portrait else 1)
+        self._tiles_grid.setSpacing(m.space("s" if m.portrait else "m"))
         for tile in self.tiles.values():
-            tile.setMinimumHeight(m.target(150))
+            tile.setMinimumHeight(m.target(110 if m.portrait else 150))
             tile.set_padding(m.space("m"))
 
     def reset(self) -> None:

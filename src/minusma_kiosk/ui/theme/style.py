@@ -50,6 +50,10 @@ QPushButton[role="tile"] {{ background: {p.surface}; color: {p.text}; text-align
     border: 3px solid {p.surface_alt}; padding: {pad}px; font-size: {m.font("lead")}px;
     font-weight: bold; }}
 QPushButton[role="tile"]:pressed {{ border-color: {p.accent}; }}
+QPushButton[role="pick"] {{ background: {p.surface}; border: 3px solid {p.surface_alt};
+    text-align: left; padding: 0; }}
+QPushButton[role="pick"][active="true"] {{ border: 4px solid {p.accent}; background: {p.surface}; }}
+QPushButton[role="pick"] QLabel {{ font-weight: bold; }}
 QPushButton[role="dot"] {{ background: transparent; border: 2px solid {p.text_muted};
     color: {p.text}; font-size: {m.font("body")}px; padding: 0;
     border-radius: {m.target() // 2 - 2}px; }}

@@ -11,7 +11,7 @@ from minusma_kiosk.ui.widgets.text import label
 class Tile(QPushButton):
     """A push button (so taps, keys and screen readers work as usual) whose texts wrap."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, heading_role: str = "h2", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("role", "tile")
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -21,7 +21,7 @@ class Tile(QPushButton):
         policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
         self.setSizePolicy(policy)
         lay = QVBoxLayout(self)
-        self.heading = label("h2")
+        self.heading = label(heading_role)
         self.description = label("body")
         for w in (self.heading, self.description):
             w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
@@ -46,6 +46,7 @@ class Tile(QPushButton):
         """Set the title and the description (also for screen readers)."""
         self.heading.setText(heading)
         self.description.setText(description)
+        self.description.setVisible(bool(description))
         self.setAccessibleName(heading)
         self.setAccessibleDescription(description)
 

@@ -1,0 +1,393 @@
+"""Budget charts: who pays for peacekeeping, where it goes, what MINUSMA cost.
+
+Drawn with pyqtgraph, which is imported when this screen is first built (never
+before the first frame). Every bar, point and slice is a sourced figure: tap it
+and the callout explains it (exact value, period, source, or the formula of a
+value computed here). Years without a verified figure are labelled gaps.
+The chart cannot be panned, zoomed, or given a menu: nothing leads off the exhibit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation
+from PySide6.QtWidgets import QBoxLayout, QFrame, QVBoxLayout, QWidget
+
+from minusma_kiosk.content.formatting import format_date, format_figure, format_number
+from minusma_kiosk.content.model import Axis, Chart, ChartKind, ChartPoint, Content, Lang
+from minusma_kiosk.state.app_state import AnimationLevel, AppState
+from minusma_kiosk.state.timeline_state import TimelineState
+from minusma_kiosk.ui.router import Screen, ScreenId
+from minusma_kiosk.ui.theme.metrics import Metrics
+from minusma_kiosk.ui.theme.tokens import PALETTE
+from minusma_kiosk.ui.widgets.figure_view import provenance
+from minusma_kiosk.ui.widgets.text import label, set_flag
+from minusma_kiosk.ui.widgets.tile import Tile
+
+_CONFIGURED = False
+
+
+def configure_pyqtgraph() -> None:
+    """pyqtgraph's global options, set once."""
+    global _CONFIGURED
+    if not _CONFIGURED:
+        pg.setConfigOptions(antialias=True, background=PALETTE.surface,
+                            foreground=PALETTE.text)
+        _CONFIGURED = True
+
+
+def point_label(axis: Axis, key: str, lang: Lang) -> str:
+    """A key written for reading: a fiscal year, a year, a date or a category."""
+    if axis is Axis.DATE:
+        return format_date(key, lang)
+    if axis is Axis.FISCAL_YEAR:
+        return format_date(key, lang)
+    return key
+
+
+def nice_ticks(top: float, count: int = 4) -> list[float]:
+    """About ``count`` round tick values from 0 to ``top`` (1, 2 or 5 times a power of ten)."""
+    if top <= 0:
+        return [0.0]
+    raw = top / count
+    power = 10 ** np.floor(np.log10(raw))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    return [float(v) for v in np.arange(0, top + step * 0.01, step)]
+
+
+class ValueAxis(pg.AxisItem):
+    """A value axis whose ticks read like the rest of the exhibit ("$1.2 billion")."""
+
+    def __init__(self, orientation: str = "left") -> None:
+        super().__init__(orientation)
+        self.unit = None
+        self.lang: Lang = "en"
+
+    def tickStrings(self, values, scale, spacing):
+        if self.unit is None:
+            return super().tickStrings(values, scale, spacing)
+        return [format_number(v, self.unit, self.lang) for v in values]
+
+
+class ChartsScreen(Screen):
+    """A chart picker, the chart, and the callout that explains a tapped value.
+
+    Parameters
+    ----------
+    content
+        The loaded content (its charts).
+    state
+        Shared app state (language, animation level).
+    cursor
+        The shared time cursor: fiscal-year charts highlight its fiscal year, and
+        tapping a fiscal year moves it.
+    """
+
+    screen_id = ScreenId.BUDGET
+
+    def __init__(self, content: Content, state: AppState, cursor: TimelineState | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        configure_pyqtgraph()
+        self._content, self._state, self._cursor = content, state, cursor
+        self._chart = content.charts[0]
+        self._selected: ChartPoint | None = None
+        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        picker = QVBoxLayout()
+        self.picker: dict[str, Tile] = {}
+        for chart in content.charts:
+            b = Tile("body")
+            b.setProperty("role", "pick")
+            b.setObjectName(f"chart_{chart.id}")
+            b.clicked.connect(lambda _=False, c=chart: self.show_chart(c))
+            picker.addWidget(b)
+            self.picker[chart.id] = b
+        picker.addStretch(1)
+        self._picker_layout = picker
+        self._box.addLayout(picker, 1)
+        main = QVBoxLayout()
+        self.title = label("h2")
+        self.subtitle = label("body")
+        main.addWidget(self.title)
+        main.addWidget(self.subtitle)
+        self.value_axis = ValueAxis("left")
+        self.share_axis = ValueAxis("bottom")
+        self.plot = pg.PlotWidget(axisItems={"left": self.value_axis,
+                                             "bottom": self.share_axis})
+        self.plot.setObjectName("chart_plot")
+        self._make_touch_safe()
+        main.addWidget(self.plot, 1)
+        self.callout = QFrame()
+        self.callout.setProperty("role", "panel")
+        callout_lay = QVBoxLayout(self.callout)
+        self.callout_value = label("h2")
+        self.callout_text = label("body")
+        self.callout_source = label("caption")
+        for w in (self.callout_value, self.callout_text, self.callout_source):
+            callout_lay.addWidget(w)
+        main.addWidget(self.callout)
+        self._box.addLayout(main, 3)
+        self._items: list[pg.GraphicsObject] = []
+        self._grow = QVariantAnimation(self)
+        self._grow.setObjectName("chart_grow")
+        self._grow.setDuration(600)
+        self._grow.setStartValue(0.0)
+        self._grow.setEndValue(1.0)
+        self._grow.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self._grow.valueChanged.connect(self._on_grow_value_changed)
+        self._bars: pg.BarGraphItem | None = None
+        self._gap_font = self.font()
+        self._narrow_axis, self._wide_axis = 230, 360
+        self._heights = np.zeros(0)
+        self.plot.scene().sigMouseClicked.connect(self._on_scene_clicked)
+        if cursor is not None:
+            cursor.date_changed.connect(self._on_cursor_date_changed)
+        self.show_chart(self._chart)
+        self.retranslate()
+
+    # --- safety ----------------------------------------------------------------------
+    def _make_touch_safe(self) -> None:
+        """No pan, zoom, menus, export dialog or auto-range button: nothing to lose."""
+        item = self.plot.getPlotItem()
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        item.setMouseEnabled(x=False, y=False)
+        view = item.getViewBox()
+        view.setMenuEnabled(False)
+        view.setMouseEnabled(x=False, y=False)
+        self.plot.scene().contextMenu = []
+        self.plot.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.plot.setBackground(PALETTE.surface)
+
+    # --- drawing -----------------------------------------------------------------------
+    def show_chart(self, chart: Chart) -> None:
+        """Draw ``chart`` (bars grow in with full motion)."""
+        self._chart = chart
+        self._selected = None
+        for cid, b in self.picker.items():
+            set_flag(b, "active", cid == chart.id)
+        self._draw()
+        self._update_texts()
+
+    def _draw(self) -> None:
+        plot, chart, lang = self.plot, self._chart, self._state.language
+        for item in self._items:
+            plot.removeItem(item)
+        self._items = []
+        self._bars = None
+        units = [p.figure.unit for p in chart.points if p.figure is not None]
+        self.value_axis.unit = units[0] if units else None
+        self.value_axis.lang = lang
+        points = chart.points
+        xs = np.arange(len(points), dtype=float)
+        values = np.array([p.figure.value if p.figure else np.nan for p in points])
+        highlight = self._highlight_index()
+        if chart.kind is ChartKind.LINE:
+            for series, colour, symbol in ((points, PALETTE.accent, "o"),
+                                           (chart.points2, "#A05A00", "s")):
+                if not series:
+                    continue
+                ys = np.array([p.figure.value if p.figure else np.nan for p in series])
+                line = pg.PlotDataItem(np.arange(len(series), dtype=float), ys,
+                                       pen=pg.mkPen(colour, width=4), symbol=symbol,
+                                       symbolSize=16, symbolBrush=colour, connect="finite")
+                plot.addItem(line)
+                self._items.append(line)
+            if chart.reference is not None:
+                ref = pg.InfiniteLine(pos=chart.reference.value, angle=0,
+                                      pen=pg.mkPen(PALETTE.conflict, width=3,
+                                                   style=Qt.PenStyle.DashLine),
+                                      label=chart.reference.label.get(lang),
+                                      labelOpts={"position": 0.15, "color": PALETTE.conflict})
+                plot.addItem(ref)
+                self._items.append(ref)
+        elif chart.kind is ChartKind.SHARE:
+            # Parts of a whole: horizontal bars, largest first, MINUSMA in the accent
+            # colour and named in its label (never colour alone).
+            heights = np.nan_to_num(values)
+            brushes = [pg.mkBrush(PALETTE.accent if self._is_minusma(p) else "#B8C7D9")
+                       for p in points]
+            ys = np.arange(len(points), dtype=float)[::-1]
+            bars = pg.BarGraphItem(x0=np.zeros(len(points)), y=ys, height=0.7,
+                                   width=heights * 0, brushes=brushes,
+                                   pen=pg.mkPen(PALETTE.text, width=1))
+            plot.addItem(bars)
+            self._items.append(bars)
+            self._bars, self._heights = bars, heights
+            self._start_grow()
+        else:
+            heights = np.nan_to_num(values)
+            brushes = [pg.mkBrush(PALETTE.accent if i == highlight else "#7FA6D1")
+                       for i in range(len(points))]
+            bars = pg.BarGraphItem(x=xs, height=heights * 0, width=0.7, brushes=brushes,
+                                   pen=pg.mkPen(PALETTE.text, width=1))
+            plot.addItem(bars)
+            self._items.append(bars)
+            self._bars, self._heights = bars, heights
+            self._start_grow()
+        # Gaps: labelled where they are, never interpolated.
+        top = np.nanmax(values) if np.isfinite(values).any() else 1.0
+        for i, p in enumerate(points):
+            if p.gap:
+                text = pg.TextItem(self.tr("no verified figure"), color=PALETTE.text,
+                                   angle=90, anchor=(0, 0.5))
+                text.setFont(self._gap_font)
+                text.setPos(i, top * 0.02)
+                plot.addItem(text)
+                self._items.append(text)
+        if chart.kind is ChartKind.SHARE:
+            self.value_axis.unit, self.share_axis.unit = None, self.value_axis.unit
+            self.share_axis.lang = lang
+            n = len(points)
+            self.value_axis.setTicks([[(n - 1 - i, p.key) for i, p in enumerate(points)]])
+            self.value_axis.setWidth(self._wide_axis)
+            top_value = float(np.nanmax(values))
+            self.share_axis.setTicks([[(v, format_number(v, self.share_axis.unit, lang))
+                                       for v in nice_ticks(top_value)]])
+            plot.setYRange(-0.7, n - 0.3, padding=0)
+            plot.setXRange(0, np.nanmax(values) * 1.08, padding=0)
+            return
+        self.share_axis.unit = None
+        self.value_axis.setTicks(None)
+        self.value_axis.setWidth(self._narrow_axis)
+        self.share_axis.setTicks([[(i, point_label(chart.axis, p.key, lang))
+                                   for i, p in enumerate(points)]])
+        plot.setXRange(-0.7, len(points) - 0.3, padding=0)
+        lows = [np.nanmin(values) if np.isfinite(values).any() else 0.0]
+        if chart.reference is not None:
+            lows.append(chart.reference.value)
+        low = 0.0 if chart.kind is not ChartKind.LINE else min(lows) * 0.9
+        high = max(top, chart.reference.value if chart.reference else top) * 1.12
+        plot.setYRange(low, high, padding=0)
+
+    def _highlight_index(self) -> int | None:
+        if self._cursor is None or self._chart.axis is not Axis.FISCAL_YEAR:
+            return None
+        fy = self._cursor.fiscal_year()
+        return next((i for i, p in enumerate(self._chart.points) if p.key == fy), None)
+
+    def _start_grow(self) -> None:
+        if self._state.animation is AnimationLevel.FULL and self.isVisible():
+            self._grow.stop()
+            self._grow.start()
+        else:
+            self._on_grow_value_changed(1.0)
+
+    def _on_grow_value_changed(self, value: float) -> None:
+        if self._bars is None:
+            return
+        if self._chart.kind is ChartKind.SHARE:
+            self._bars.setOpts(width=self._heights * value)
+        else:
+            self._bars.setOpts(height=self._heights * value)
+
+    @staticmethod
+    def _is_minusma(point: ChartPoint) -> bool:
+        return point.figure is not None and point.figure.id.startswith("minusma")
+
+    # --- touch ---------------------------------------------------------------------------
+    def _on_scene_clicked(self, event) -> None:
+        view = self.plot.getPlotItem().getViewBox()
+        if not view.sceneBoundingRect().contains(event.scenePos()):
+            return
+        pos = view.mapSceneToView(event.scenePos())
+        if self._chart.kind is ChartKind.SHARE:
+            index = len(self._chart.points) - 1 - int(round(pos.y()))
+        else:
+            index = int(round(pos.x()))
+        if 0 <= index < len(self._chart.points):
+            self.select_point(index)
+
+    def select_point(self, index: int) -> None:
+        """Explain the value at ``index``; a fiscal year also moves the time cursor."""
+        point = self._chart.points[index]
+        self._selected = point
+        if self._cursor is not None and self._chart.axis is Axis.FISCAL_YEAR:
+            start = int(point.key[:4])
+            self._cursor.set_date(dt.date(start, 7, 1))
+        self._update_texts()
+
+    def _on_cursor_date_changed(self, _day: dt.date) -> None:
+        if self._chart.axis is Axis.FISCAL_YEAR and self._bars is not None:
+            highlight = self._highlight_index()
+            self._bars.setOpts(brushes=[pg.mkBrush(PALETTE.accent if i == highlight
+                                                   else "#7FA6D1")
+                                        for i in range(len(self._chart.points))])
+
+    # --- texts -----------------------------------------------------------------------------
+    def _update_texts(self) -> None:
+        lang, chart = self._state.language, self._chart
+        self.title.setText(chart.title.get(lang))
+        self.subtitle.setText(chart.subtitle.get(lang))
+        point = self._selected
+        if point is None:
+            self.callout_value.setText(self.tr("Tap a bar or a point"))
+            self.callout_text.setText(self.tr("Every value shows where it comes from."))
+            self.callout_source.setText("")
+            return
+        where = point_label(chart.axis, point.key, lang)
+        if point.figure is None:
+            self.callout_value.setText(self.tr("{key}: no verified figure").format(key=where))
+            self.callout_text.setText(self.tr(
+                "No source we could check gives this value, so none is drawn."))
+            self.callout_source.setText("")
+            return
+        fig = point.figure
+        self.callout_value.setText(f"{where}: {format_figure(fig, lang, exact=True)}")
+        note = fig.note.get(lang)
+        self.callout_text.setText(fig.label.get(lang) + (f". {note}" if note else ""))
+        self.callout_source.setText(provenance(fig, lang))
+
+    def retranslate(self) -> None:
+        lang = self._state.language
+        for chart in self._content.charts:
+            self.picker[chart.id].set_texts(chart.title.get(lang), "")
+        self._draw()
+        self._update_texts()
+
+    def apply_metrics(self, m: Metrics) -> None:
+        margin = m.space("l")
+        self._box.setContentsMargins(margin, m.space("m"), margin, m.space("s"))
+        self._box.setSpacing(m.space("l"))
+        self._box.setDirection(QBoxLayout.Direction.TopToBottom if m.portrait
+                               else QBoxLayout.Direction.LeftToRight)
+        font = self.plot.font()
+        font.setPixelSize(m.font("caption"))
+        self._gap_font = font
+        for side in ("left", "bottom"):
+            axis = self.plot.getAxis(side)
+            axis.setStyle(tickFont=font)
+            axis.setTextPen(PALETTE.text)
+        self._narrow_axis, self._wide_axis = m.px(230), m.px(360)
+        self.plot.getAxis("left").setWidth(self._narrow_axis)
+        for b in self.picker.values():
+            b.set_padding(m.space("s"))
+            b.setMinimumHeight(m.target(90))
+
+    def on_enter(self) -> None:
+        self._draw()
+
+    def on_leave(self) -> None:
+        self._grow.stop()
+        self._on_grow_value_changed(1.0)
+
+    def reset(self) -> None:
+        self.show_chart(self._content.charts[0])
+
+    def states(self) -> list[tuple[str, Callable[[], None]]]:
+        out: list[tuple[str, Callable[[], None]]] = []
+        for chart in self._content.charts:
+            out.append((chart.id, lambda c=chart: self.show_chart(c)))
+        first = self._content.charts[0]
+        tapped = next((i for i, p in enumerate(first.points) if p.figure is not None), 0)
+        out.append((f"{first.id}-callout", lambda: self._show_callout(first, tapped)))
+        return out
+
+    def _show_callout(self, chart: Chart, index: int) -> None:
+        self.show_chart(chart)
+        self.select_point(index)
+

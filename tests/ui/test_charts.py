@@ -1,0 +1,126 @@
+"""Budget charts: tap to explain a value, gaps, the shared fiscal year, no escape."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QMenu
+
+from minusma_kiosk.ui.router import ScreenId
+from tests.ui.touch import device, tap
+
+
+@pytest.fixture
+def charts(make_shell):
+    shell = make_shell()
+    shell.router.navigate(ScreenId.BUDGET)
+    return shell, shell.router.screen(ScreenId.BUDGET)
+
+
+def bar_point(screen, index: int) -> QPoint:
+    """Where the bar (or point) ``index`` of the shown chart is, in plot widget pixels."""
+    view = screen.plot.getPlotItem().getViewBox()
+    chart = screen._chart
+    fig = chart.points[index].figure
+    y = fig.value * 0.5 if fig else 0.0
+    scene = view.mapViewToScene(QPointF(index, y))
+    return screen.plot.mapFromScene(scene)
+
+
+def test_pyqtgraph_is_imported_only_with_the_charts():
+    """Start a shell in a fresh process: no pyqtgraph until the budget screen is built."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = """
+import sys
+from minusma_kiosk.app import Options, create_application, create_shell, load_with_fallback
+from minusma_kiosk.ui.router import ScreenId
+create_application()
+shell = create_shell(load_with_fallback(None), Options(animation="none"))
+shell.show()
+before = "pyqtgraph" in sys.modules
+shell.router.navigate(ScreenId.BUDGET)
+print(before, "pyqtgraph" in sys.modules)
+"""
+    src = Path(__file__).resolve().parents[2] / "src"
+    env = dict(os.environ, PYTHONPATH=str(src), QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["False", "True"]
+
+
+def test_every_chart_is_in_the_picker(charts, bundled):
+    shell, screen = charts
+    assert list(screen.picker) == [c.id for c in bundled.content.charts]
+    tap(screen.picker["minusma_budget"])
+    assert screen._chart.id == "minusma_budget"
+    assert screen.picker["minusma_budget"].property("active") == "true"
+
+
+def test_tapping_a_bar_explains_it_with_its_source(charts):
+    shell, screen = charts
+    screen.show_chart(next(c for c in screen._content.charts if c.id == "minusma_budget"))
+    index = next(i for i, p in enumerate(screen._chart.points) if p.key == "2019-20")
+    tap(screen.plot.viewport(), bar_point(screen, index))
+    assert screen.callout_value.text() == "2019–20: $1,138,457,900"
+    assert screen.callout_source.text().startswith("Source: ")
+
+
+def test_a_gap_says_no_verified_figure(charts):
+    shell, screen = charts
+    screen.show_chart(next(c for c in screen._content.charts if c.id == "minusma_budget"))
+    index = next(i for i, p in enumerate(screen._chart.points) if p.gap)
+    tap(screen.plot.viewport(), bar_point(screen, index))
+    assert "no verified figure" in screen.callout_value.text()
+
+
+def test_a_derived_value_shows_its_formula(charts):
+    shell, screen = charts
+    screen.show_chart(next(c for c in screen._content.charts if c.id == "us_share_minusma"))
+    index = next(i for i, p in enumerate(screen._chart.points) if p.figure is not None)
+    screen.select_point(index)
+    assert screen.callout_source.text().startswith("Computed for this exhibit:")
+    assert "×" in screen.callout_source.text()
+
+
+def test_a_fiscal_year_moves_the_shared_cursor_and_back(charts):
+    shell, screen = charts
+    screen.show_chart(next(c for c in screen._content.charts if c.id == "minusma_budget"))
+    index = next(i for i, p in enumerate(screen._chart.points) if p.key == "2022-23")
+    screen.select_point(index)
+    assert shell.cursor.date == dt.date(2022, 7, 1)
+    assert shell.cursor.fiscal_year() == "2022-23"
+    assert screen._highlight_index() == index
+
+
+def test_right_click_and_long_press_open_no_menu_or_dialog(charts, qtbot):
+    shell, screen = charts
+    viewport = screen.plot.viewport()
+    centre = viewport.rect().center()
+    QTest.mouseClick(viewport, Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, centre)
+    window = viewport.window()
+    p = viewport.mapTo(window, centre)
+    QTest.touchEvent(window, device()).press(0, p, window).commit()
+    qtbot.waitUntil(lambda: True)
+    QTest.touchEvent(window, device()).stationary(0).commit()
+    QTest.touchEvent(window, device()).release(0, p, window).commit()
+    QApplication.processEvents()
+    popups = [w for w in QApplication.topLevelWidgets()
+              if w.isVisible() and isinstance(w, QMenu | QDialog)]
+    assert popups == []
+    view = screen.plot.getPlotItem().getViewBox()
+    assert not view.menuEnabled() and not screen.plot.getPlotItem().menuEnabled()
+    assert view.state["mouseEnabled"] == [False, False]
+
+
+def test_chart_texts_switch_language(charts):
+    shell, screen = charts
+    tap(shell.nav.language)
+    assert screen.title.text() == screen._chart.title.fr
