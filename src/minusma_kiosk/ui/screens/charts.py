@@ -15,7 +15,7 @@ from collections.abc import Callable
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation
-from PySide6.QtWidgets import QBoxLayout, QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QVBoxLayout, QWidget
 
 from minusma_kiosk.content.formatting import format_date, format_figure, format_number
 from minusma_kiosk.content.model import Axis, Chart, ChartKind, ChartPoint, Content, Lang
@@ -40,12 +40,15 @@ def configure_pyqtgraph() -> None:
         _CONFIGURED = True
 
 
-def point_label(axis: Axis, key: str, lang: Lang) -> str:
-    """A key written for reading: a fiscal year, a year, a date or a category."""
+def point_label(axis: Axis, key: str, lang: Lang, short: bool = False) -> str:
+    """A key written for reading: a fiscal year, a year, a date or a category.
+
+    ``short`` (a narrow chart): "13–14" for the fiscal year 2013-14.
+    """
     if axis is Axis.DATE:
         return format_date(key, lang)
     if axis is Axis.FISCAL_YEAR:
-        return format_date(key, lang)
+        return f"{key[2:4]}–{key[5:7]}" if short else format_date(key, lang)
     return key
 
 
@@ -98,16 +101,18 @@ class ChartsScreen(Screen):
         self._selected: ChartPoint | None = None
         self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         picker = QVBoxLayout()
+        self._picker_grid = QGridLayout()
+        picker.addLayout(self._picker_grid)
         self.picker: dict[str, Tile] = {}
         for chart in content.charts:
             b = Tile("body")
             b.setProperty("role", "pick")
             b.setObjectName(f"chart_{chart.id}")
             b.clicked.connect(lambda _=False, c=chart: self.show_chart(c))
-            picker.addWidget(b)
             self.picker[chart.id] = b
         picker.addStretch(1)
         self._picker_layout = picker
+        self._place_picker(columns=1)
         self._box.addLayout(picker, 1)
         main = QVBoxLayout()
         self.title = label("h2")
@@ -141,6 +146,7 @@ class ChartsScreen(Screen):
         self._grow.valueChanged.connect(self._on_grow_value_changed)
         self._bars: pg.BarGraphItem | None = None
         self._gap_font = self.font()
+        self._legend_px = 22
         self._narrow_axis, self._wide_axis = 230, 360
         self._heights = np.zeros(0)
         self.plot.scene().sigMouseClicked.connect(self._on_scene_clicked)
@@ -148,6 +154,12 @@ class ChartsScreen(Screen):
             cursor.date_changed.connect(self._on_cursor_date_changed)
         self.show_chart(self._chart)
         self.retranslate()
+
+    def _place_picker(self, columns: int) -> None:
+        for b in self.picker.values():
+            self._picker_grid.removeWidget(b)
+        for i, b in enumerate(self.picker.values()):
+            self._picker_grid.addWidget(b, i // columns, i % columns)
 
     # --- safety ----------------------------------------------------------------------
     def _make_touch_safe(self) -> None:
@@ -176,7 +188,11 @@ class ChartsScreen(Screen):
     def _draw(self) -> None:
         plot, chart, lang = self.plot, self._chart, self._state.language
         for item in self._items:
-            plot.removeItem(item)
+            if isinstance(item, pg.LegendItem):
+                if item.scene() is not None:
+                    item.scene().removeItem(item)
+            else:
+                plot.removeItem(item)
         self._items = []
         self._bars = None
         units = [p.figure.unit for p in chart.points if p.figure is not None]
@@ -187,8 +203,15 @@ class ChartsScreen(Screen):
         values = np.array([p.figure.value if p.figure else np.nan for p in points])
         highlight = self._highlight_index()
         if chart.kind is ChartKind.LINE:
-            for series, colour, symbol in ((points, PALETTE.accent, "o"),
-                                           (chart.points2, "#A05A00", "s")):
+            legend = None
+            if chart.points2:
+                # Two series: told apart by shape and by name, not by colour alone.
+                legend = pg.LegendItem(offset=(80, 10), labelTextSize=f"{self._legend_px}px",
+                                       labelTextColor=PALETTE.text)
+                legend.setParentItem(plot.getPlotItem().getViewBox())
+                self._items.append(legend)
+            for series, name, colour, symbol in ((points, chart.label, PALETTE.accent, "o"),
+                                                 (chart.points2, chart.label2, "#A05A00", "s")):
                 if not series:
                     continue
                 ys = np.array([p.figure.value if p.figure else np.nan for p in series])
@@ -197,6 +220,8 @@ class ChartsScreen(Screen):
                                        symbolSize=16, symbolBrush=colour, connect="finite")
                 plot.addItem(line)
                 self._items.append(line)
+                if legend is not None:
+                    legend.addItem(line, name.get(lang))
             if chart.reference is not None:
                 ref = pg.InfiniteLine(pos=chart.reference.value, angle=0,
                                       pen=pg.mkPen(PALETTE.conflict, width=3,
@@ -254,15 +279,16 @@ class ChartsScreen(Screen):
         self.share_axis.unit = None
         self.value_axis.setTicks(None)
         self.value_axis.setWidth(self._narrow_axis)
-        self.share_axis.setTicks([[(i, point_label(chart.axis, p.key, lang))
+        per_point = (self.plot.width() - self._narrow_axis) / max(len(points), 1)
+        short = per_point < self._legend_px * 5
+        self.share_axis.setTicks([[(i, point_label(chart.axis, p.key, lang, short))
                                    for i, p in enumerate(points)]])
         plot.setXRange(-0.7, len(points) - 0.3, padding=0)
-        lows = [np.nanmin(values) if np.isfinite(values).any() else 0.0]
+        every = [p.figure.value for p in chart.points + chart.points2 if p.figure is not None]
         if chart.reference is not None:
-            lows.append(chart.reference.value)
-        low = 0.0 if chart.kind is not ChartKind.LINE else min(lows) * 0.9
-        high = max(top, chart.reference.value if chart.reference else top) * 1.12
-        plot.setYRange(low, high, padding=0)
+            every.append(chart.reference.value)
+        low = 0.0 if chart.kind is not ChartKind.LINE or chart.points2 else min(every) * 0.9
+        plot.setYRange(low, max(every) * 1.12, padding=0)
 
     def _highlight_index(self) -> int | None:
         if self._cursor is None or self._chart.axis is not Axis.FISCAL_YEAR:
@@ -355,15 +381,22 @@ class ChartsScreen(Screen):
         self._box.setSpacing(m.space("l"))
         self._box.setDirection(QBoxLayout.Direction.TopToBottom if m.portrait
                                else QBoxLayout.Direction.LeftToRight)
+        self._place_picker(2 if m.portrait else 1)
+        self._picker_grid.setSpacing(m.space("s"))
+        self._box.setStretch(0, 0 if m.portrait else 1)
+        self._box.setStretch(1, 1 if m.portrait else 3)
         font = self.plot.font()
         font.setPixelSize(m.font("caption"))
         self._gap_font = font
+        self._legend_px = m.font("caption")
+        self.share_axis.setHeight(round(m.font("caption") * 2.4))
         for side in ("left", "bottom"):
             axis = self.plot.getAxis(side)
             axis.setStyle(tickFont=font)
             axis.setTextPen(PALETTE.text)
         self._narrow_axis, self._wide_axis = m.px(230), m.px(360)
         self.plot.getAxis("left").setWidth(self._narrow_axis)
+        self._draw()
         for b in self.picker.values():
             b.set_padding(m.space("s"))
             b.setMinimumHeight(m.target(90))
