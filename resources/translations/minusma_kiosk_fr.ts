@@ -115,6 +115,10 @@
 <context>
     <name>ContentBanner</name>
     <message>
+        <source>Your change was not applied: {count} problems, the first: {first}. The last good version stays on screen.</source>
+        <translation>Votre modification n&apos;a pas été appliquée&#x202f;: {count} problèmes, dont le premier&#x202f;: {first}. La dernière version valide reste affichée.</translation>
+    </message>
+    <message>
         <source>The content in {folder} was rejected ({count} problems; see the log or run &apos;minusma-kiosk check&apos;). Showing the bundled content.</source>
         <translation>Le contenu de {folder} a été refusé ({count} problèmes&#x202f;; voir le journal ou lancer «&#xa0;minusma-kiosk check&#xa0;»). Le contenu d&apos;origine est affiché.</translation>
     </message>

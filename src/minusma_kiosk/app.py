@@ -32,6 +32,7 @@ class Options:
     diagonal_inches: float | None = None
     animation: str = "full"
     gentle: bool = False
+    watch: bool = False
     bench_first_frame: bool = False
 
 
@@ -129,7 +130,7 @@ def create_shell(loaded: LoadedContent, options: Options):  # -> Shell
         rejected = (str(loaded.rejected_dir), len(loaded.rejected.problems))
     shell = Shell(loaded.content, state, RunMode(options.mode),
                   diagonal_inches=options.diagonal_inches, rejected=rejected,
-                  gentle=options.gentle)
+                  gentle=options.gentle, watch=options.watch)
     state.setParent(shell)
     return shell
 

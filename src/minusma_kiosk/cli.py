@@ -52,6 +52,9 @@ def run_parser() -> argparse.ArgumentParser:
                    help="the screen's real diagonal, if it reports a wrong size "
                         "(touch targets are sized in millimetres)")
     p.add_argument("--animation", choices=("full", "reduced", "none"), default="full")
+    p.add_argument("--watch", action="store_true",
+                   help="curator preview: reload the charts when figures.csv, charts.toml "
+                        "or sources.csv change")
     p.add_argument("--gentle", action="store_true",
                    help="show events involving deaths without graphic detail (school visits)")
     p.add_argument("--bench-first-frame", action="store_true", help=argparse.SUPPRESS)
@@ -210,5 +213,5 @@ def main(argv: list[str] | None = None) -> int:
 
     return run(Options(mode=args.mode, content_dir=args.content, lang=args.lang,
                        diagonal_inches=args.diagonal, animation=args.animation,
-                       gentle=args.gentle,
+                       gentle=args.gentle, watch=args.watch,
                        bench_first_frame=args.bench_first_frame))

@@ -124,3 +124,33 @@ def test_chart_texts_switch_language(charts):
     shell, screen = charts
     tap(shell.nav.language)
     assert screen.title.text() == screen._chart.title.fr
+
+
+def test_watch_reloads_a_chart_and_keeps_the_last_good_data(tmp_path, make_shell, qtbot):
+    import shutil
+
+    from minusma_kiosk import resources
+    from minusma_kiosk.app import load_with_fallback
+
+    folder = tmp_path / "content"
+    shutil.copytree(resources.content_dir(), folder)
+    shell = make_shell(loaded=load_with_fallback(folder, use_cache=False), watch=True)
+    shell.router.navigate(ScreenId.BUDGET)
+    screen = shell.router.screen(ScreenId.BUDGET)
+    screen.show_chart(next(c for c in screen._charts if c.id == "minusma_budget"))
+
+    def value(key):
+        return next(p for p in screen._chart.points if p.key == key).figure.value
+
+    assert value("2019-20") == 1138457900
+    figures = folder / "figures.csv"
+    text = figures.read_text(encoding="utf-8")
+    figures.write_text(text.replace("minusma_budget_2019_20,1138457900,",
+                                    "minusma_budget_2019_20,1138457999,"), encoding="utf-8")
+    qtbot.waitUntil(lambda: value("2019-20") == 1138457999, timeout=3000)
+    figures.write_text(text.replace("minusma_budget_2019_20,1138457900,",
+                                    "minusma_budget_2019_20,lots,"), encoding="utf-8")
+    qtbot.waitUntil(lambda: shell.banner is not None and shell.banner.isVisible(), timeout=3000)
+    assert "not applied" in shell.banner.text.text()
+    assert value("2019-20") == 1138457999  # the last good data stays
+    qtbot.waitUntil(lambda: not shell.watcher._debounce.isActive(), timeout=3000)

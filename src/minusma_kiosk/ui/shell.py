@@ -53,13 +53,15 @@ class Shell(QWidget):
         ``(folder, problem count)`` when the curator's content was rejected.
     gentle
         Show events involving deaths without graphic detail (school visits).
+    watch
+        Curator preview: reload the charts' data when the content files change.
     """
 
     def __init__(self, content: Content, state: AppState, mode: RunMode = RunMode.WINDOW,
                  translations: Translations | None = None,
                  diagonal_inches: float | None = None,
                  rejected: tuple[str, int] | None = None, gentle: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 watch: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Shell")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -97,6 +99,13 @@ class Shell(QWidget):
         self.nav.set_next_language(state.next_language())
         # Sizes and the style sheet come with the first resize or show, not before:
         # applying them for the default size first would style everything twice.
+        self.watcher = None
+        if watch:
+            from minusma_kiosk.ui.content_watcher import ContentWatcher
+
+            self.watcher = ContentWatcher(content.root, self)
+            self.watcher.reloaded.connect(self._on_watcher_reloaded)
+            self.watcher.failed.connect(self._on_watcher_failed)
         self.router.navigate(ScreenId.HOME)
 
     def _register_screens(self) -> None:
@@ -142,6 +151,23 @@ class Shell(QWidget):
         from minusma_kiosk.ui.screens.sources import SourcesScreen
 
         return SourcesScreen(self.content, self.state)
+
+    # --- curator preview -----------------------------------------------------------
+    def _on_watcher_reloaded(self, content: Content) -> None:
+        self.content = content
+        if self.banner is not None and self.banner.property("watch") == "true":
+            self.banner.hide()
+        for screen in self.router.built():
+            if hasattr(screen, "set_charts"):
+                screen.set_charts(content.charts)
+
+    def _on_watcher_failed(self, problems: list) -> None:  # list of Problem
+        if self.banner is None:
+            self.banner = ContentBanner(str(self.content.root), len(problems))
+            self.layout().insertWidget(0, self.banner)
+        self.banner.setProperty("watch", "true")
+        self.banner.show_problems(problems)
+        self.banner.show()
 
     # --- language ------------------------------------------------------------------
     def _on_nav_language_requested(self) -> None:
@@ -197,6 +223,8 @@ class Shell(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         # The UI catalogue is installed application-wide; it leaves with its window.
         self._translations.release()
+        if self.watcher is not None:
+            self.watcher.stop()
         super().closeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

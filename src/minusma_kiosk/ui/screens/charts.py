@@ -97,6 +97,7 @@ class ChartsScreen(Screen):
         super().__init__(parent)
         configure_pyqtgraph()
         self._content, self._state, self._cursor = content, state, cursor
+        self._charts = content.charts
         self._chart = content.charts[0]
         self._selected: ChartPoint | None = None
         self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
@@ -174,6 +175,12 @@ class ChartsScreen(Screen):
         self.plot.scene().contextMenu = []
         self.plot.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.plot.setBackground(PALETTE.surface)
+
+    def set_charts(self, charts: tuple[Chart, ...]) -> None:
+        """New chart data (curator preview): redraw the same chart if it still exists."""
+        self._charts = charts
+        current = next((c for c in charts if c.id == self._chart.id), charts[0])
+        self.show_chart(current)
 
     # --- drawing -----------------------------------------------------------------------
     def show_chart(self, chart: Chart) -> None:
@@ -370,8 +377,9 @@ class ChartsScreen(Screen):
 
     def retranslate(self) -> None:
         lang = self._state.language
-        for chart in self._content.charts:
-            self.picker[chart.id].set_texts(chart.title.get(lang), "")
+        for chart in self._charts:
+            if chart.id in self.picker:
+                self.picker[chart.id].set_texts(chart.title.get(lang), "")
         self._draw()
         self._update_texts()
 
@@ -409,13 +417,13 @@ class ChartsScreen(Screen):
         self._on_grow_value_changed(1.0)
 
     def reset(self) -> None:
-        self.show_chart(self._content.charts[0])
+        self.show_chart(self._charts[0])
 
     def states(self) -> list[tuple[str, Callable[[], None]]]:
         out: list[tuple[str, Callable[[], None]]] = []
-        for chart in self._content.charts:
+        for chart in self._charts:
             out.append((chart.id, lambda c=chart: self.show_chart(c)))
-        first = self._content.charts[0]
+        first = self._charts[0]
         tapped = next((i for i, p in enumerate(first.points) if p.figure is not None), 0)
         out.append((f"{first.id}-callout", lambda: self._show_callout(first, tapped)))
         return out

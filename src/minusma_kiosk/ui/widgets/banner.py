@@ -29,8 +29,19 @@ class ContentBanner(QFrame):
         lay.addWidget(self.text)
         self.retranslate()
 
+    def show_problems(self, problems: list) -> None:  # list of Problem
+        """Curator preview: the watched files changed and have problems."""
+        self._problems = problems
+        first = str(problems[0]) if problems else ""
+        self.text.setText(self.tr(
+            "Your change was not applied: {count} problems, the first: {first}. "
+            "The last good version stays on screen.").format(count=len(problems), first=first))
+
     def retranslate(self) -> None:
         """Set the text again."""
+        if getattr(self, "_problems", None):
+            self.show_problems(self._problems)
+            return
         self.text.setText(self.tr(
             "The content in {folder} was rejected ({count} problems; see the log or run "
             "'minusma-kiosk check'). Showing the bundled content."

@@ -1,0 +1,420 @@
+"""Charts benchmark: opening the budget charts screen, and its frames.
+
+Run ``python bench/charts.py`` (from a checkout or with the package installed).
+It prints figures with PASS/FAIL against the targets; it is not a test and exits
+0 whatever they are.
+
+Everything runs in this process, on Qt's ``offscreen`` platform with a
+1920x1080 screen (unless ``QT_QPA_PLATFORM`` is already set, which is then left
+as it is), in a 1920x1080 window built as the app builds it:
+``load_with_fallback(None)`` -> ``create_application()`` -> ``create_shell(loaded,
+Options(animation="full", diagonal_inches=32))`` -> ``resize(1920, 1080)`` ->
+``show()``. Wall times are ``time.perf_counter()``.
+
+* **pyqtgraph import** (information): ``import pyqtgraph`` timed after PySide6
+  (QtCore, QtGui, QtWidgets) is imported, before anything else. The charts
+  screen imports it on first use; here it is already loaded, so "open" below
+  does not include it.
+* **open**: a fresh shell is built, shown and settled on the home screen; then
+  the time from just before ``shell.router.navigate(ScreenId.BUDGET)`` (the
+  screen is not built yet) until after ``QApplication.processEvents()`` and a
+  ``shell.grab()`` of the window. Median/min/max of ``--runs`` fresh shells. The
+  very first shell also pays the first import of the charts module (pyqtgraph
+  itself already loaded): it is reported apart as "cold", not in the median.
+* **animation**: for each chart with bars (``screen.show_chart(chart)``, then
+  the running ``chart_grow`` animation is stopped, untimed), the frame time of
+  ``screen._on_grow_value_changed(v)`` + ``QApplication.processEvents()`` (the
+  event loop paints what changed) for v = 0 .. 1 in 40 steps. Line charts have
+  no bars (the slot does nothing): their frames are reported for information
+  and not in the judged series.
+* **switch chart**: ``screen.show_chart(c)`` + processEvents, cycling through
+  every chart (the grow animation it starts is stopped after the frame,
+  untimed).
+* **tap a bar**: ``screen.select_point(i)`` + processEvents, every point of
+  every chart in turn.
+
+The first 5 frames of each series (of each chart, for the animation) are a
+warm-up and are not counted. Frame figures are p50 and p95.
+
+Targets: open <= 150 ms (median); animation p95 <= 8 ms. Switch and tap are
+reported against 16 ms (one 60 Hz frame).
+
+``--quick`` is a smoke run (2 shells, fewer frames: figures not meaningful);
+``--runs N`` sets the number of fresh shells for "open" (default 10);
+``--json OUT`` also writes the figures as JSON.
+
+Standard library plus the project's own dependencies (PySide6, pyqtgraph).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO_SRC = Path(__file__).resolve().parents[1] / "src"
+if REPO_SRC.is_dir():  # a checkout: its src/ first (harmless when installed)
+    sys.path.insert(0, str(REPO_SRC))
+
+# The same screen as bench/startup.py and bench/timeline.py.
+OFFSCREEN_CONFIG = {
+    "windowFrameMargins": False,
+    "screens": [{"name": "kiosk", "x": 0, "y": 0, "width": 1920, "height": 1080,
+                 "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}],
+}
+WIDTH, HEIGHT = 1920, 1080
+RUNS, QUICK_RUNS = 10, 2
+GROW_STEPS, QUICK_GROW_STEPS = 40, 10
+SWITCH_PASSES, QUICK_SWITCH_PASSES = 6, 2
+TAP_PASSES, QUICK_TAP_PASSES = 3, 1
+WARMUP_FRAMES = 5
+
+TARGET_OPEN_MS = 150.0
+TARGET_ANIM_P95_MS = 8.0
+TARGET_INTERACTION_P95_MS = 16.0
+
+
+# --------------------------------------------------------------------------- #
+# Figures (as in bench/timeline.py)
+# --------------------------------------------------------------------------- #
+
+def p95(samples: list[float]) -> float:
+    if len(samples) == 1:
+        return samples[0]
+    return statistics.quantiles(samples, n=100, method="inclusive")[94]
+
+
+@dataclass
+class Series:
+    """Frame times (s) of one series."""
+
+    label: str
+    frames_s: list[float] = field(default_factory=list)
+
+    @property
+    def p50_ms(self) -> float:
+        return statistics.median(self.frames_s) * 1000
+
+    @property
+    def p95_ms(self) -> float:
+        return p95(self.frames_s) * 1000
+
+    @property
+    def max_ms(self) -> float:
+        return max(self.frames_s) * 1000
+
+    def as_json(self) -> dict:
+        return {"frames": len(self.frames_s), "p50_ms": self.p50_ms, "p95_ms": self.p95_ms,
+                "max_ms": self.max_ms, "samples_ms": [s * 1000 for s in self.frames_s]}
+
+
+def verdict(value: float, target: float) -> str:
+    return "PASS" if value <= target else "FAIL"
+
+
+def checkout_commit() -> str | None:
+    """The checkout's HEAD (short), "+dirty" if src/ differs from it; None if not a checkout."""
+    import subprocess
+
+    repo = REPO_SRC.parent
+    try:
+        head = subprocess.run(["git", "-C", str(repo), "rev-parse", "--short", "HEAD"],
+                              capture_output=True, text=True, timeout=10, check=True)
+        dirty = subprocess.run(["git", "-C", str(repo), "status", "--porcelain", "--", "src"],
+                               capture_output=True, text=True, timeout=10, check=True)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return head.stdout.strip() + ("+dirty" if dirty.stdout.strip() else "")
+
+
+def setup_platform(workdir: Path) -> str:
+    if not os.environ.get("QT_QPA_PLATFORM"):
+        config = workdir / "offscreen.json"
+        config.write_text(json.dumps(OFFSCREEN_CONFIG), encoding="utf-8")
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    return os.environ["QT_QPA_PLATFORM"]
+
+
+# --------------------------------------------------------------------------- #
+# Qt measurements
+# --------------------------------------------------------------------------- #
+
+class Bench:
+    """The QApplication and the helpers that build shells and time frames."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QEvent
+        from PySide6.QtWidgets import QApplication
+
+        from minusma_kiosk.app import create_application
+        from minusma_kiosk.ui.capture import settle
+
+        self.app: QApplication = create_application()
+        self._settle = settle
+        self._deferred_delete = QEvent.Type.DeferredDelete
+
+    def new_shell(self, loaded):  # -> Shell, on the home screen, painted
+        from minusma_kiosk.app import Options, create_shell
+
+        shell = create_shell(loaded, Options(animation="full", diagonal_inches=32))
+        shell.resize(WIDTH, HEIGHT)
+        shell.show()
+        self._settle()
+        shell.grab()
+        return shell
+
+    def dispose(self, shell) -> None:
+        shell.close()
+        shell.deleteLater()
+        self.app.sendPostedEvents(None, self._deferred_delete)
+        self._settle()
+        gc.collect()
+
+    def open_charts(self, shell) -> float:
+        """navigate(BUDGET) + processEvents + grab, in seconds."""
+        from minusma_kiosk.ui.router import ScreenId
+
+        gc.collect()
+        t0 = time.perf_counter()
+        shell.router.navigate(ScreenId.BUDGET)
+        self.app.processEvents()
+        shell.grab()
+        t1 = time.perf_counter()
+        self._settle()
+        return t1 - t0
+
+    def frames(self, label: str, steps: list[Callable[[], None]],
+               after: Callable[[], None] | None = None) -> Series:
+        """Time ``step(); processEvents()`` for each step, after a warm-up.
+
+        ``after`` (untimed) runs after each frame.
+        """
+        series = Series(label)
+        gc.collect()
+        self.app.processEvents()
+        for i, step in enumerate(steps):
+            t0 = time.perf_counter()
+            step()
+            self.app.processEvents()
+            t1 = time.perf_counter()
+            if after is not None:
+                after()
+            if i >= WARMUP_FRAMES:
+                series.frames_s.append(t1 - t0)
+        return series
+
+
+def quiet(bench: Bench, screen) -> None:
+    """Stop the grow animation (bars at full height) and let the loop paint, untimed."""
+    screen._grow.stop()
+    screen._on_grow_value_changed(1.0)
+    bench.app.processEvents()
+
+
+def animation_series(bench: Bench, screen, charts, steps: int) -> dict[str, Series]:
+    out = {}
+    values = [i / steps for i in range(steps + 1)]
+    for chart in charts:
+        screen.show_chart(chart)
+        screen._grow.stop()  # driven by hand below, deterministically
+        bench.app.processEvents()
+        out[chart.id] = bench.frames(
+            chart.id, [lambda v=v: screen._on_grow_value_changed(v) for v in values])
+        quiet(bench, screen)
+    return out
+
+
+def switch_series(bench: Bench, screen, charts, passes: int) -> Series:
+    quiet(bench, screen)
+    order = list(charts) * passes
+    return bench.frames("switch", [lambda c=c: screen.show_chart(c) for c in order],
+                        after=lambda: quiet(bench, screen))
+
+
+def tap_series(bench: Bench, screen, charts, passes: int) -> Series:
+    """Tap every point of every chart; the switch to each chart is untimed."""
+    series = Series("tap")
+    n = 0
+    for _ in range(passes):
+        for chart in charts:
+            screen.show_chart(chart)
+            quiet(bench, screen)
+            gc.collect()
+            for i in range(len(chart.points)):
+                t0 = time.perf_counter()
+                screen.select_point(i)
+                bench.app.processEvents()
+                t1 = time.perf_counter()
+                if n >= WARMUP_FRAMES:
+                    series.frames_s.append(t1 - t0)
+                n += 1
+    return series
+
+
+# --------------------------------------------------------------------------- #
+# Main
+# --------------------------------------------------------------------------- #
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(
+        description="Print budget-chart figures at 1920x1080 offscreen: time to open the "
+                    "charts screen (pyqtgraph already loaded), frame times of the bars' "
+                    "grow animation, of switching charts and of tapping a bar.")
+    p.add_argument("--quick", action="store_true",
+                   help=f"smoke run: {QUICK_RUNS} shells, fewer frames "
+                        "(figures not meaningful)")
+    p.add_argument("--runs", type=int, default=None, metavar="N",
+                   help=f"fresh shells for the open time (default {RUNS}, "
+                        f"{QUICK_RUNS} with --quick)")
+    p.add_argument("--json", type=Path, metavar="OUT",
+                   help="also write the figures as JSON to OUT")
+    args = p.parse_args(argv)
+    if args.runs is not None and args.runs < 1:
+        p.error("--runs must be at least 1")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    runs = args.runs if args.runs is not None else (QUICK_RUNS if args.quick else RUNS)
+    grow_steps = QUICK_GROW_STEPS if args.quick else GROW_STEPS
+    switch_passes = QUICK_SWITCH_PASSES if args.quick else SWITCH_PASSES
+    tap_passes = QUICK_TAP_PASSES if args.quick else TAP_PASSES
+
+    with tempfile.TemporaryDirectory(prefix="minusma-bench-charts-") as tmp:
+        qpa = setup_platform(Path(tmp))  # before any QApplication exists
+
+        import PySide6
+        from PySide6 import QtCore, QtGui, QtWidgets  # noqa: F401  (not in pyqtgraph's time)
+        from PySide6.QtCore import qVersion
+
+        t0 = time.perf_counter()
+        import pyqtgraph
+        import_pg_s = time.perf_counter() - t0
+
+        from minusma_kiosk.app import load_with_fallback
+        from minusma_kiosk.content.model import ChartKind
+        from minusma_kiosk.ui.router import ScreenId
+
+        loaded = load_with_fallback(None)
+        charts = list(loaded.content.charts)
+        if not charts:
+            print("the bundled content has no charts: nothing to measure", file=sys.stderr)
+            return 1
+        charts_module = "minusma_kiosk.ui.screens.charts"
+        assert charts_module not in sys.modules, "charts module imported before the cold open"
+
+        bench = Bench()
+        commit = checkout_commit()
+        usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else "?"
+        print("charts benchmark (in-process; frames = step + processEvents, the event loop "
+              "paints what changed)")
+        print(f"  python {sys.executable} ({platform.python_version()}), "
+              f"PySide6 {PySide6.__version__}, Qt {qVersion()}, "
+              f"pyqtgraph {pyqtgraph.__version__}")
+        print(f"  machine: {platform.machine()}, {os.cpu_count()} cores "
+              f"({usable} usable), {platform.platform()}")
+        print(f"  QT_QPA_PLATFORM={qpa}; window {WIDTH}x{HEIGHT}, "
+              f"{bench.app.primaryScreen().size().width()}x"
+              f"{bench.app.primaryScreen().size().height()} screen")
+        print(f"  charts: {len(charts)} ("
+              + ", ".join(f"{c.id} {c.kind.value} {len(c.points)}" for c in charts) + ")"
+              + (f"; checkout at {commit}" if commit else ""))
+        print(f"  Options(animation='full', diagonal_inches=32); {runs} fresh shells for open"
+              f"{' (--quick: smoke run only)' if args.quick else ''}", flush=True)
+
+        figures: dict = {"quick": args.quick, "runs": runs, "qt_qpa_platform": qpa,
+                         "cores": os.cpu_count(), "commit": commit,
+                         "python": platform.python_version(), "pyside6": PySide6.__version__,
+                         "qt": qVersion(), "pyqtgraph": pyqtgraph.__version__,
+                         "import_pyqtgraph_ms": import_pg_s * 1000}
+
+        # 1. open: cold first (first import of the charts module), then `runs` more
+        cold_s = None
+        opens: list[float] = []
+        shell = None
+        for i in range(runs + 1):
+            shell = bench.new_shell(loaded)
+            took = bench.open_charts(shell)
+            if i == 0:
+                cold_s = took
+            else:
+                opens.append(took)
+            if i < runs:
+                bench.dispose(shell)
+
+        # 2. frames, on the last shell (left on the charts screen)
+        screen = shell.router.screen(ScreenId.BUDGET)
+        assert screen._grow.objectName() == "chart_grow"
+        assert screen.isVisible()
+        charts = list(shell.content.charts)
+        anim = animation_series(bench, screen, charts, grow_steps)
+        with_bars = [c for c in charts if c.kind is not ChartKind.LINE]
+        anim_all = Series("animation", [s for c in with_bars for s in anim[c.id].frames_s])
+        switch = switch_series(bench, screen, charts, switch_passes)
+        tap = tap_series(bench, screen, charts, tap_passes)
+        bench.dispose(shell)
+
+    # --- report -------------------------------------------------------------------
+    ms = 1000
+    print()
+    print(f"import pyqtgraph (after PySide6, for information): {import_pg_s * ms:.1f} ms")
+    print(f"open charts screen (navigate + processEvents + grab), cold (first shell, first "
+          f"import of the charts module, pyqtgraph already loaded): {cold_s * ms:.1f} ms")
+    med = statistics.median(opens) * ms
+    print(f"  warm  median {med:6.1f} ms  min {min(opens) * ms:6.1f}  "
+          f"max {max(opens) * ms:6.1f}  (n={len(opens)})  "
+          f"target <= {TARGET_OPEN_MS:.0f}: {verdict(med, TARGET_OPEN_MS)}")
+    figures["open_cold_ms"] = cold_s * ms
+    figures["open"] = {"median_ms": med, "min_ms": min(opens) * ms, "max_ms": max(opens) * ms,
+                       "samples_ms": [s * ms for s in opens], "target_ms": TARGET_OPEN_MS,
+                       "pass": med <= TARGET_OPEN_MS}
+
+    print()
+    header = ("series", "frames", "p50 ms", "p95 ms", "max ms", "target p95", "")
+    rows = []
+    judged: list[tuple[str, Series, float | None]] = [
+        (f"animation, {len(with_bars)} bar charts, {grow_steps} steps each", anim_all,
+         TARGET_ANIM_P95_MS)]
+    judged += [(f"  {c.id} ({c.kind.value}{', no bars: info' if c.kind is ChartKind.LINE else ''})",
+                anim[c.id], None) for c in charts]
+    judged += [("switch chart (show_chart)", switch, TARGET_INTERACTION_P95_MS),
+               ("tap a bar (select_point)", tap, TARGET_INTERACTION_P95_MS)]
+    figures["frames"] = {}
+    for what, s, target in judged:
+        rows.append((what, str(len(s.frames_s)), f"{s.p50_ms:.2f}", f"{s.p95_ms:.2f}",
+                     f"{s.max_ms:.2f}", f"<= {target:.0f}" if target else "",
+                     verdict(s.p95_ms, target) if target else ""))
+        entry = s.as_json()
+        if target:
+            entry.update(target_p95_ms=target, passed=s.p95_ms <= target)
+        figures["frames"][what.strip()] = entry
+    widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
+    for row in (header, None, *rows):
+        if row is None:
+            print("  ".join("-" * w for w in widths))
+            continue
+        print("  ".join(c.ljust(w) if i == 0 else c.rjust(w)
+                        for i, (c, w) in enumerate(zip(row, widths, strict=True))))
+    total = sum(len(s.frames_s) for s in (*anim.values(), switch, tap))
+    print(f"frames measured: {total} (after {WARMUP_FRAMES} warm-up frames per series, "
+          "per chart for the animation)")
+
+    if args.json is not None:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+        print(f"figures written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
