@@ -86,7 +86,8 @@ def check_main(argv: list[str]) -> int:
         timeline = (f", {len(t.events)} events, {len(t.places)} places, {len(t.camps)} camps, "
                     f"{len(t.eras)} eras") if t else ""
         print(f"OK: {folder} — {len(c.sources)} sources, {len(c.figures)} figures, "
-              f"{len(c.cards)} cards{timeline}, content version {c.site.version}")
+              f"{len(c.cards)} cards{timeline}, {len(c.charts)} charts, "
+              f"content version {c.site.version}")
         return 0
     n = len(result.problems)
     print(f"{n} problem{'s' if n != 1 else ''} in {folder}:")

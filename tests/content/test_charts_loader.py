@@ -57,3 +57,22 @@ def test_points_out_of_order_and_unknown_kind(tiny):
 def test_non_numeric_chart_value_is_reported_on_its_figures_row(tiny):
     line = tiny.edit("figures.csv", "fig_budget,6450000000", "fig_budget,6.45 billion")
     assert_problem(tiny.problems(), "figures.csv", line, "'6.45 billion' is not a number")
+
+
+def test_notes_highlight_and_reference(tiny):
+    tiny.edit("charts.toml", 'axis = "fiscal_year"', 'axis = "fiscal_year"\nnotes = ["fig_people"]\n'
+              'highlight = "2022-23"')
+    result = tiny.load()
+    assert result.ok, result.problems
+    chart = result.content.charts[0]
+    assert [f.id for f in chart.notes] == ["fig_people"] and chart.highlight == "2022-23"
+
+
+def test_unknown_highlight_and_note(tiny):
+    tiny.edit("charts.toml", 'axis = "fiscal_year"', 'axis = "fiscal_year"\nnotes = ["nope"]\n'
+              'highlight = "1999-00"')
+    problems = tiny.problems()
+    assert_problem(problems, "charts.toml", tiny.line("charts.toml", "notes ="),
+                   "unknown figure 'nope'")
+    assert_problem(problems, "charts.toml", tiny.line("charts.toml", "highlight ="),
+                   "highlight '1999-00' is not the key")

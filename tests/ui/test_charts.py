@@ -65,8 +65,11 @@ def test_every_chart_is_in_the_picker(charts, bundled):
 
 
 def test_tapping_a_bar_explains_it_with_its_source(charts):
+    from minusma_kiosk.ui.capture import settle
+
     shell, screen = charts
     screen.show_chart(next(c for c in screen._content.charts if c.id == "minusma_budget"))
+    settle()  # the plot lays out again for this chart's axis
     index = next(i for i, p in enumerate(screen._chart.points) if p.key == "2019-20")
     tap(screen.plot.viewport(), bar_point(screen, index))
     assert screen.callout_value.text() == "2019–20: $1,138,457,900"
@@ -74,8 +77,11 @@ def test_tapping_a_bar_explains_it_with_its_source(charts):
 
 
 def test_a_gap_says_no_verified_figure(charts):
+    from minusma_kiosk.ui.capture import settle
+
     shell, screen = charts
     screen.show_chart(next(c for c in screen._content.charts if c.id == "minusma_budget"))
+    settle()
     index = next(i for i, p in enumerate(screen._chart.points) if p.gap)
     tap(screen.plot.viewport(), bar_point(screen, index))
     assert "no verified figure" in screen.callout_value.text()
@@ -154,3 +160,16 @@ def test_watch_reloads_a_chart_and_keeps_the_last_good_data(tmp_path, make_shell
     assert "not applied" in shell.banner.text.text()
     assert value("2019-20") == 1138457999  # the last good data stays
     qtbot.waitUntil(lambda: not shell.watcher._debounce.isActive(), timeout=3000)
+
+
+def test_who_pays_shows_the_cap_the_arrears_and_the_us_part(charts):
+    shell, screen = charts
+    screen.show_chart(next(c for c in screen._charts if c.id == "who_pays_share"))
+    assert "$1.1\u00a0billion" in screen.notes.text() and "Source:" in screen.notes.text()
+    import pyqtgraph as pg
+
+    lines = [i for i in screen._items if isinstance(i, pg.InfiniteLine)]
+    assert [line.value() for line in lines] == [25.0]
+    screen.select_point(1)  # all other members: computed, with its formula
+    assert screen.callout_value.text() == "All other members: 73.06%"
+    assert "Computed for this exhibit" in screen.callout_source.text()

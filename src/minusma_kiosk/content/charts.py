@@ -13,7 +13,8 @@ interpolated.
     subtitle.en = "…"
     points = [{ key = "2013-14", figure = "minusma_budget_2013_14_h1" },
               { key = "2015-16", gap = true }]
-    # optional: label.en, points2 + label2.en (a second series), reference = "figure id"
+    # optional: label.en, points2 + label2.en (a second series), reference = "figure id",
+    # notes = ["figure id", …] (figures explained under the chart)
 """
 
 from __future__ import annotations
@@ -23,7 +24,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-from minusma_kiosk.content.fields import check_id, str_field, tables, text_field, unknown_keys
+from minusma_kiosk.content.fields import (
+    check_id,
+    id_list,
+    str_field,
+    tables,
+    text_field,
+    unknown_keys,
+)
 from minusma_kiosk.content.files import TomlDoc, read_toml
 from minusma_kiosk.content.model import Axis, Chart, ChartKind, ChartPoint, Figure, Text
 from minusma_kiosk.content.problems import LineRef, ProblemLog
@@ -31,7 +39,7 @@ from minusma_kiosk.content.problems import LineRef, ProblemLog
 _FISCAL = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^\d{4}$")
 KNOWN = ("id", "kind", "axis", "title", "subtitle", "points", "label", "points2", "label2",
-         "reference")
+         "reference", "notes", "highlight")
 
 
 def key_problem(axis: Axis, key: str) -> str | None:
@@ -134,6 +142,8 @@ def load_charts(root: Path, log: ProblemLog, figures: dict[str, Figure]) -> tupl
             if reference is None:
                 log.add(doc.name, doc.line_of(*at, "reference"), f"chart {cid!r}: unknown "
                         f"reference figure {rid!r} (not an id in figures.csv)")
+        notes = id_list(doc, log, table.get("notes"), figures, "figure", "figures.csv", *at,
+                        "notes")
         units = {p.figure.unit for p in points + points2 if p.figure is not None}
         if reference is not None:
             units.add(reference.unit)
@@ -143,6 +153,12 @@ def load_charts(root: Path, log: ProblemLog, figures: dict[str, Figure]) -> tupl
         if not any(p.figure is not None for p in points):
             log.add(doc.name, doc.line_of(*at, "points"), f"chart {cid!r} has no figure to draw")
             continue
+        highlight = table.get("highlight", "")
+        if highlight and (not isinstance(highlight, str) or highlight not in
+                          {p.key for p in points}):
+            log.add(doc.name, doc.line_of(*at, "highlight"), f"chart {cid!r}: highlight "
+                    f"{highlight!r} is not the key of one of its points")
+            highlight = ""
         charts.append(Chart(cid, kind, axis, title, subtitle, points, label or Text(""),
-                            points2, label2 or Text(""), reference))
+                            points2, label2 or Text(""), reference, notes, str(highlight)))
     return tuple(charts)

@@ -80,7 +80,8 @@ def _scaled(value: float, lang: Lang, unit_en: str, unit_fr: str, sig: int) -> s
 def format_number(value: float, unit: Unit, lang: Lang, exact: bool = False) -> str:
     """Write a value in its unit, rounded for reading unless ``exact``."""
     if unit is Unit.PERCENT:
-        number = decimal(value, lang, sig=4) if not exact else _plain(value, lang)
+        # Exact: as many digits as a published rate has, without float noise.
+        number = decimal(value, lang, sig=4 if not exact else 10)
         return f"{number}{NNBSP}%" if lang == "fr" else f"{number}%"
     if unit is Unit.USD:
         if not exact:

@@ -350,6 +350,8 @@ class Chart:
     points2: tuple[ChartPoint, ...] = ()
     label2: Text = field(default_factory=lambda: Text(""))
     reference: Figure | None = None
+    notes: tuple[Figure, ...] = ()
+    highlight: str = ""
 
 
 @dataclass(frozen=True, eq=False)

@@ -24,7 +24,7 @@ from minusma_kiosk.state.timeline_state import TimelineState
 from minusma_kiosk.ui.router import Screen, ScreenId
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.theme.tokens import PALETTE
-from minusma_kiosk.ui.widgets.figure_view import provenance
+from minusma_kiosk.ui.widgets.figure_view import provenance, short_origin
 from minusma_kiosk.ui.widgets.text import label, set_flag
 from minusma_kiosk.ui.widgets.tile import Tile
 
@@ -118,8 +118,10 @@ class ChartsScreen(Screen):
         main = QVBoxLayout()
         self.title = label("h2")
         self.subtitle = label("body")
+        self.notes = label("caption")
         main.addWidget(self.title)
         main.addWidget(self.subtitle)
+        main.addWidget(self.notes)
         self.value_axis = ValueAxis("left")
         self.share_axis = ValueAxis("bottom")
         self.plot = pg.PlotWidget(axisItems={"left": self.value_axis,
@@ -235,13 +237,14 @@ class ChartsScreen(Screen):
                                                    style=Qt.PenStyle.DashLine),
                                       label=chart.reference.label.get(lang),
                                       labelOpts={"position": 0.15, "color": PALETTE.conflict})
+                ref.label.setFont(self._gap_font)
                 plot.addItem(ref)
                 self._items.append(ref)
         elif chart.kind is ChartKind.SHARE:
-            # Parts of a whole: horizontal bars, largest first, MINUSMA in the accent
-            # colour and named in its label (never colour alone).
+            # Parts of a whole: horizontal bars in the given order; the highlighted part
+            # in the accent colour, and named by its label (never colour alone).
             heights = np.nan_to_num(values)
-            brushes = [pg.mkBrush(PALETTE.accent if self._is_minusma(p) else "#B8C7D9")
+            brushes = [pg.mkBrush(PALETTE.accent if p.key == chart.highlight else "#B8C7D9")
                        for p in points]
             ys = np.arange(len(points), dtype=float)[::-1]
             bars = pg.BarGraphItem(x0=np.zeros(len(points)), y=ys, height=0.7,
@@ -250,6 +253,15 @@ class ChartsScreen(Screen):
             plot.addItem(bars)
             self._items.append(bars)
             self._bars, self._heights = bars, heights
+            if chart.reference is not None:
+                ref = pg.InfiniteLine(pos=chart.reference.value, angle=90,
+                                      pen=pg.mkPen(PALETTE.conflict, width=3,
+                                                   style=Qt.PenStyle.DashLine),
+                                      label=chart.reference.label.get(lang),
+                                      labelOpts={"position": 0.92, "color": PALETTE.conflict})
+                ref.label.setFont(self._gap_font)
+                plot.addItem(ref)
+                self._items.append(ref)
             self._start_grow()
         else:
             heights = np.nan_to_num(values)
@@ -318,9 +330,7 @@ class ChartsScreen(Screen):
         else:
             self._bars.setOpts(height=self._heights * value)
 
-    @staticmethod
-    def _is_minusma(point: ChartPoint) -> bool:
-        return point.figure is not None and point.figure.id.startswith("minusma")
+
 
     # --- touch ---------------------------------------------------------------------------
     def _on_scene_clicked(self, event) -> None:
@@ -356,6 +366,10 @@ class ChartsScreen(Screen):
         lang, chart = self._state.language, self._chart
         self.title.setText(chart.title.get(lang))
         self.subtitle.setText(chart.subtitle.get(lang))
+        self.notes.setText("\n".join(
+            f"{fig.label.get(lang)}: {format_figure(fig, lang)}. {short_origin(fig, lang)}"
+            for fig in chart.notes))
+        self.notes.setVisible(bool(chart.notes))
         point = self._selected
         if point is None:
             self.callout_value.setText(self.tr("Tap a bar or a point"))
