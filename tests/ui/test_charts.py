@@ -173,3 +173,12 @@ def test_who_pays_shows_the_cap_the_arrears_and_the_us_part(charts):
     screen.select_point(1)  # all other members: computed, with its formula
     assert screen.callout_value.text() == "All other members: 73.06%"
     assert "Computed for this exhibit" in screen.callout_source.text()
+
+
+def test_category_names_and_colons_in_french(make_shell):
+    shell = make_shell(lang="fr")
+    shell.router.navigate(ScreenId.BUDGET)
+    screen = shell.router.screen(ScreenId.BUDGET)
+    screen.show_chart(next(c for c in screen._charts if c.id == "who_pays_share"))
+    screen.select_point(0)
+    assert screen.callout_value.text() == "États-Unis\u202f: 26,94\u202f%"

@@ -83,7 +83,7 @@ def _points(doc: TomlDoc, log: ProblemLog, value: Any, axis: Axis, figures: dict
             log.add(doc.name, line, f"point {key!r} appears twice")
             continue
         seen.add(key)
-        unknown = set(item) - {"key", "figure", "gap"}
+        unknown = set(item) - {"key", "key_fr", "figure", "gap"}
         if unknown:
             log.add(doc.name, line, f"point {key!r}: unknown key(s) {', '.join(sorted(unknown))}; "
                     "a point has key and figure, or key and gap = true")
@@ -96,7 +96,11 @@ def _points(doc: TomlDoc, log: ProblemLog, value: Any, axis: Axis, figures: dict
             log.add(doc.name, line, f"point {key!r}: unknown figure {fid!r} "
                     "(not an id in figures.csv)")
             continue
-        out.append(ChartPoint(key, None if fid is None else figures[str(fid)]))
+        key_fr = item.get("key_fr", "")
+        if not isinstance(key_fr, str):
+            log.add(doc.name, line, f"point {key!r}: key_fr must be text in quotes")
+            key_fr = ""
+        out.append(ChartPoint(key, None if fid is None else figures[str(fid)], key_fr))
     if axis is not Axis.CATEGORY and [p.key for p in out] != sorted(p.key for p in out):
         log.add(doc.name, line, f"{path[-1]}: points must be in time order")
     return tuple(out)

@@ -329,6 +329,11 @@ class ChartPoint:
 
     key: str
     figure: Figure | None
+    key_fr: str = ""
+
+    def label(self, lang: Lang) -> str:
+        """The key as shown: a category's French name where one is given."""
+        return self.key_fr if lang == "fr" and self.key_fr else self.key
 
     @property
     def gap(self) -> bool:

@@ -40,6 +40,11 @@ def configure_pyqtgraph() -> None:
         _CONFIGURED = True
 
 
+def colon(lang: Lang) -> str:
+    """": " in English, a narrow no-break space before the colon in French."""
+    return "\u202f: " if lang == "fr" else ": "
+
+
 def point_label(axis: Axis, key: str, lang: Lang, short: bool = False) -> str:
     """A key written for reading: a fiscal year, a year, a date or a category.
 
@@ -287,7 +292,7 @@ class ChartsScreen(Screen):
             self.value_axis.unit, self.share_axis.unit = None, self.value_axis.unit
             self.share_axis.lang = lang
             n = len(points)
-            self.value_axis.setTicks([[(n - 1 - i, p.key) for i, p in enumerate(points)]])
+            self.value_axis.setTicks([[(n - 1 - i, p.label(lang)) for i, p in enumerate(points)]])
             self.value_axis.setWidth(self._wide_axis)
             top_value = float(np.nanmax(values))
             self.share_axis.setTicks([[(v, format_number(v, self.share_axis.unit, lang))
@@ -367,7 +372,7 @@ class ChartsScreen(Screen):
         self.title.setText(chart.title.get(lang))
         self.subtitle.setText(chart.subtitle.get(lang))
         self.notes.setText("\n".join(
-            f"{fig.label.get(lang)}: {format_figure(fig, lang)}. {short_origin(fig, lang)}"
+            f"{format_figure(fig, lang)} — {fig.label.get(lang)}. {short_origin(fig, lang)}"
             for fig in chart.notes))
         self.notes.setVisible(bool(chart.notes))
         point = self._selected
@@ -376,7 +381,8 @@ class ChartsScreen(Screen):
             self.callout_text.setText(self.tr("Every value shows where it comes from."))
             self.callout_source.setText("")
             return
-        where = point_label(chart.axis, point.key, lang)
+        where = point.label(lang) if chart.axis is Axis.CATEGORY else \
+            point_label(chart.axis, point.key, lang)
         if point.figure is None:
             self.callout_value.setText(self.tr("{key}: no verified figure").format(key=where))
             self.callout_text.setText(self.tr(
@@ -384,7 +390,7 @@ class ChartsScreen(Screen):
             self.callout_source.setText("")
             return
         fig = point.figure
-        self.callout_value.setText(f"{where}: {format_figure(fig, lang, exact=True)}")
+        self.callout_value.setText(f"{where}{colon(lang)}{format_figure(fig, lang, exact=True)}")
         note = fig.note.get(lang)
         self.callout_text.setText(fig.label.get(lang) + (f". {note}" if note else ""))
         self.callout_source.setText(provenance(fig, lang))
