@@ -96,6 +96,22 @@
         <translation>aucun chiffre vérifié</translation>
     </message>
     <message>
+        <source>Fiscal year {year} ({period})</source>
+        <translation>Exercice {year} ({period})</translation>
+    </message>
+    <message>
+        <source>Tap the arrows or a bar to choose a fiscal year</source>
+        <translation>Touchez les flèches ou une barre pour choisir un exercice</translation>
+    </message>
+    <message>
+        <source>Previous fiscal year</source>
+        <translation>Exercice précédent</translation>
+    </message>
+    <message>
+        <source>Next fiscal year</source>
+        <translation>Exercice suivant</translation>
+    </message>
+    <message>
         <source>Tap a bar or a point</source>
         <translation>Touchez une barre ou un point</translation>
     </message>

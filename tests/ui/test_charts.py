@@ -182,3 +182,19 @@ def test_category_names_and_colons_in_french(make_shell):
     screen.show_chart(next(c for c in screen._charts if c.id == "who_pays_share"))
     screen.select_point(0)
     assert screen.callout_value.text() == "États-Unis\u202f: 26,94\u202f%"
+
+
+def test_year_control_steps_the_shared_fiscal_year(charts):
+    shell, screen = charts
+    screen.show_chart(next(c for c in screen._charts if c.id == "minusma_budget"))
+    assert screen.year_label.isVisible()
+    tap(screen.year_next)  # from before the first point: to the first fiscal year
+    assert shell.cursor.fiscal_year() == "2013-14"
+    tap(screen.year_next, QPoint(10, 10))
+    assert shell.cursor.fiscal_year() == "2014-15"
+    assert screen.year_label.text() == "Fiscal year 2014–15 (1 July 2014 – 30 June 2015)"
+    tap(screen.year_prev)
+    assert shell.cursor.fiscal_year() == "2013-14"
+    assert not screen.year_prev.isEnabled()
+    screen.show_chart(next(c for c in screen._charts if c.id == "who_pays"))
+    assert not screen.year_label.isVisible()  # a calendar-year chart has no fiscal year

@@ -15,7 +15,14 @@ from collections.abc import Callable
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation
-from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from minusma_kiosk.content.formatting import format_date, format_figure, format_number
 from minusma_kiosk.content.model import Axis, Chart, ChartKind, ChartPoint, Content, Lang
@@ -25,7 +32,7 @@ from minusma_kiosk.ui.router import Screen, ScreenId
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.theme.tokens import PALETTE
 from minusma_kiosk.ui.widgets.figure_view import provenance, short_origin
-from minusma_kiosk.ui.widgets.text import label, set_flag
+from minusma_kiosk.ui.widgets.text import button, label, set_flag
 from minusma_kiosk.ui.widgets.tile import Tile
 
 _CONFIGURED = False
@@ -134,6 +141,21 @@ class ChartsScreen(Screen):
         self.plot.setObjectName("chart_plot")
         self._make_touch_safe()
         main.addWidget(self.plot, 1)
+        # The year control: the shared cursor's fiscal year, one step at a time.
+        years = QHBoxLayout()
+        self.year_prev = button("arrow", "‹")
+        self.year_prev.setObjectName("chart_year_previous")
+        self.year_next = button("arrow", "›")
+        self.year_next.setObjectName("chart_year_next")
+        self.year_label = label("lead")
+        self.year_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        years.addWidget(self.year_prev)
+        years.addWidget(self.year_label, 1)
+        years.addWidget(self.year_next)
+        self.year_prev.clicked.connect(lambda: self.step_year(-1))
+        self.year_next.clicked.connect(lambda: self.step_year(+1))
+        self._years_row = years
+        main.addLayout(years)
         self.callout = QFrame()
         self.callout.setProperty("role", "panel")
         callout_lay = QVBoxLayout(self.callout)
@@ -314,6 +336,40 @@ class ChartsScreen(Screen):
         low = 0.0 if chart.kind is not ChartKind.LINE or chart.points2 else min(every) * 0.9
         plot.setYRange(low, max(every) * 1.12, padding=0)
 
+    def step_year(self, direction: int) -> None:
+        """Move the shared cursor to the previous or next fiscal year with a point."""
+        if self._cursor is None:
+            return
+        keys = [p.key for p in self._chart.points]
+        current = self._cursor.fiscal_year()
+        if current in keys:
+            i = keys.index(current) + direction
+        else:
+            i = 0 if direction > 0 else len(keys) - 1
+        i = max(0, min(i, len(keys) - 1))
+        self.select_point(i)
+
+    def _update_year_control(self) -> None:
+        fiscal = self._cursor is not None and self._chart.axis is Axis.FISCAL_YEAR
+        for w in (self.year_prev, self.year_next, self.year_label):
+            w.setVisible(fiscal)
+        if not fiscal:
+            return
+        assert self._cursor is not None
+        lang = self._state.language
+        fy = self._cursor.fiscal_year()
+        keys = [p.key for p in self._chart.points]
+        start = int(fy[:4])
+        period = format_date(f"{start}-07-01/{start + 1}-06-30", lang)
+        self.year_label.setText(
+            self.tr("Fiscal year {year} ({period})").format(year=format_date(fy, lang),
+                                                            period=period)
+            if fy in keys else self.tr("Tap the arrows or a bar to choose a fiscal year"))
+        self.year_prev.setEnabled(fy not in keys or keys.index(fy) > 0)
+        self.year_next.setEnabled(fy not in keys or keys.index(fy) < len(keys) - 1)
+        self.year_prev.setAccessibleName(self.tr("Previous fiscal year"))
+        self.year_next.setAccessibleName(self.tr("Next fiscal year"))
+
     def _highlight_index(self) -> int | None:
         if self._cursor is None or self._chart.axis is not Axis.FISCAL_YEAR:
             return None
@@ -360,6 +416,7 @@ class ChartsScreen(Screen):
         self._update_texts()
 
     def _on_cursor_date_changed(self, _day: dt.date) -> None:
+        self._update_year_control()
         if self._chart.axis is Axis.FISCAL_YEAR and self._bars is not None:
             highlight = self._highlight_index()
             self._bars.setOpts(brushes=[pg.mkBrush(PALETTE.accent if i == highlight
@@ -368,6 +425,7 @@ class ChartsScreen(Screen):
 
     # --- texts -----------------------------------------------------------------------------
     def _update_texts(self) -> None:
+        self._update_year_control()
         lang, chart = self._state.language, self._chart
         self.title.setText(chart.title.get(lang))
         self.subtitle.setText(chart.subtitle.get(lang))
@@ -410,6 +468,8 @@ class ChartsScreen(Screen):
         self._box.setDirection(QBoxLayout.Direction.TopToBottom if m.portrait
                                else QBoxLayout.Direction.LeftToRight)
         self._place_picker(2 if m.portrait else 1)
+        for b in (self.year_prev, self.year_next):
+            b.setFixedSize(m.target(), m.target())
         self._picker_grid.setSpacing(m.space("s"))
         self._box.setStretch(0, 0 if m.portrait else 1)
         self._box.setStretch(1, 1 if m.portrait else 3)
