@@ -215,7 +215,7 @@ class Bench:
 
 def quiet(bench: Bench, screen) -> None:
     """Stop the grow animation (bars at full height) and let the loop paint, untimed."""
-    screen._grow.stop()
+    screen.chart_plot._grow.stop()
     screen._on_grow_value_changed(1.0)
     bench.app.processEvents()
 
@@ -225,7 +225,7 @@ def animation_series(bench: Bench, screen, charts, steps: int) -> dict[str, Seri
     values = [i / steps for i in range(steps + 1)]
     for chart in charts:
         screen.show_chart(chart)
-        screen._grow.stop()  # driven by hand below, deterministically
+        screen.chart_plot._grow.stop()  # driven by hand below, deterministically
         bench.app.processEvents()
         out[chart.id] = bench.frames(
             chart.id, [lambda v=v: screen._on_grow_value_changed(v) for v in values])
@@ -354,7 +354,7 @@ def main(argv: list[str] | None = None) -> int:
 
         # 2. frames, on the last shell (left on the charts screen)
         screen = shell.router.screen(ScreenId.BUDGET)
-        assert screen._grow.objectName() == "chart_grow"
+        assert screen.chart_plot._grow.objectName() == "chart_grow"
         assert screen.isVisible()
         charts = list(shell.content.charts)
         anim = animation_series(bench, screen, charts, grow_steps)

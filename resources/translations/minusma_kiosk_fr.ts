@@ -90,11 +90,14 @@
     </message>
 </context>
 <context>
-    <name>ChartsScreen</name>
+    <name>ChartPlot</name>
     <message>
         <source>no verified figure</source>
         <translation>aucun chiffre vérifié</translation>
     </message>
+</context>
+<context>
+    <name>ChartsScreen</name>
     <message>
         <source>Fiscal year {year} ({period})</source>
         <translation>Exercice {year} ({period})</translation>

@@ -12,9 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -24,68 +22,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minusma_kiosk.content.formatting import format_date, format_figure, format_number
-from minusma_kiosk.content.model import Axis, Chart, ChartKind, ChartPoint, Content, Lang
+from minusma_kiosk.content.formatting import format_date, format_figure
+from minusma_kiosk.content.model import Axis, Chart, ChartPoint, Content, Lang
 from minusma_kiosk.state.app_state import AnimationLevel, AppState
 from minusma_kiosk.state.timeline_state import TimelineState
 from minusma_kiosk.ui.router import Screen, ScreenId
 from minusma_kiosk.ui.theme.metrics import Metrics
-from minusma_kiosk.ui.theme.tokens import PALETTE
+from minusma_kiosk.ui.widgets.chart_plot import ChartPlot, point_label
 from minusma_kiosk.ui.widgets.figure_view import provenance, short_origin
 from minusma_kiosk.ui.widgets.text import button, label, set_flag
 from minusma_kiosk.ui.widgets.tile import Tile
-
-_CONFIGURED = False
-
-
-def configure_pyqtgraph() -> None:
-    """pyqtgraph's global options, set once."""
-    global _CONFIGURED
-    if not _CONFIGURED:
-        pg.setConfigOptions(antialias=True, background=PALETTE.surface,
-                            foreground=PALETTE.text)
-        _CONFIGURED = True
 
 
 def colon(lang: Lang) -> str:
     """": " in English, a narrow no-break space before the colon in French."""
     return "\u202f: " if lang == "fr" else ": "
-
-
-def point_label(axis: Axis, key: str, lang: Lang, short: bool = False) -> str:
-    """A key written for reading: a fiscal year, a year, a date or a category.
-
-    ``short`` (a narrow chart): "13–14" for the fiscal year 2013-14.
-    """
-    if axis is Axis.DATE:
-        return format_date(key, lang)
-    if axis is Axis.FISCAL_YEAR:
-        return f"{key[2:4]}–{key[5:7]}" if short else format_date(key, lang)
-    return key
-
-
-def nice_ticks(top: float, count: int = 4) -> list[float]:
-    """About ``count`` round tick values from 0 to ``top`` (1, 2 or 5 times a power of ten)."""
-    if top <= 0:
-        return [0.0]
-    raw = top / count
-    power = 10 ** np.floor(np.log10(raw))
-    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
-    return [float(v) for v in np.arange(0, top + step * 0.01, step)]
-
-
-class ValueAxis(pg.AxisItem):
-    """A value axis whose ticks read like the rest of the exhibit ("$1.2 billion")."""
-
-    def __init__(self, orientation: str = "left") -> None:
-        super().__init__(orientation)
-        self.unit = None
-        self.lang: Lang = "en"
-
-    def tickStrings(self, values, scale, spacing):
-        if self.unit is None:
-            return super().tickStrings(values, scale, spacing)
-        return [format_number(v, self.unit, self.lang) for v in values]
 
 
 class ChartsScreen(Screen):
@@ -107,7 +58,6 @@ class ChartsScreen(Screen):
     def __init__(self, content: Content, state: AppState, cursor: TimelineState | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        configure_pyqtgraph()
         self._content, self._state, self._cursor = content, state, cursor
         self._charts = content.charts
         self._chart = content.charts[0]
@@ -134,13 +84,11 @@ class ChartsScreen(Screen):
         main.addWidget(self.title)
         main.addWidget(self.subtitle)
         main.addWidget(self.notes)
-        self.value_axis = ValueAxis("left")
-        self.share_axis = ValueAxis("bottom")
-        self.plot = pg.PlotWidget(axisItems={"left": self.value_axis,
-                                             "bottom": self.share_axis})
-        self.plot.setObjectName("chart_plot")
-        self._make_touch_safe()
-        main.addWidget(self.plot, 1)
+        self.chart_plot = ChartPlot()
+        self.chart_plot.animate = state.animation is AnimationLevel.FULL
+        self.chart_plot.point_tapped.connect(self.select_point)
+        self.plot = self.chart_plot.plot
+        main.addWidget(self.chart_plot, 1)
         # The year control: the shared cursor's fiscal year, one step at a time.
         years = QHBoxLayout()
         self.year_prev = button("arrow", "‹")
@@ -166,20 +114,6 @@ class ChartsScreen(Screen):
             callout_lay.addWidget(w)
         main.addWidget(self.callout)
         self._box.addLayout(main, 3)
-        self._items: list[pg.GraphicsObject] = []
-        self._grow = QVariantAnimation(self)
-        self._grow.setObjectName("chart_grow")
-        self._grow.setDuration(600)
-        self._grow.setStartValue(0.0)
-        self._grow.setEndValue(1.0)
-        self._grow.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self._grow.valueChanged.connect(self._on_grow_value_changed)
-        self._bars: pg.BarGraphItem | None = None
-        self._gap_font = self.font()
-        self._legend_px = 22
-        self._narrow_axis, self._wide_axis = 230, 360
-        self._heights = np.zeros(0)
-        self.plot.scene().sigMouseClicked.connect(self._on_scene_clicked)
         if cursor is not None:
             cursor.date_changed.connect(self._on_cursor_date_changed)
         self.show_chart(self._chart)
@@ -190,20 +124,6 @@ class ChartsScreen(Screen):
             self._picker_grid.removeWidget(b)
         for i, b in enumerate(self.picker.values()):
             self._picker_grid.addWidget(b, i // columns, i % columns)
-
-    # --- safety ----------------------------------------------------------------------
-    def _make_touch_safe(self) -> None:
-        """No pan, zoom, menus, export dialog or auto-range button: nothing to lose."""
-        item = self.plot.getPlotItem()
-        item.setMenuEnabled(False)
-        item.hideButtons()
-        item.setMouseEnabled(x=False, y=False)
-        view = item.getViewBox()
-        view.setMenuEnabled(False)
-        view.setMouseEnabled(x=False, y=False)
-        self.plot.scene().contextMenu = []
-        self.plot.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.plot.setBackground(PALETTE.surface)
 
     def set_charts(self, charts: tuple[Chart, ...]) -> None:
         """New chart data (curator preview): redraw the same chart if it still exists."""
@@ -222,119 +142,15 @@ class ChartsScreen(Screen):
         self._update_texts()
 
     def _draw(self) -> None:
-        plot, chart, lang = self.plot, self._chart, self._state.language
-        for item in self._items:
-            if isinstance(item, pg.LegendItem):
-                if item.scene() is not None:
-                    item.scene().removeItem(item)
-            else:
-                plot.removeItem(item)
-        self._items = []
-        self._bars = None
-        units = [p.figure.unit for p in chart.points if p.figure is not None]
-        self.value_axis.unit = units[0] if units else None
-        self.value_axis.lang = lang
-        points = chart.points
-        xs = np.arange(len(points), dtype=float)
-        values = np.array([p.figure.value if p.figure else np.nan for p in points])
-        highlight = self._highlight_index()
-        if chart.kind is ChartKind.LINE:
-            legend = None
-            if chart.points2:
-                # Two series: told apart by shape and by name, not by colour alone.
-                legend = pg.LegendItem(offset=(80, 10), labelTextSize=f"{self._legend_px}px",
-                                       labelTextColor=PALETTE.text)
-                legend.setParentItem(plot.getPlotItem().getViewBox())
-                self._items.append(legend)
-            for series, name, colour, symbol in ((points, chart.label, PALETTE.accent, "o"),
-                                                 (chart.points2, chart.label2, "#A05A00", "s")):
-                if not series:
-                    continue
-                ys = np.array([p.figure.value if p.figure else np.nan for p in series])
-                line = pg.PlotDataItem(np.arange(len(series), dtype=float), ys,
-                                       pen=pg.mkPen(colour, width=4), symbol=symbol,
-                                       symbolSize=16, symbolBrush=colour, connect="finite")
-                plot.addItem(line)
-                self._items.append(line)
-                if legend is not None:
-                    legend.addItem(line, name.get(lang))
-            if chart.reference is not None:
-                ref = pg.InfiniteLine(pos=chart.reference.value, angle=0,
-                                      pen=pg.mkPen(PALETTE.conflict, width=3,
-                                                   style=Qt.PenStyle.DashLine),
-                                      label=chart.reference.label.get(lang),
-                                      labelOpts={"position": 0.15, "color": PALETTE.conflict})
-                ref.label.setFont(self._gap_font)
-                plot.addItem(ref)
-                self._items.append(ref)
-        elif chart.kind is ChartKind.SHARE:
-            # Parts of a whole: horizontal bars in the given order; the highlighted part
-            # in the accent colour, and named by its label (never colour alone).
-            heights = np.nan_to_num(values)
-            brushes = [pg.mkBrush(PALETTE.accent if p.key == chart.highlight else "#B8C7D9")
-                       for p in points]
-            ys = np.arange(len(points), dtype=float)[::-1]
-            bars = pg.BarGraphItem(x0=np.zeros(len(points)), y=ys, height=0.7,
-                                   width=heights * 0, brushes=brushes,
-                                   pen=pg.mkPen(PALETTE.text, width=1))
-            plot.addItem(bars)
-            self._items.append(bars)
-            self._bars, self._heights = bars, heights
-            if chart.reference is not None:
-                ref = pg.InfiniteLine(pos=chart.reference.value, angle=90,
-                                      pen=pg.mkPen(PALETTE.conflict, width=3,
-                                                   style=Qt.PenStyle.DashLine),
-                                      label=chart.reference.label.get(lang),
-                                      labelOpts={"position": 0.92, "color": PALETTE.conflict})
-                ref.label.setFont(self._gap_font)
-                plot.addItem(ref)
-                self._items.append(ref)
-            self._start_grow()
-        else:
-            heights = np.nan_to_num(values)
-            brushes = [pg.mkBrush(PALETTE.accent if i == highlight else "#7FA6D1")
-                       for i in range(len(points))]
-            bars = pg.BarGraphItem(x=xs, height=heights * 0, width=0.7, brushes=brushes,
-                                   pen=pg.mkPen(PALETTE.text, width=1))
-            plot.addItem(bars)
-            self._items.append(bars)
-            self._bars, self._heights = bars, heights
-            self._start_grow()
-        # Gaps: labelled where they are, never interpolated.
-        top = np.nanmax(values) if np.isfinite(values).any() else 1.0
-        for i, p in enumerate(points):
-            if p.gap:
-                text = pg.TextItem(self.tr("no verified figure"), color=PALETTE.text,
-                                   angle=90, anchor=(0, 0.5))
-                text.setFont(self._gap_font)
-                text.setPos(i, top * 0.02)
-                plot.addItem(text)
-                self._items.append(text)
-        if chart.kind is ChartKind.SHARE:
-            self.value_axis.unit, self.share_axis.unit = None, self.value_axis.unit
-            self.share_axis.lang = lang
-            n = len(points)
-            self.value_axis.setTicks([[(n - 1 - i, p.label(lang)) for i, p in enumerate(points)]])
-            self.value_axis.setWidth(self._wide_axis)
-            top_value = float(np.nanmax(values))
-            self.share_axis.setTicks([[(v, format_number(v, self.share_axis.unit, lang))
-                                       for v in nice_ticks(top_value)]])
-            plot.setYRange(-0.7, n - 0.3, padding=0)
-            plot.setXRange(0, np.nanmax(values) * 1.08, padding=0)
-            return
-        self.share_axis.unit = None
-        self.value_axis.setTicks(None)
-        self.value_axis.setWidth(self._narrow_axis)
-        per_point = (self.plot.width() - self._narrow_axis) / max(len(points), 1)
-        short = per_point < self._legend_px * 5
-        self.share_axis.setTicks([[(i, point_label(chart.axis, p.key, lang, short))
-                                   for i, p in enumerate(points)]])
-        plot.setXRange(-0.7, len(points) - 0.3, padding=0)
-        every = [p.figure.value for p in chart.points + chart.points2 if p.figure is not None]
-        if chart.reference is not None:
-            every.append(chart.reference.value)
-        low = 0.0 if chart.kind is not ChartKind.LINE or chart.points2 else min(every) * 0.9
-        plot.setYRange(low, max(every) * 1.12, padding=0)
+        self.chart_plot.draw(self._chart, self._state.language, self._highlight_index())
+
+    @property
+    def _items(self) -> list:  # the drawn plot items (tests look at them)
+        return self.chart_plot.items
+
+    def _on_grow_value_changed(self, value: float) -> None:
+        """One frame of the bars' grow animation (also driven by bench/charts.py)."""
+        self.chart_plot.grow_to(value)
 
     def step_year(self, direction: int) -> None:
         """Move the shared cursor to the previous or next fiscal year with a point."""
@@ -376,36 +192,7 @@ class ChartsScreen(Screen):
         fy = self._cursor.fiscal_year()
         return next((i for i, p in enumerate(self._chart.points) if p.key == fy), None)
 
-    def _start_grow(self) -> None:
-        if self._state.animation is AnimationLevel.FULL and self.isVisible():
-            self._grow.stop()
-            self._grow.start()
-        else:
-            self._on_grow_value_changed(1.0)
-
-    def _on_grow_value_changed(self, value: float) -> None:
-        if self._bars is None:
-            return
-        if self._chart.kind is ChartKind.SHARE:
-            self._bars.setOpts(width=self._heights * value)
-        else:
-            self._bars.setOpts(height=self._heights * value)
-
-
-
     # --- touch ---------------------------------------------------------------------------
-    def _on_scene_clicked(self, event) -> None:
-        view = self.plot.getPlotItem().getViewBox()
-        if not view.sceneBoundingRect().contains(event.scenePos()):
-            return
-        pos = view.mapSceneToView(event.scenePos())
-        if self._chart.kind is ChartKind.SHARE:
-            index = len(self._chart.points) - 1 - int(round(pos.y()))
-        else:
-            index = int(round(pos.x()))
-        if 0 <= index < len(self._chart.points):
-            self.select_point(index)
-
     def select_point(self, index: int) -> None:
         """Explain the value at ``index``; a fiscal year also moves the time cursor."""
         point = self._chart.points[index]
@@ -417,11 +204,8 @@ class ChartsScreen(Screen):
 
     def _on_cursor_date_changed(self, _day: dt.date) -> None:
         self._update_year_control()
-        if self._chart.axis is Axis.FISCAL_YEAR and self._bars is not None:
-            highlight = self._highlight_index()
-            self._bars.setOpts(brushes=[pg.mkBrush(PALETTE.accent if i == highlight
-                                                   else "#7FA6D1")
-                                        for i in range(len(self._chart.points))])
+        if self._chart.axis is Axis.FISCAL_YEAR:
+            self.chart_plot.set_highlight(self._highlight_index())
 
     # --- texts -----------------------------------------------------------------------------
     def _update_texts(self) -> None:
@@ -461,6 +245,17 @@ class ChartsScreen(Screen):
         self._draw()
         self._update_texts()
 
+    def _draw(self) -> None:
+        self.chart_plot.draw(self._chart, self._state.language, self._highlight_index())
+
+    @property
+    def _items(self) -> list:  # the drawn plot items (tests look at them)
+        return self.chart_plot.items
+
+    def _on_grow_value_changed(self, value: float) -> None:
+        """One frame of the bars' grow animation (also driven by bench/charts.py)."""
+        self.chart_plot.grow_to(value)
+
     def apply_metrics(self, m: Metrics) -> None:
         margin = m.space("l")
         self._box.setContentsMargins(margin, m.space("m"), margin, m.space("s"))
@@ -473,17 +268,7 @@ class ChartsScreen(Screen):
         self._picker_grid.setSpacing(m.space("s"))
         self._box.setStretch(0, 0 if m.portrait else 1)
         self._box.setStretch(1, 1 if m.portrait else 3)
-        font = self.plot.font()
-        font.setPixelSize(m.font("caption"))
-        self._gap_font = font
-        self._legend_px = m.font("caption")
-        self.share_axis.setHeight(round(m.font("caption") * 2.4))
-        for side in ("left", "bottom"):
-            axis = self.plot.getAxis(side)
-            axis.setStyle(tickFont=font)
-            axis.setTextPen(PALETTE.text)
-        self._narrow_axis, self._wide_axis = m.px(230), m.px(360)
-        self.plot.getAxis("left").setWidth(self._narrow_axis)
+        self.chart_plot.set_sizes(m.font("caption"), m.px(230), m.px(360))
         self._draw()
         for b in self.picker.values():
             b.set_padding(m.space("s"))
@@ -493,8 +278,7 @@ class ChartsScreen(Screen):
         self._draw()
 
     def on_leave(self) -> None:
-        self._grow.stop()
-        self._on_grow_value_changed(1.0)
+        self.chart_plot.stop()
 
     def reset(self) -> None:
         self.show_chart(self._charts[0])
