@@ -58,25 +58,22 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
-REPO_SRC = Path(__file__).resolve().parents[1] / "src"
-if REPO_SRC.is_dir():  # a checkout: its src/ first (harmless when installed)
-    sys.path.insert(0, str(REPO_SRC))
+from _common import (
+    HEIGHT,
+    WARMUP_FRAMES,
+    WIDTH,
+    Series,
+    checkout_commit,
+    setup_platform,
+    verdict,
+)
 
-# The same screen as bench/startup.py and bench/timeline.py.
-OFFSCREEN_CONFIG = {
-    "windowFrameMargins": False,
-    "screens": [{"name": "kiosk", "x": 0, "y": 0, "width": 1920, "height": 1080,
-                 "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}],
-}
-WIDTH, HEIGHT = 1920, 1080
 RUNS, QUICK_RUNS = 10, 2
 GROW_STEPS, QUICK_GROW_STEPS = 40, 10
 SWITCH_PASSES, QUICK_SWITCH_PASSES = 6, 2
 TAP_PASSES, QUICK_TAP_PASSES = 3, 1
-WARMUP_FRAMES = 5
 
 TARGET_OPEN_MS = 150.0
 TARGET_ANIM_P95_MS = 8.0
@@ -87,61 +84,6 @@ TARGET_INTERACTION_P95_MS = 16.0
 # Figures (as in bench/timeline.py)
 # --------------------------------------------------------------------------- #
 
-def p95(samples: list[float]) -> float:
-    if len(samples) == 1:
-        return samples[0]
-    return statistics.quantiles(samples, n=100, method="inclusive")[94]
-
-
-@dataclass
-class Series:
-    """Frame times (s) of one series."""
-
-    label: str
-    frames_s: list[float] = field(default_factory=list)
-
-    @property
-    def p50_ms(self) -> float:
-        return statistics.median(self.frames_s) * 1000
-
-    @property
-    def p95_ms(self) -> float:
-        return p95(self.frames_s) * 1000
-
-    @property
-    def max_ms(self) -> float:
-        return max(self.frames_s) * 1000
-
-    def as_json(self) -> dict:
-        return {"frames": len(self.frames_s), "p50_ms": self.p50_ms, "p95_ms": self.p95_ms,
-                "max_ms": self.max_ms, "samples_ms": [s * 1000 for s in self.frames_s]}
-
-
-def verdict(value: float, target: float) -> str:
-    return "PASS" if value <= target else "FAIL"
-
-
-def checkout_commit() -> str | None:
-    """The checkout's HEAD (short), "+dirty" if src/ differs from it; None if not a checkout."""
-    import subprocess
-
-    repo = REPO_SRC.parent
-    try:
-        head = subprocess.run(["git", "-C", str(repo), "rev-parse", "--short", "HEAD"],
-                              capture_output=True, text=True, timeout=10, check=True)
-        dirty = subprocess.run(["git", "-C", str(repo), "status", "--porcelain", "--", "src"],
-                               capture_output=True, text=True, timeout=10, check=True)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return head.stdout.strip() + ("+dirty" if dirty.stdout.strip() else "")
-
-
-def setup_platform(workdir: Path) -> str:
-    if not os.environ.get("QT_QPA_PLATFORM"):
-        config = workdir / "offscreen.json"
-        config.write_text(json.dumps(OFFSCREEN_CONFIG), encoding="utf-8")
-        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
-    return os.environ["QT_QPA_PLATFORM"]
 
 
 # --------------------------------------------------------------------------- #

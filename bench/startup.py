@@ -61,18 +61,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REPO_SRC = Path(__file__).resolve().parents[1] / "src"
+from _common import OFFSCREEN_CONFIG, REPO_SRC
+
 MARKER = "FIRST_FRAME maxrss_kib="
 TIMEOUT_S = 30.0
 MIN_RUNS = 10
 QUICK_RUNS = 2
 TARGET_RATIO = 2.0
-
-OFFSCREEN_CONFIG = {
-    "windowFrameMargins": False,
-    "screens": [{"name": "kiosk", "x": 0, "y": 0, "width": 1920, "height": 1080,
-                 "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}],
-}
 
 # A bare PySide6 program doing what the app does up to its first frame:
 # QApplication, one top-level window sized like the app's, the same
