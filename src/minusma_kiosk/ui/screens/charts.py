@@ -245,17 +245,6 @@ class ChartsScreen(Screen):
         self._draw()
         self._update_texts()
 
-    def _draw(self) -> None:
-        self.chart_plot.draw(self._chart, self._state.language, self._highlight_index())
-
-    @property
-    def _items(self) -> list:  # the drawn plot items (tests look at them)
-        return self.chart_plot.items
-
-    def _on_grow_value_changed(self, value: float) -> None:
-        """One frame of the bars' grow animation (also driven by bench/charts.py)."""
-        self.chart_plot.grow_to(value)
-
     def apply_metrics(self, m: Metrics) -> None:
         margin = m.space("l")
         self._box.setContentsMargins(margin, m.space("m"), margin, m.space("s"))
