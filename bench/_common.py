@@ -6,6 +6,7 @@ and they import this module as ``_common``.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import statistics
@@ -88,3 +89,43 @@ def setup_platform(workdir: Path) -> str:
         config.write_text(json.dumps(OFFSCREEN_CONFIG), encoding="utf-8")
         os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
     return os.environ["QT_QPA_PLATFORM"]
+
+
+class ShellBench:
+    """The QApplication, and building and disposing shells, for in-process benches.
+
+    Parameters
+    ----------
+    animation
+        The animation level the shells are built with.
+    """
+
+    def __init__(self, animation: str) -> None:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        from minusma_kiosk.app import create_application
+        from minusma_kiosk.ui.capture import settle
+
+        self.app = create_application()
+        self._animation = animation
+        self._settle = settle
+        self._flush_layouts = lambda: QCoreApplication.sendPostedEvents(
+            None, QEvent.Type.LayoutRequest)
+        self._deferred_delete = QEvent.Type.DeferredDelete
+
+    def new_shell(self, loaded):
+        from minusma_kiosk.app import Options, create_shell
+
+        shell = create_shell(loaded, Options(animation=self._animation, diagonal_inches=32))
+        shell.resize(WIDTH, HEIGHT)
+        shell.show()
+        self._settle()
+        shell.grab()
+        return shell
+
+    def dispose(self, shell) -> None:
+        shell.close()
+        shell.deleteLater()
+        self.app.sendPostedEvents(None, self._deferred_delete)
+        self._settle()
+        gc.collect()

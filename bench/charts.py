@@ -65,6 +65,7 @@ from _common import (
     WARMUP_FRAMES,
     WIDTH,
     Series,
+    ShellBench,
     checkout_commit,
     setup_platform,
     verdict,
@@ -90,36 +91,11 @@ TARGET_INTERACTION_P95_MS = 16.0
 # Qt measurements
 # --------------------------------------------------------------------------- #
 
-class Bench:
-    """The QApplication and the helpers that build shells and time frames."""
+class Bench(ShellBench):
+    """Shells built with animation "full", and this bench's timings."""
 
     def __init__(self) -> None:
-        from PySide6.QtCore import QEvent
-        from PySide6.QtWidgets import QApplication
-
-        from minusma_kiosk.app import create_application
-        from minusma_kiosk.ui.capture import settle
-
-        self.app: QApplication = create_application()
-        self._settle = settle
-        self._deferred_delete = QEvent.Type.DeferredDelete
-
-    def new_shell(self, loaded):  # -> Shell, on the home screen, painted
-        from minusma_kiosk.app import Options, create_shell
-
-        shell = create_shell(loaded, Options(animation="full", diagonal_inches=32))
-        shell.resize(WIDTH, HEIGHT)
-        shell.show()
-        self._settle()
-        shell.grab()
-        return shell
-
-    def dispose(self, shell) -> None:
-        shell.close()
-        shell.deleteLater()
-        self.app.sendPostedEvents(None, self._deferred_delete)
-        self._settle()
-        gc.collect()
+        super().__init__(animation="full")
 
     def open_charts(self, shell) -> float:
         """navigate(BUDGET) + processEvents + grab, in seconds."""

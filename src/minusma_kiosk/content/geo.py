@@ -16,7 +16,7 @@ import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, TypeVar, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -294,32 +294,24 @@ class MapData:
         return None
 
     def region(self, name: str) -> Region:
-        """Return the region called ``name`` (English).
-
-        Raises
-        ------
-        KeyError
-            If there is no such region; the message lists the known names.
-        """
-        for region in self.regions:
-            if region.name == name:
-                return region
-        known = ", ".join(r.name for r in self.regions)
-        raise KeyError(f"no region {name!r}; known regions: {known}")
+        """Return the region called ``name`` (English); KeyError lists the known names."""
+        return _named(self.regions, name, "region")
 
     def river(self, name: str) -> River:
-        """Return the river called ``name``.
+        """Return the river called ``name``; KeyError lists the known names."""
+        return _named(self.rivers, name, "river")
 
-        Raises
-        ------
-        KeyError
-            If there is no such river; the message lists the known names.
-        """
-        for river in self.rivers:
-            if river.name == name:
-                return river
-        known = ", ".join(r.name for r in self.rivers)
-        raise KeyError(f"no river {name!r}; known rivers: {known}")
+
+_Named = TypeVar("_Named", "Region", "River")
+
+
+def _named(items: Sequence[_Named], name: str, what: str) -> _Named:
+    """The item whose ``name`` is ``name``, or a KeyError listing the known names."""
+    for item in items:
+        if item.name == name:
+            return item
+    known = ", ".join(i.name for i in items)
+    raise KeyError(f"no {what} {name!r}; known {what}s: {known}")
 
 
 # --------------------------------------------------------------------------- loading

@@ -162,15 +162,7 @@ class ChartPlot(QWidget):
                 self.items.append(line)
                 if legend is not None:
                     legend.addItem(line, name.get(lang))
-            if chart.reference is not None:
-                ref = pg.InfiniteLine(pos=chart.reference.value, angle=0,
-                                      pen=pg.mkPen(PALETTE.conflict, width=3,
-                                                   style=Qt.PenStyle.DashLine),
-                                      label=chart.reference.label.get(lang),
-                                      labelOpts={"position": 0.15, "color": PALETTE.conflict})
-                ref.label.setFont(self._gap_font)
-                plot.addItem(ref)
-                self.items.append(ref)
+            self._add_reference(chart, lang, angle=0, position=0.15)
         elif chart.kind is ChartKind.SHARE:
             # Parts of a whole: horizontal bars in the given order; the highlighted part
             # in the accent colour, and named by its label (never colour alone).
@@ -184,15 +176,7 @@ class ChartPlot(QWidget):
             plot.addItem(bars)
             self.items.append(bars)
             self._bars, self._heights = bars, heights
-            if chart.reference is not None:
-                ref = pg.InfiniteLine(pos=chart.reference.value, angle=90,
-                                      pen=pg.mkPen(PALETTE.conflict, width=3,
-                                                   style=Qt.PenStyle.DashLine),
-                                      label=chart.reference.label.get(lang),
-                                      labelOpts={"position": 0.92, "color": PALETTE.conflict})
-                ref.label.setFont(self._gap_font)
-                plot.addItem(ref)
-                self.items.append(ref)
+            self._add_reference(chart, lang, angle=90, position=0.92)
             self._start_grow()
         else:
             heights = np.nan_to_num(values)
@@ -239,6 +223,18 @@ class ChartPlot(QWidget):
             every.append(chart.reference.value)
         low = 0.0 if chart.kind is not ChartKind.LINE or chart.points2 else min(every) * 0.9
         plot.setYRange(low, max(every) * 1.12, padding=0)
+
+    def _add_reference(self, chart: Chart, lang: Lang, angle: int, position: float) -> None:
+        """The chart's reference figure (e.g. the 25% cap) as a dashed, named line."""
+        if chart.reference is None:
+            return
+        ref = pg.InfiniteLine(pos=chart.reference.value, angle=angle,
+                              pen=pg.mkPen(PALETTE.conflict, width=3, style=Qt.PenStyle.DashLine),
+                              label=chart.reference.label.get(lang),
+                              labelOpts={"position": position, "color": PALETTE.conflict})
+        ref.label.setFont(self._gap_font)
+        self.plot.addItem(ref)
+        self.items.append(ref)
 
     def set_highlight(self, index: int | None) -> None:
         """Colour one bar (a fiscal year) in the accent colour."""

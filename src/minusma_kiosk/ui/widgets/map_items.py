@@ -1,10 +1,14 @@
-"""Small graphics items for the map: labels with a halo, markers that keep their size."""
+"""Small graphics items for the map: labels with a halo, markers that keep their size,
+and where a place lies in scene coordinates."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractAnimation, QObject, QPointF, QRectF, Qt, QVariantAnimation
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from minusma_kiosk.content.geo import project
+from minusma_kiosk.content.model import Place
 
 
 class LabelItem(QGraphicsItem):
@@ -187,3 +191,17 @@ class PulseRing(ShapeItem):
     def _on_anim_value_changed(self, value: float) -> None:
         self.setScale(1.0 + 1.2 * value)
         self.setOpacity(1.0 - value)
+
+
+_SCENE_POINTS: dict[tuple[float, float], QPointF] = {}
+
+
+def scene_point(place: Place) -> QPointF:
+    """Where a (mapped) place lies in scene coordinates (projected once per place)."""
+    assert place.lon is not None and place.lat is not None
+    key = (place.lon, place.lat)
+    point = _SCENE_POINTS.get(key)
+    if point is None:
+        x, y = project(place.lon, place.lat)
+        point = _SCENE_POINTS[key] = QPointF(float(x), -float(y))
+    return QPointF(point)

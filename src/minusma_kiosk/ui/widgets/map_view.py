@@ -33,35 +33,22 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
-from minusma_kiosk.content.geo import MapData, project
+from minusma_kiosk.content.geo import MapData
 from minusma_kiosk.content.model import Camp, Event, Lang, Occupation, Place
 from minusma_kiosk.ui.theme.tokens import CATEGORY_COLOURS, MAP
 from minusma_kiosk.ui.widgets.map_backdrop import MapBackdrop
 from minusma_kiosk.ui.widgets.map_gestures import MapGestures
-from minusma_kiosk.ui.widgets.map_items import (
+from minusma_kiosk.ui.widgets.map_items import (  # scene_point: tests import it from here
     PRIORITY,
     LabelItem,
     PulseRing,
     ShapeItem,
     place_labels,
+    scene_point,
 )
 from minusma_kiosk.ui.widgets.markers import marker_path
 
 MAX_ZOOM = 6.0
-
-
-_SCENE_POINTS: dict[tuple[float, float], QPointF] = {}
-
-
-def scene_point(place: Place) -> QPointF:
-    """Where a (mapped) place lies in scene coordinates (projected once per place)."""
-    assert place.lon is not None and place.lat is not None
-    key = (place.lon, place.lat)
-    point = _SCENE_POINTS.get(key)
-    if point is None:
-        x, y = project(place.lon, place.lat)
-        point = _SCENE_POINTS[key] = QPointF(float(x), -float(y))
-    return QPointF(point)
 
 
 class MapView(QGraphicsView):
@@ -166,8 +153,8 @@ class MapView(QGraphicsView):
             item.setZValue(10)
             self._scene.addItem(item)
             self._place_dots[place.id] = item
-            label = LabelItem(place.name.en, 20, MAP["city"], bold=big,
-                              offset=QPointF(10, -8))
+            px, bold = self._label_style(place)
+            label = LabelItem(place.name.en, px, MAP["city"], bold=bold)
             label.setPos(pos)
             label.setZValue(21)
             self._scene.addItem(label)
@@ -209,9 +196,7 @@ class MapView(QGraphicsView):
         """Place names in ``lang``."""
         self._lang = lang
         for place in self._places:
-            big = place.kind in ("capital", "city")
-            self._place_labels[place.id].set_text(place.name.get(lang), self._label_px(place),
-                                                  big)
+            self._place_labels[place.id].set_text(place.name.get(lang), *self._label_style(place))
         self._layout_labels()
 
     def _layout_labels(self) -> None:
@@ -223,8 +208,10 @@ class MapView(QGraphicsView):
                  for p in self._places]
         place_labels(items)
 
-    def _label_px(self, place: Place) -> int:
-        return self._font_px if place.kind in ("capital", "city") else round(self._font_px * 0.8)
+    def _label_style(self, place: Place) -> tuple[int, bool]:
+        """Pixel size and boldness of a place's label: capitals and cities stand out."""
+        big = place.kind in ("capital", "city")
+        return (self._font_px if big else round(self._font_px * 0.8)), big
 
     def set_sizes(self, font_px: int, px_per_mm: float) -> None:
         """Label size and physical scale for the window."""
