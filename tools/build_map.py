@@ -40,7 +40,8 @@ import numpy.typing as npt
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from minusma_kiosk.content.geo import CREDIT, PROJECTION, project  # noqa: E402
+from minusma_kiosk.content.geo import CREDIT  # noqa: E402
+from minusma_kiosk.content.projection import PROJECTION, project  # noqa: E402
 
 Array = npt.NDArray[np.float64]
 Rect = tuple[float, float, float, float]

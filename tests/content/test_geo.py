@@ -13,15 +13,8 @@ import numpy as np
 import pytest
 
 from minusma_kiosk import resources
-from minusma_kiosk.content.geo import (
-    CREDIT,
-    PROJECTION,
-    MapData,
-    load_map,
-    project,
-    ring_contains,
-    unproject,
-)
+from minusma_kiosk.content.geo import CREDIT, MapData, load_map, ring_contains
+from minusma_kiosk.content.projection import PROJECTION, project, unproject
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 

@@ -71,7 +71,7 @@ def test_tapping_a_town_marker_selects_its_event(timeline):
 def test_tapping_a_region_filters_and_tapping_again_shows_all(timeline):
     shell, screen = timeline
     # A point of Kidal region away from any town: 18.0 N, 2.8 E.
-    from minusma_kiosk.content.geo import project
+    from minusma_kiosk.content.projection import project
 
     x, y = project(2.8, 18.0)
     point = screen.map.mapFromScene(QPointF(float(x), -float(y)))

@@ -104,7 +104,8 @@ def load_content(root: Path, check_geography: bool = False) -> LoadResult:
 def _region_finder() -> RegionOf:
     """Which region of the bundled map a point (lat, lon) lies in."""
     from minusma_kiosk import resources
-    from minusma_kiosk.content.geo import load_map, project
+    from minusma_kiosk.content.geo import load_map
+    from minusma_kiosk.content.projection import project
 
     map_data = load_map(resources.path("map", "mali.json"))
 

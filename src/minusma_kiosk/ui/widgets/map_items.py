@@ -7,8 +7,8 @@ from PySide6.QtCore import QAbstractAnimation, QObject, QPointF, QRectF, Qt, QVa
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from minusma_kiosk.content.geo import project
 from minusma_kiosk.content.model import Place
+from minusma_kiosk.content.projection import project
 
 
 class LabelItem(QGraphicsItem):
