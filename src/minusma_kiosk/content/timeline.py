@@ -98,6 +98,17 @@ def _source(log: ProblemLog, file: str, row: Row, column: str, sources: dict[str
     return sources[sid]
 
 
+def _place(log: ProblemLog, file: str, row: Row, places: dict[str, Place], what: str,
+           national: bool = False) -> Place | None:
+    """The place ``row`` names, or None (logged) when it is not an id in places.csv."""
+    pid = row.get("place")
+    place = places.get(pid)
+    if place is None:
+        also = ", nor 'national'" if national else ""
+        log.add(file, row.line, f"{what}: unknown place {pid!r} (not an id in places.csv{also})")
+    return place
+
+
 def _words(log: ProblemLog, file: str, row: Row, column: str, limit: int, what: str) -> None:
     words = len(row.get(column).split())
     if words > limit:
@@ -207,13 +218,10 @@ def load_events(root: Path, log: ProblemLog, sources: dict[str, Source],
         elif deaths == "yes" and not row.get("gentle_en"):
             log.add(name, row.line, f"{what}: an event with deaths needs gentle_en, a text "
                     "without graphic detail for school visits")
-        pid = row.get("place")
         place = None
-        if pid != "national":
-            place = places.get(pid)
+        if row.get("place") != "national":
+            place = _place(log, name, row, places, what, national=True)
             if place is None:
-                log.add(name, row.line, f"{what}: unknown place {pid!r} (not an id in "
-                        "places.csv, nor 'national')")
                 continue
         source = _source(log, name, row, "source", sources, what)
         if day is None or category is None or source is None or deaths not in ("yes", "no"):
@@ -237,10 +245,7 @@ def load_camps(root: Path, log: ProblemLog, sources: dict[str, Source],
         if not check_id(log, name, row.line, cid, seen, "camp"):
             continue
         what = f"camp {cid!r}"
-        place = places.get(row.get("place"))
-        if place is None:
-            log.add(name, row.line, f"{what}: unknown place {row.get('place')!r} "
-                    "(not an id in places.csv)")
+        place = _place(log, name, row, places, what)
         opened = parse_day(row.get("opened"), name, row.line, f"{what}: opened", log, False)
         closed = parse_day(row.get("closed"), name, row.line, f"{what}: closed", log, False)
         if opened and closed and closed <= opened:
@@ -267,10 +272,7 @@ def load_occupations(root: Path, log: ProblemLog, sources: dict[str, Source],
         if not check_id(log, name, row.line, oid, seen, "row"):
             continue
         what = f"occupation {oid!r}"
-        place = places.get(row.get("place"))
-        if place is None:
-            log.add(name, row.line, f"{what}: unknown place {row.get('place')!r} "
-                    "(not an id in places.csv)")
+        place = _place(log, name, row, places, what)
         start = parse_day(row.get("held_from"), name, row.line, f"{what}: held_from", log)
         end = parse_day(row.get("held_to"), name, row.line, f"{what}: held_to", log, False)
         if start and end and end <= start:
