@@ -12,6 +12,7 @@ import os
 import statistics
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,3 +130,16 @@ class ShellBench:
         self.app.sendPostedEvents(None, self._deferred_delete)
         self._settle()
         gc.collect()
+
+    def open_screen(self, shell, screen) -> tuple[float, float]:
+        """Open ``screen`` (a ScreenId): (navigate + processEvents + grab, a second grab), s."""
+        gc.collect()
+        t0 = time.perf_counter()
+        shell.router.navigate(screen)
+        self.app.processEvents()
+        shell.grab()
+        t1 = time.perf_counter()
+        shell.grab()
+        t2 = time.perf_counter()
+        self._settle()
+        return t1 - t0, t2 - t1

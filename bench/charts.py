@@ -97,19 +97,6 @@ class Bench(ShellBench):
     def __init__(self) -> None:
         super().__init__(animation="full")
 
-    def open_charts(self, shell) -> float:
-        """navigate(BUDGET) + processEvents + grab, in seconds."""
-        from minusma_kiosk.ui.router import ScreenId
-
-        gc.collect()
-        t0 = time.perf_counter()
-        shell.router.navigate(ScreenId.BUDGET)
-        self.app.processEvents()
-        shell.grab()
-        t1 = time.perf_counter()
-        self._settle()
-        return t1 - t0
-
     def frames(self, label: str, steps: list[Callable[[], None]],
                after: Callable[[], None] | None = None) -> Series:
         """Time ``step(); processEvents()`` for each step, after a warm-up.
@@ -262,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
         shell = None
         for i in range(runs + 1):
             shell = bench.new_shell(loaded)
-            took = bench.open_charts(shell)
+            took, _ = bench.open_screen(shell, ScreenId.BUDGET)
             if i == 0:
                 cold_s = took
             else:

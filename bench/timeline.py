@@ -173,21 +173,6 @@ class Bench(ShellBench):
     def __init__(self) -> None:
         super().__init__(animation="none")
 
-    def open_timeline(self, shell) -> tuple[float, float]:
-        """(navigate + processEvents + grab, one more grab) in seconds."""
-        from minusma_kiosk.ui.router import ScreenId
-
-        gc.collect()
-        t0 = time.perf_counter()
-        shell.router.navigate(ScreenId.TIMELINE)
-        self.app.processEvents()
-        shell.grab()
-        t1 = time.perf_counter()
-        shell.grab()
-        t2 = time.perf_counter()
-        self._settle()
-        return t1 - t0, t2 - t1
-
     def frames(self, label: str, steps: list[Callable[[], None]],
                grab: Callable[[], object] | None = None) -> Series:
         """Time each step's frame (after a warm-up).
@@ -338,6 +323,8 @@ def main(argv: list[str] | None = None) -> int:
                          "python": platform.python_version(), "pyside6": PySide6.__version__,
                          "events": n_events, "contents": {}}
 
+        from minusma_kiosk.ui.router import ScreenId
+
         # 1. open, cold first (real content, first import of the timeline modules)
         cold_s, cold_grab_s = None, None
         opens: dict[str, list[float]] = {k: [] for k in contents}
@@ -346,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
         for key, loaded in contents.items():
             for i in range(runs + (1 if key == "real" else 0)):
                 shell = bench.new_shell(loaded)
-                took, regrab = bench.open_timeline(shell)
+                took, regrab = bench.open_screen(shell, ScreenId.TIMELINE)
                 if key == "real" and i == 0:
                     cold_s, cold_grab_s = took, regrab
                 else:
@@ -360,8 +347,6 @@ def main(argv: list[str] | None = None) -> int:
         # 2-3. frames, on the last shell of each content
         series: dict[str, dict[str, Series]] = {}
         for key in contents:
-            from minusma_kiosk.ui.router import ScreenId
-
             shell = last_shell[key]
             screen = shell.router.screen(ScreenId.TIMELINE)
             select, drag, select_full = scrub_series(bench, shell, screen, min_scrub,
