@@ -23,6 +23,11 @@ _FR_UNITS = re.compile(r"(?<=\d) (?=(milliards?|millions?|ans)\b)")
 _EN_UNITS = re.compile(r"(?<=\d) (?=(billion|million|percent)\b)")
 
 
+def colon(lang: Lang) -> str:
+    """": " in English, a narrow no-break space before the colon in French."""
+    return f"{NNBSP}: " if lang == "fr" else ": "
+
+
 def tidy(text: str, lang: Lang) -> str:
     """Return ``text`` with the typography of ``lang`` applied."""
     if lang == "fr":

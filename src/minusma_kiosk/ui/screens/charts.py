@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from minusma_kiosk.content.formatting import format_date, format_figure
-from minusma_kiosk.content.model import Axis, Chart, ChartPoint, Content, Lang
+from minusma_kiosk.content.model import Axis, Chart, ChartPoint, Content
+from minusma_kiosk.content.typography import colon
 from minusma_kiosk.state.app_state import AnimationLevel, AppState
 from minusma_kiosk.state.timeline_state import TimelineState
 from minusma_kiosk.ui.router import Screen, ScreenId
@@ -32,11 +33,6 @@ from minusma_kiosk.ui.widgets.chart_plot import ChartPlot, point_label
 from minusma_kiosk.ui.widgets.figure_view import provenance, short_origin
 from minusma_kiosk.ui.widgets.text import button, label, set_flag
 from minusma_kiosk.ui.widgets.tile import Tile
-
-
-def colon(lang: Lang) -> str:
-    """": " in English, a narrow no-break space before the colon in French."""
-    return "\u202f: " if lang == "fr" else ": "
 
 
 class ChartsScreen(Screen):

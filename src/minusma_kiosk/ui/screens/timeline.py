@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from minusma_kiosk.content.geo import MapData
 from minusma_kiosk.content.model import Category, Content, Event, Place
+from minusma_kiosk.content.typography import colon
 from minusma_kiosk.state.app_state import AnimationLevel, AppState
 from minusma_kiosk.state.timeline_state import Autoplay, TimelineState
 from minusma_kiosk.ui.router import Screen, ScreenId
@@ -192,8 +193,7 @@ class TimelineScreen(Screen):
         if era is None:
             self.era_label.setText("")
             return
-        colon = "\u202f: " if lang == "fr" else ": "
-        self.era_label.setText(f"{era.title.get(lang)}{colon}{era.summary.get(lang)}")
+        self.era_label.setText(f"{era.title.get(lang)}{colon(lang)}{era.summary.get(lang)}")
 
     def _on_cursor_selection_changed(self, event: Event | None) -> None:
         self.map.set_selected(event)

@@ -29,11 +29,6 @@ def configure_pyqtgraph() -> None:
         _CONFIGURED = True
 
 
-def colon(lang: Lang) -> str:
-    """": " in English, a narrow no-break space before the colon in French."""
-    return "\u202f: " if lang == "fr" else ": "
-
-
 def point_label(axis: Axis, key: str, lang: Lang, short: bool = False) -> str:
     """A key written for reading: a fiscal year, a year, a date or a category.
 
