@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from minusma_kiosk.content.model import Category
-from minusma_kiosk.state.timeline_state import Autoplay, TimelineState, fiscal_year
+from minusma_kiosk.state.timeline_state import Autoplay, DayPlay, TimelineState, fiscal_year
 from tests.state.timeline_fixtures import small_timeline
 
 
@@ -97,3 +97,28 @@ def test_autoplay_steps_on_its_timer(qtbot):
     qtbot.waitUntil(lambda: state.selected is not first, timeout=2000)
     play.pause()
     assert not play.playing
+
+
+def test_day_play_steps_through_its_days_and_wraps(qtbot):
+    state = TimelineState(small_timeline())
+    days = (dt.date(2016, 1, 1), dt.date(2014, 1, 1), dt.date(2015, 1, 1))
+    play = DayPlay(state, interval_ms=10)
+    play.set_days(days)
+    state.set_date(dt.date(2014, 6, 1))
+    play.play()
+    assert state.date == dt.date(2015, 1, 1)  # the first step at once: the next day after
+    seen = []
+    state.date_changed.connect(seen.append)
+    qtbot.waitUntil(lambda: len(seen) >= 3, timeout=2000)
+    play.pause()
+    assert seen[:3] == [dt.date(2016, 1, 1), dt.date(2014, 1, 1), dt.date(2015, 1, 1)]
+    assert not play.playing
+
+
+def test_day_play_without_days_does_nothing():
+    state = TimelineState(small_timeline())
+    before = state.date
+    play = DayPlay(state)
+    play.play()
+    play.pause()
+    assert state.date == before

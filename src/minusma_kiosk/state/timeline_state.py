@@ -173,15 +173,8 @@ class TimelineState(QObject):
             self.select(None)
 
 
-class Autoplay(QObject):
-    """Steps through the visible events on a timer (play/pause, the attract loop).
-
-    Parameters
-    ----------
-    state
-        The cursor to drive.
-    interval_ms
-        Time spent on each event.
+class _Player(QObject):
+    """Play/pause on a timer; subclasses say what one step does (``_advance``).
 
     Signals
     -------
@@ -191,12 +184,12 @@ class Autoplay(QObject):
 
     playing_changed = Signal(bool)
 
-    def __init__(self, state: TimelineState, interval_ms: int = 6000,
+    def __init__(self, state: TimelineState, interval_ms: int, name: str,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._state = state
         self._timer = QTimer(self)
-        self._timer.setObjectName("timeline_autoplay")
+        self._timer.setObjectName(name)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._on_timer_timeout)
 
@@ -206,9 +199,9 @@ class Autoplay(QObject):
         return self._timer.isActive()
 
     def play(self) -> None:
-        """Start (showing the next event at once)."""
+        """Start (taking the first step at once)."""
         if not self.playing:
-            self._state.step(+1, wrap=True)
+            self._advance()
             self._timer.start()
             self.playing_changed.emit(True)
 
@@ -226,4 +219,54 @@ class Autoplay(QObject):
             self.play()
 
     def _on_timer_timeout(self) -> None:
+        self._advance()
+
+    def _advance(self) -> None:
+        raise NotImplementedError
+
+
+class Autoplay(_Player):
+    """Steps through the visible events on a timer (play/pause, the attract loop).
+
+    Parameters
+    ----------
+    state
+        The cursor to drive.
+    interval_ms
+        Time spent on each event.
+    """
+
+    def __init__(self, state: TimelineState, interval_ms: int = 6000,
+                 parent: QObject | None = None) -> None:
+        super().__init__(state, interval_ms, "timeline_autoplay", parent)
+
+    def _advance(self) -> None:
         self._state.step(+1, wrap=True)
+
+
+class DayPlay(_Player):
+    """Steps the cursor through given days on a timer (a chart's years, one by one).
+
+    Parameters
+    ----------
+    state
+        The cursor to drive.
+    interval_ms
+        Time spent on each day.
+    """
+
+    def __init__(self, state: TimelineState, interval_ms: int = 3000,
+                 parent: QObject | None = None) -> None:
+        super().__init__(state, interval_ms, "chart_autoplay", parent)
+        self._days: tuple[dt.date, ...] = ()
+
+    def set_days(self, days: tuple[dt.date, ...]) -> None:
+        """The days to step through, in order (none: playing does nothing)."""
+        self._days = tuple(sorted(days))
+
+    def _advance(self) -> None:
+        """To the first day after the cursor, or back to the first day after the last."""
+        if not self._days:
+            return
+        later = [d for d in self._days if d > self._state.date]
+        self._state.set_date(later[0] if later else self._days[0])
