@@ -103,16 +103,28 @@
         <translation>Exercice {year} ({period})</translation>
     </message>
     <message>
-        <source>Tap the arrows or a bar to choose a fiscal year</source>
-        <translation>Touchez les flèches ou une barre pour choisir un exercice</translation>
+        <source>Tap the arrows or a bar to choose a year</source>
+        <translation>Touchez les flèches ou une barre pour choisir une année</translation>
     </message>
     <message>
-        <source>Previous fiscal year</source>
-        <translation>Exercice précédent</translation>
+        <source>Year {year}</source>
+        <translation>Année {year}</translation>
     </message>
     <message>
-        <source>Next fiscal year</source>
-        <translation>Exercice suivant</translation>
+        <source>Previous year</source>
+        <translation>Année précédente</translation>
+    </message>
+    <message>
+        <source>Next year</source>
+        <translation>Année suivante</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play the years</source>
+        <translation>Faire défiler les années</translation>
     </message>
     <message>
         <source>Tap a bar or a point</source>
@@ -187,6 +199,11 @@
     <message>
         <source>As of {date}.</source>
         <translation>Situation au {date}.</translation>
+    </message>
+    <message>
+        <source>As of {date}.</source>
+        <comment>a month, year or period</comment>
+        <translation>Situation en {date}.</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QMenu
 
+from minusma_kiosk.ui.capture import settle
 from minusma_kiosk.ui.router import ScreenId
 from tests.ui.touch import device, tap
 
@@ -65,8 +66,6 @@ def test_every_chart_is_in_the_picker(charts, bundled):
 
 
 def test_tapping_a_bar_explains_it_with_its_source(charts):
-    from minusma_kiosk.ui.capture import settle
-
     shell, screen = charts
     screen.show_chart(next(c for c in screen._content.charts if c.id == "minusma_budget"))
     settle()  # the plot lays out again for this chart's axis
@@ -77,8 +76,6 @@ def test_tapping_a_bar_explains_it_with_its_source(charts):
 
 
 def test_a_gap_says_no_verified_figure(charts):
-    from minusma_kiosk.ui.capture import settle
-
     shell, screen = charts
     screen.show_chart(next(c for c in screen._content.charts if c.id == "minusma_budget"))
     settle()
@@ -182,6 +179,11 @@ def test_category_names_and_colons_in_french(make_shell):
     screen.show_chart(next(c for c in screen._charts if c.id == "who_pays_share"))
     screen.select_point(0)
     assert screen.callout_value.text() == "États-Unis\u202f: 26,94\u202f%"
+    assert screen.callout_text.text().startswith("Part des États-Unis")  # a capital
+    assert screen.callout_source.text().endswith("Situation en 2022-2024.")  # not "au"
+    chart(screen, "minusma_authorized")
+    screen.select_point(0)
+    assert screen.callout_source.text().endswith("Situation au 25 avril 2013.")  # a day
 
 
 def test_year_control_steps_the_shared_fiscal_year(charts):
@@ -196,5 +198,174 @@ def test_year_control_steps_the_shared_fiscal_year(charts):
     tap(screen.year_prev)
     assert shell.cursor.fiscal_year() == "2013-14"
     assert not screen.year_prev.isEnabled()
+    screen.show_chart(next(c for c in screen._charts if c.id == "minusma_authorized"))
+    assert not screen.year_label.isVisible()  # ceilings set on dates: no year to step
     screen.show_chart(next(c for c in screen._charts if c.id == "who_pays"))
-    assert not screen.year_label.isVisible()  # a calendar-year chart has no fiscal year
+    assert screen.year_label.text() == "Tap the arrows or a bar to choose a year"
+    settle()  # the year row is laid out again now that it shows
+    tap(screen.year_next)  # 2013 has no point: to the first year, 2016
+    assert shell.cursor.date == dt.date(2016, 1, 1)
+    assert screen.year_label.text() == "Year 2016"
+
+
+def chart(screen, chart_id):
+    screen.show_chart(next(c for c in screen._charts if c.id == chart_id))
+    return screen._chart
+
+
+def test_every_chart_over_time_marks_the_cursor_year(charts):
+    shell, screen = charts
+    shell.cursor.set_date(dt.date(2019, 3, 1))
+    expected = {"who_pays": "2019", "minusma_budget": "2018-19",
+                "minusma_authorized": "2016-06-29", "minusma_attack_deaths": "2019",
+                "us_share_minusma": "2018-19"}
+    for chart_id, key in expected.items():
+        c = chart(screen, chart_id)
+        assert c.points[screen.chart_plot.highlight].key == key, chart_id
+    assert screen.chart_plot._band.opts["x"] == [float(screen.chart_plot.highlight)]
+    assert chart(screen, "who_pays_share") and screen.chart_plot.highlight is None
+
+
+def test_a_line_chart_rings_the_cursor_point(charts):
+    shell, screen = charts
+    shell.cursor.set_date(dt.date(2017, 5, 1))
+    c = chart(screen, "who_pays")
+    xs, ys = screen.chart_plot._ring.getData()
+    assert list(xs) == [1.0] and list(ys) == [c.points[1].figure.value]
+
+
+def test_a_year_past_the_exhibit_explains_without_moving_the_cursor(charts):
+    shell, screen = charts
+    c = chart(screen, "who_pays")
+    before = shell.cursor.date
+    screen.select_point(len(c.points) - 1)  # 2025: after the timeline's last day
+    assert screen.callout_value.text().startswith("2025: ")
+    assert shell.cursor.date == before
+
+
+def test_tapping_a_bar_inside_the_cursor_year_keeps_the_cursor(charts):
+    shell, screen = charts
+    shell.cursor.set_date(dt.date(2020, 2, 14))
+    c = chart(screen, "minusma_budget")
+    screen.select_point(next(i for i, p in enumerate(c.points) if p.key == "2019-20"))
+    assert shell.cursor.date == dt.date(2020, 2, 14)  # the timeline keeps its event
+
+
+def test_play_steps_through_the_years_until_a_touch(charts, qtbot):
+    shell, screen = charts
+    shell.cursor.set_date(dt.date(2019, 3, 1))
+    chart(screen, "minusma_budget")
+    screen.autoplay._timer.setInterval(20)
+    tap(screen.year_play)
+    assert screen.autoplay.playing and screen.year_play.text() == "Pause"
+    assert shell.cursor.fiscal_year() == "2019-20"  # the first step comes at once
+    qtbot.waitUntil(lambda: shell.cursor.fiscal_year() == "2013-14", timeout=3000)  # wraps
+    tap(screen.plot.viewport(), bar_point(screen, 1))
+    assert not screen.autoplay.playing and screen.year_play.text() == "Play the years"
+    screen.play()
+    shell.router.navigate(ScreenId.HOME)
+    assert not screen.autoplay.playing  # leaving the screen stops it
+
+
+@pytest.mark.parametrize("level", ["full", "reduced"])
+def test_the_year_marker_morphs_to_a_new_year(make_shell, qtbot, level):
+    shell = make_shell(animation=level)
+    shell.router.navigate(ScreenId.BUDGET)
+    screen = shell.router.screen(ScreenId.BUDGET)
+    shell.cursor.set_date(dt.date(2019, 3, 1))
+    chart(screen, "minusma_budget")
+    plot = screen.chart_plot
+    plot.stop()
+    old = plot.highlight
+    shell.cursor.set_date(dt.date(2022, 3, 1))
+    assert plot._morph.state() == plot._morph.State.Running
+    new = plot.highlight
+    assert new == old + 3
+    plot._morph.stop()
+    plot.morph_to(0.5)
+    band_x = plot._band.opts["x"][0]
+    if level == "full":  # slides
+        assert band_x == pytest.approx(old + 1.5) and plot._band.opacity() == 1.0
+    else:  # cross-fades in place
+        assert band_x == new and plot._band.opacity() == pytest.approx(0.5)
+    brushes = plot._bars.opts["brushes"]
+    assert brushes[old].color() == brushes[new].color()  # half way between the two colours
+    plot.morph_to(1.0)
+    from minusma_kiosk.ui.theme.tokens import PALETTE
+
+    assert plot._bars.opts["brushes"][new].color().name() == PALETTE.accent.lower()
+
+
+def test_lines_draw_in_from_the_left_with_full_motion(make_shell):
+    shell = make_shell(animation="full")
+    shell.router.navigate(ScreenId.BUDGET)
+    screen = shell.router.screen(ScreenId.BUDGET)
+    chart(screen, "who_pays")
+    plot = screen.chart_plot
+    plot.stop()
+    plot.grow_to(0.5)
+    line = plot._lines[0][0]
+    xs, _ys = line.getData()
+    assert xs.max() == pytest.approx(4.5)  # half of 0 … 9
+    plot.stop()
+    assert line.getData()[0].max() == 9.0
+
+
+def test_reduced_motion_fades_the_chart_in_without_growing(make_shell):
+    shell = make_shell(animation="reduced")
+    shell.router.navigate(ScreenId.BUDGET)
+    screen = shell.router.screen(ScreenId.BUDGET)
+    chart(screen, "minusma_budget")
+    plot = screen.chart_plot
+    plot.stop()
+    plot.grow_to(0.25)
+    assert list(plot._bars.opts["height"]) == list(plot._heights)  # whole, not growing
+    assert plot._bars.opacity() == pytest.approx(0.25)
+    plot.stop()
+    assert plot._bars.opacity() == 1.0
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1366, 768), (1920, 1080)])
+def test_time_axis_labels_never_overlap(make_shell, size):
+    from PySide6.QtGui import QFontMetrics
+
+    shell = make_shell(size=size)
+    shell.router.navigate(ScreenId.BUDGET)
+    screen = shell.router.screen(ScreenId.BUDGET)
+    plot = screen.chart_plot
+    metrics = QFontMetrics(plot._gap_font)
+    for c in screen._charts:
+        if c.axis.value == "category":
+            continue
+        screen.show_chart(c)
+        per_point = (plot.plot.width() - plot._narrow_axis) / len(c.points)
+        shown = [(i, t) for i, t in plot.time_ticks(c, "en") if t]
+        gap = min(b[0] - a[0] for a, b in zip(shown, shown[1:], strict=False))
+        widest = max(metrics.horizontalAdvance(t) for _, t in shown)
+        assert widest < per_point * gap, (c.id, size)
+        assert len(shown) >= len(c.points) / 3
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_value_labels_of_parts_never_overlap(make_shell, lang):
+    from PySide6.QtGui import QFontMetrics
+
+    shell = make_shell(size=(1366, 768), lang=lang)
+    shell.router.navigate(ScreenId.BUDGET)
+    screen = shell.router.screen(ScreenId.BUDGET)
+    plot = screen.chart_plot
+    metrics = QFontMetrics(plot._gap_font)
+    view = plot.plot.getPlotItem().getViewBox()
+    for c in screen._charts:
+        if c.axis.value != "category":
+            continue
+        screen.show_chart(c)
+        settle()
+        screen.show_chart(c)
+        (left, right), _ = view.viewRange()
+        per_unit = view.width() / (right - left)
+        ticks = plot.share_ticks
+        assert len(ticks) >= 2
+        for (a, ta), (b, tb) in zip(ticks, ticks[1:], strict=False):
+            half_widths = (metrics.horizontalAdvance(ta) + metrics.horizontalAdvance(tb)) / 2
+            assert half_widths < (b - a) * per_unit, (c.id, ta, tb)

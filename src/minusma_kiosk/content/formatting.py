@@ -163,6 +163,11 @@ def date_problem(text: str) -> str | None:
     return None
 
 
+def is_day(text: str) -> bool:
+    """Whether a date accepted by :func:`date_problem` is one day (not a month, year or period)."""
+    return bool(_DAY.match(text))
+
+
 def format_date(text: str, lang: Lang) -> str:
     """Write a date accepted by :func:`date_problem` for reading."""
     if "/" in text:

@@ -28,6 +28,11 @@ def colon(lang: Lang) -> str:
     return f"{NNBSP}: " if lang == "fr" else ": "
 
 
+def sentence(text: str) -> str:
+    """``text`` with a capital first letter ("part des…" -> "Part des…")."""
+    return text[:1].upper() + text[1:]
+
+
 def tidy(text: str, lang: Lang) -> str:
     """Return ``text`` with the typography of ``lang`` applied."""
     if lang == "fr":

@@ -5,6 +5,9 @@ before the first frame). Every bar, point and slice is a sourced figure: tap it
 and the callout explains it (exact value, period, source, or the formula of a
 value computed here). Years without a verified figure are labelled gaps.
 The chart cannot be panned, zoomed, or given a menu: nothing leads off the exhibit.
+
+Charts over time follow the shared time cursor: the year the exhibit is in is
+marked, the year control and "play" move the cursor, and so does tapping a year.
 """
 
 from __future__ import annotations
@@ -23,10 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from minusma_kiosk.content.formatting import format_date, format_figure
-from minusma_kiosk.content.model import Axis, Chart, ChartPoint, Content
-from minusma_kiosk.content.typography import colon
-from minusma_kiosk.state.app_state import AnimationLevel, AppState
-from minusma_kiosk.state.timeline_state import TimelineState
+from minusma_kiosk.content.model import FIRST_DAY, LAST_DAY, Axis, Chart, ChartPoint, Content
+from minusma_kiosk.content.periods import day_for, index_at, point_period, reachable
+from minusma_kiosk.content.typography import colon, sentence
+from minusma_kiosk.state.app_state import AppState
+from minusma_kiosk.state.timeline_state import DayPlay, TimelineState
 from minusma_kiosk.ui.router import Screen, ScreenId
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.widgets.chart_plot import ChartPlot, point_label
@@ -45,8 +49,8 @@ class ChartsScreen(Screen):
     state
         Shared app state (language, animation level).
     cursor
-        The shared time cursor: fiscal-year charts highlight its fiscal year, and
-        tapping a fiscal year moves it.
+        The shared time cursor: charts over time mark its year (or fiscal year), and
+        tapping a year, the year control or "play" moves it.
     """
 
     screen_id = ScreenId.BUDGET
@@ -81,11 +85,14 @@ class ChartsScreen(Screen):
         main.addWidget(self.subtitle)
         main.addWidget(self.notes)
         self.chart_plot = ChartPlot()
-        self.chart_plot.animate = state.animation is AnimationLevel.FULL
-        self.chart_plot.point_tapped.connect(self.select_point)
+        self.chart_plot.motion = state.animation
+        self.chart_plot.point_tapped.connect(self._on_point_tapped)
         self.plot = self.chart_plot.plot
-        main.addWidget(self.chart_plot, 1)
-        # The year control: the shared cursor's fiscal year, one step at a time.
+        # The body: the plot with its year control, and the callout beside it (below it
+        # on a portrait screen), so the plot keeps the height of the screen.
+        plot_column = QVBoxLayout()
+        plot_column.addWidget(self.chart_plot, 1)
+        # The year control: the shared cursor's year, one step at a time, or played.
         years = QHBoxLayout()
         self.year_prev = button("arrow", "‹")
         self.year_prev.setObjectName("chart_year_previous")
@@ -93,13 +100,21 @@ class ChartsScreen(Screen):
         self.year_next.setObjectName("chart_year_next")
         self.year_label = label("lead")
         self.year_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.year_play = button("secondary")
+        self.year_play.setObjectName("chart_year_play")
         years.addWidget(self.year_prev)
         years.addWidget(self.year_label, 1)
+        years.addWidget(self.year_play)
         years.addWidget(self.year_next)
-        self.year_prev.clicked.connect(lambda: self.step_year(-1))
-        self.year_next.clicked.connect(lambda: self.step_year(+1))
+        self.year_prev.clicked.connect(lambda: self._user_step(-1))
+        self.year_next.clicked.connect(lambda: self._user_step(+1))
+        self.autoplay: DayPlay | None = None
+        if cursor is not None:
+            self.autoplay = DayPlay(cursor, parent=self)
+            self.year_play.clicked.connect(self.autoplay.toggle)
+            self.autoplay.playing_changed.connect(self._on_autoplay_playing_changed)
         self._years_row = years
-        main.addLayout(years)
+        plot_column.addLayout(years)
         self.callout = QFrame()
         self.callout.setProperty("role", "panel")
         callout_lay = QVBoxLayout(self.callout)
@@ -108,7 +123,11 @@ class ChartsScreen(Screen):
         self.callout_source = label("caption")
         for w in (self.callout_value, self.callout_text, self.callout_source):
             callout_lay.addWidget(w)
-        main.addWidget(self.callout)
+        callout_lay.addStretch(1)
+        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._body.addLayout(plot_column, 5)
+        self._body.addWidget(self.callout, 2)
+        main.addLayout(self._body, 1)
         self._box.addLayout(main, 3)
         if cursor is not None:
             cursor.date_changed.connect(self._on_cursor_date_changed)
@@ -129,11 +148,14 @@ class ChartsScreen(Screen):
 
     # --- drawing -----------------------------------------------------------------------
     def show_chart(self, chart: Chart) -> None:
-        """Draw ``chart`` (bars grow in with full motion)."""
+        """Draw ``chart`` (it comes in as the animation level allows)."""
         self._chart = chart
         self._selected = None
         for cid, b in self.picker.items():
             set_flag(b, "active", cid == chart.id)
+        if self.autoplay is not None:
+            days = [point_period(chart, i) for i in self._reachable()]
+            self.autoplay.set_days(tuple(max(p[0], FIRST_DAY) for p in days if p is not None))
         self._draw()
         self._update_texts()
 
@@ -145,63 +167,86 @@ class ChartsScreen(Screen):
         return self.chart_plot.items
 
     def _on_grow_value_changed(self, value: float) -> None:
-        """One frame of the bars' grow animation (also driven by bench/charts.py)."""
+        """One frame of the chart's grow-in (also driven by bench/charts.py)."""
         self.chart_plot.grow_to(value)
 
+    def _reachable(self) -> list[int]:
+        """The points the time cursor can stand in (2025 is past the exhibit's end)."""
+        return reachable(self._chart, FIRST_DAY, LAST_DAY)
+
+    def _user_step(self, direction: int) -> None:
+        self.pause()
+        self.step_year(direction)
+
     def step_year(self, direction: int) -> None:
-        """Move the shared cursor to the previous or next fiscal year with a point."""
+        """Move the shared cursor to the previous or next year with a point."""
         if self._cursor is None:
             return
-        keys = [p.key for p in self._chart.points]
-        current = self._cursor.fiscal_year()
-        if current in keys:
-            i = keys.index(current) + direction
+        steps = self._reachable()
+        if not steps:
+            return
+        current = self._highlight_index()
+        if current in steps:
+            i = steps.index(current) + direction
         else:
-            i = 0 if direction > 0 else len(keys) - 1
-        i = max(0, min(i, len(keys) - 1))
-        self.select_point(i)
+            i = 0 if direction > 0 else len(steps) - 1
+        self.select_point(steps[max(0, min(i, len(steps) - 1))])
 
     def _update_year_control(self) -> None:
-        fiscal = self._cursor is not None and self._chart.axis is Axis.FISCAL_YEAR
-        for w in (self.year_prev, self.year_next, self.year_label):
-            w.setVisible(fiscal)
-        if not fiscal:
+        shown = self._cursor is not None and self._chart.axis in (Axis.FISCAL_YEAR, Axis.YEAR)
+        for w in (self.year_prev, self.year_next, self.year_label, self.year_play):
+            if w.isVisibleTo(self) != shown:  # a needless setVisible lays the screen out again
+                w.setVisible(shown)
+        if not shown:
             return
-        assert self._cursor is not None
         lang = self._state.language
-        fy = self._cursor.fiscal_year()
-        keys = [p.key for p in self._chart.points]
-        start = int(fy[:4])
-        period = format_date(f"{start}-07-01/{start + 1}-06-30", lang)
-        self.year_label.setText(
-            self.tr("Fiscal year {year} ({period})").format(year=format_date(fy, lang),
-                                                            period=period)
-            if fy in keys else self.tr("Tap the arrows or a bar to choose a fiscal year"))
-        self.year_prev.setEnabled(fy not in keys or keys.index(fy) > 0)
-        self.year_next.setEnabled(fy not in keys or keys.index(fy) < len(keys) - 1)
-        self.year_prev.setAccessibleName(self.tr("Previous fiscal year"))
-        self.year_next.setAccessibleName(self.tr("Next fiscal year"))
+        steps = self._reachable()
+        current = self._highlight_index()
+        if current is None:
+            text = self.tr("Tap the arrows or a bar to choose a year")
+        elif self._chart.axis is Axis.FISCAL_YEAR:
+            key = self._chart.points[current].key
+            start = int(key[:4])
+            period = format_date(f"{start}-07-01/{start + 1}-06-30", lang)
+            text = self.tr("Fiscal year {year} ({period})").format(
+                year=format_date(key, lang), period=period)
+        else:
+            text = self.tr("Year {year}").format(year=self._chart.points[current].key)
+        self.year_label.setText(text)
+        self.year_prev.setEnabled(current not in steps or steps.index(current) > 0)
+        self.year_next.setEnabled(current not in steps or steps.index(current) < len(steps) - 1)
+        self.year_prev.setAccessibleName(self.tr("Previous year"))
+        self.year_next.setAccessibleName(self.tr("Next year"))
+        self._on_autoplay_playing_changed(self.autoplay is not None and self.autoplay.playing)
+
+    def _on_autoplay_playing_changed(self, playing: bool) -> None:
+        self.year_play.setText(self.tr("Pause") if playing else self.tr("Play the years"))
+        self.year_play.setAccessibleName(self.year_play.text())
 
     def _highlight_index(self) -> int | None:
-        if self._cursor is None or self._chart.axis is not Axis.FISCAL_YEAR:
+        """The point the time cursor stands in, if the chart is over time."""
+        if self._cursor is None:
             return None
-        fy = self._cursor.fiscal_year()
-        return next((i for i, p in enumerate(self._chart.points) if p.key == fy), None)
+        return index_at(self._chart, self._cursor.date)
 
     # --- touch ---------------------------------------------------------------------------
     def select_point(self, index: int) -> None:
-        """Explain the value at ``index``; a fiscal year also moves the time cursor."""
+        """Explain the value at ``index``; a year also moves the time cursor there."""
         point = self._chart.points[index]
         self._selected = point
-        if self._cursor is not None and self._chart.axis is Axis.FISCAL_YEAR:
-            start = int(point.key[:4])
-            self._cursor.set_date(dt.date(start, 7, 1))
+        if self._cursor is not None:
+            day = day_for(self._chart, index, self._cursor.date, FIRST_DAY, LAST_DAY)
+            if day is not None:
+                self._cursor.set_date(day)
         self._update_texts()
+
+    def _on_point_tapped(self, index: int) -> None:
+        self.pause()
+        self.select_point(index)
 
     def _on_cursor_date_changed(self, _day: dt.date) -> None:
         self._update_year_control()
-        if self._chart.axis is Axis.FISCAL_YEAR:
-            self.chart_plot.set_highlight(self._highlight_index())
+        self.chart_plot.set_highlight(self._highlight_index())
 
     # --- texts -----------------------------------------------------------------------------
     def _update_texts(self) -> None:
@@ -230,7 +275,7 @@ class ChartsScreen(Screen):
         fig = point.figure
         self.callout_value.setText(f"{where}{colon(lang)}{format_figure(fig, lang, exact=True)}")
         note = fig.note.get(lang)
-        self.callout_text.setText(fig.label.get(lang) + (f". {note}" if note else ""))
+        self.callout_text.setText(sentence(fig.label.get(lang)) + (f". {note}" if note else ""))
         self.callout_source.setText(provenance(fig, lang))
 
     def retranslate(self) -> None:
@@ -247,6 +292,11 @@ class ChartsScreen(Screen):
         self._box.setSpacing(m.space("l"))
         self._box.setDirection(QBoxLayout.Direction.TopToBottom if m.portrait
                                else QBoxLayout.Direction.LeftToRight)
+        self._body.setDirection(QBoxLayout.Direction.TopToBottom if m.portrait
+                                else QBoxLayout.Direction.LeftToRight)
+        self._body.setSpacing(m.space("m"))
+        self._body.setStretch(0, 1 if m.portrait else 5)
+        self._body.setStretch(1, 0 if m.portrait else 2)
         self._place_picker(2 if m.portrait else 1)
         for b in (self.year_prev, self.year_next):
             b.setFixedSize(m.target(), m.target())
@@ -263,10 +313,22 @@ class ChartsScreen(Screen):
         self._draw()
 
     def on_leave(self) -> None:
+        self.pause()
         self.chart_plot.stop()
 
     def reset(self) -> None:
+        self.pause()
         self.show_chart(self._charts[0])
+
+    def play(self) -> None:
+        """Step through the shown chart's years on their own (the attract loop uses it)."""
+        if self.autoplay is not None:
+            self.autoplay.play()
+
+    def pause(self) -> None:
+        """Stop stepping through the years."""
+        if self.autoplay is not None:
+            self.autoplay.pause()
 
     def states(self) -> list[tuple[str, Callable[[], None]]]:
         out: list[tuple[str, Callable[[], None]]] = []
@@ -275,6 +337,13 @@ class ChartsScreen(Screen):
         first = self._charts[0]
         tapped = next((i for i, p in enumerate(first.points) if p.figure is not None), 0)
         out.append((f"{first.id}-callout", lambda: self._show_callout(first, tapped)))
+        # A chart over time with the cursor in one of its years: the marker and the callout.
+        timed = next((c for c in self._charts if self._cursor is not None
+                      and reachable(c, FIRST_DAY, LAST_DAY)), None)
+        if timed is not None:
+            year = [i for i in reachable(timed, FIRST_DAY, LAST_DAY)
+                    if timed.points[i].figure is not None][-1]
+            out.append((f"{timed.id}-year", lambda: self._show_callout(timed, year)))
         return out
 
     def _show_callout(self, chart: Chart, index: int) -> None:

@@ -1,8 +1,12 @@
 """A chart drawn with pyqtgraph, made safe for a touch screen.
 
 No pan, zoom, menu, export dialog or auto-range button: a visitor cannot lose the
-chart or reach a file dialog. Bars grow in (full motion only). A tap reports
-which point it hit; the screen decides what to explain.
+chart or reach a file dialog. A tap reports which point it hit; the screen
+decides what to explain.
+
+Motion follows the animation level: with full motion bars grow in, lines draw
+from left to right and the year marker slides to a new year; with reduced
+motion the same changes are cross-fades; with none they happen at once.
 """
 
 from __future__ import annotations
@@ -10,14 +14,25 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from minusma_kiosk.content.formatting import format_date, format_number
 from minusma_kiosk.content.model import Axis, Chart, ChartKind, Lang
+from minusma_kiosk.state.app_state import AnimationLevel
 from minusma_kiosk.ui.theme.tokens import PALETTE
 
 _CONFIGURED = False
+BAR = "#7FA6D1"      # a bar; the highlighted one is PALETTE.accent
+PART = "#B8C7D9"     # a part of a whole that is not the highlighted one
+SECOND = "#A05A00"   # the second series of a line chart (with square symbols)
+
+
+def mix(a: str, b: str, t: float) -> QColor:
+    """The colour ``t`` (0…1) of the way from ``a`` to ``b``."""
+    ca, cb = QColor(a), QColor(b)
+    return QColor.fromRgbF(*(x + (y - x) * t for x, y in zip(ca.getRgbF(), cb.getRgbF(),
+                                                             strict=True)))
 
 
 def configure_pyqtgraph() -> None:
@@ -66,7 +81,7 @@ class ValueAxis(pg.AxisItem):
 
 
 class ChartPlot(QWidget):
-    """One chart at a time.
+    """One chart at a time, with a marker on the year the exhibit is in.
 
     Signals
     -------
@@ -89,22 +104,41 @@ class ChartPlot(QWidget):
         lay.addWidget(self.plot)
         self._make_touch_safe()
         self.items: list[pg.GraphicsObject] = []
-        self.animate = False
+        self.motion = AnimationLevel.NONE
         self._chart: Chart | None = None
         self._lang: Lang = "en"
         self._bars: pg.BarGraphItem | None = None
         self._heights = np.zeros(0)
+        self._lines: list[tuple[pg.PlotDataItem, np.ndarray, np.ndarray]] = []
         self._gap_font = QFont(self.font())
         self._legend_px = 22
         self._narrow_axis, self._wide_axis = 230, 360
-        self._grow = QVariantAnimation(self)
-        self._grow.setObjectName("chart_grow")
-        self._grow.setDuration(600)
-        self._grow.setStartValue(0.0)
-        self._grow.setEndValue(1.0)
-        self._grow.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self._grow.valueChanged.connect(self.grow_to)
+        self._grow = self._animation("chart_grow", 600, self.grow_to)
+        # The year marker: a band behind the point of the cursor's year (and a ring
+        # around a line's point). It slides, fades or jumps to a new year.
+        self.highlight: int | None = None
+        self.share_ticks: list[tuple[float, str]] = []
+        self._from: int | None = None
+        self._low, self._high = 0.0, 1.0
+        self._band = pg.BarGraphItem(x=[0.0], y0=[0.0], height=[1.0], width=0.96,
+                                     brush=mix(PALETTE.surface, PALETTE.accent, 0.14),
+                                     pen=pg.mkPen(None))
+        self._band.setZValue(-10)
+        self._ring = pg.ScatterPlotItem(size=34, symbol="o", brush=pg.mkBrush(None),
+                                        pen=pg.mkPen(PALETTE.accent, width=4))
+        self._ring.setZValue(10)
+        self._morph = self._animation("chart_morph", 450, self.morph_to)
         self.plot.scene().sigMouseClicked.connect(self._on_scene_clicked)
+
+    def _animation(self, name: str, ms: int, slot) -> QVariantAnimation:
+        anim = QVariantAnimation(self)
+        anim.setObjectName(name)
+        anim.setDuration(ms)
+        anim.setStartValue(0.0)
+        anim.setEndValue(1.0)
+        anim.setEasingCurve(QEasingCurve.Type.OutCubic)
+        anim.valueChanged.connect(slot)
+        return anim
 
     def _make_touch_safe(self) -> None:
         """No pan, zoom, menus, export dialog or auto-range button: nothing to lose."""
@@ -119,9 +153,12 @@ class ChartPlot(QWidget):
         self.plot.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.plot.setBackground(PALETTE.surface)
 
+    # --- drawing -------------------------------------------------------------------------
     def draw(self, chart: Chart, lang: Lang, highlight: int | None) -> None:
         """Draw ``chart``: bars, lines or parts of a whole, gaps labelled, never filled."""
         self._chart, self._lang = chart, lang
+        self._grow.stop()
+        self._morph.stop()
         plot = self.plot
         for item in self.items:
             if isinstance(item, pg.LegendItem):
@@ -130,59 +167,34 @@ class ChartPlot(QWidget):
             else:
                 plot.removeItem(item)
         self.items = []
-        self._bars = None
+        self._bars, self._lines = None, []
         units = [p.figure.unit for p in chart.points if p.figure is not None]
         self.value_axis.unit = units[0] if units else None
         self.value_axis.lang = lang
         points = chart.points
-        xs = np.arange(len(points), dtype=float)
         values = np.array([p.figure.value if p.figure else np.nan for p in points])
         if chart.kind is ChartKind.LINE:
-            legend = None
-            if chart.points2:
-                # Two series: told apart by shape and by name, not by colour alone.
-                legend = pg.LegendItem(offset=(80, 10), labelTextSize=f"{self._legend_px}px",
-                                       labelTextColor=PALETTE.text)
-                legend.setParentItem(plot.getPlotItem().getViewBox())
-                self.items.append(legend)
-            for series, name, colour, symbol in ((points, chart.label, PALETTE.accent, "o"),
-                                                 (chart.points2, chart.label2, "#A05A00", "s")):
-                if not series:
-                    continue
-                ys = np.array([p.figure.value if p.figure else np.nan for p in series])
-                line = pg.PlotDataItem(np.arange(len(series), dtype=float), ys,
-                                       pen=pg.mkPen(colour, width=4), symbol=symbol,
-                                       symbolSize=16, symbolBrush=colour, connect="finite")
-                plot.addItem(line)
-                self.items.append(line)
-                if legend is not None:
-                    legend.addItem(line, name.get(lang))
-            self._add_reference(chart, lang, angle=0, position=0.15)
+            self._draw_lines(chart, lang)
         elif chart.kind is ChartKind.SHARE:
             # Parts of a whole: horizontal bars in the given order; the highlighted part
             # in the accent colour, and named by its label (never colour alone).
             heights = np.nan_to_num(values)
-            brushes = [pg.mkBrush(PALETTE.accent if p.key == chart.highlight else "#B8C7D9")
+            brushes = [pg.mkBrush(PALETTE.accent if p.key == chart.highlight else PART)
                        for p in points]
             ys = np.arange(len(points), dtype=float)[::-1]
             bars = pg.BarGraphItem(x0=np.zeros(len(points)), y=ys, height=0.7,
                                    width=heights * 0, brushes=brushes,
                                    pen=pg.mkPen(PALETTE.text, width=1))
-            plot.addItem(bars)
-            self.items.append(bars)
+            self._add(bars)
             self._bars, self._heights = bars, heights
             self._add_reference(chart, lang, angle=90, position=0.92)
-            self._start_grow()
         else:
             heights = np.nan_to_num(values)
-            brushes = [pg.mkBrush(PALETTE.accent if i == highlight else "#7FA6D1")
-                       for i in range(len(points))]
-            bars = pg.BarGraphItem(x=xs, height=heights * 0, width=0.7, brushes=brushes,
+            bars = pg.BarGraphItem(x=np.arange(len(points), dtype=float), height=heights * 0,
+                                   width=0.7, brushes=self._bar_brushes(highlight, None, 1.0),
                                    pen=pg.mkPen(PALETTE.text, width=1))
-            plot.addItem(bars)
-            self.items.append(bars)
+            self._add(bars)
             self._bars, self._heights = bars, heights
-            self._start_grow()
         # Gaps: labelled where they are, never interpolated.
         top = np.nanmax(values) if np.isfinite(values).any() else 1.0
         for i, p in enumerate(points):
@@ -191,53 +203,174 @@ class ChartPlot(QWidget):
                                    angle=90, anchor=(0, 0.5))
                 text.setFont(self._gap_font)
                 text.setPos(i, top * 0.02)
-                plot.addItem(text)
-                self.items.append(text)
+                self._add(text)
         if chart.kind is ChartKind.SHARE:
-            self.value_axis.unit, self.share_axis.unit = None, self.value_axis.unit
-            self.share_axis.lang = lang
-            n = len(points)
-            self.value_axis.setTicks([[(n - 1 - i, p.label(lang)) for i, p in enumerate(points)]])
-            self.value_axis.setWidth(self._wide_axis)
-            top_value = float(np.nanmax(values))
-            self.share_axis.setTicks([[(v, format_number(v, self.share_axis.unit, lang))
-                                       for v in nice_ticks(top_value)]])
-            plot.setYRange(-0.7, n - 0.3, padding=0)
-            plot.setXRange(0, np.nanmax(values) * 1.08, padding=0)
-            return
+            self._frame_share(chart, lang, values)
+        else:
+            self._frame_time(chart, lang)
+            self._add(self._band)
+            if chart.kind is ChartKind.LINE:
+                self._add(self._ring)
+        self.highlight = self._from = highlight
+        self.morph_to(1.0)
+        self._start_grow()
+
+    def _add(self, item) -> None:
+        self.plot.addItem(item)
+        self.items.append(item)
+
+    def _draw_lines(self, chart: Chart, lang: Lang) -> None:
+        legend = None
+        if chart.points2:
+            # Two series: told apart by shape and by name, not by colour alone.
+            legend = pg.LegendItem(offset=(80, 10), labelTextSize=f"{self._legend_px}px",
+                                   labelTextColor=PALETTE.text)
+            legend.setParentItem(self.plot.getPlotItem().getViewBox())
+            self.items.append(legend)
+        for series, name, colour, symbol in ((chart.points, chart.label, PALETTE.accent, "o"),
+                                             (chart.points2, chart.label2, SECOND, "s")):
+            if not series:
+                continue
+            xs = np.arange(len(series), dtype=float)
+            ys = np.array([p.figure.value if p.figure else np.nan for p in series])
+            line = pg.PlotDataItem(xs, ys, pen=pg.mkPen(colour, width=4), symbol=symbol,
+                                   symbolSize=16, symbolBrush=colour, connect="finite")
+            self._add(line)
+            self._lines.append((line, xs, ys))
+            if legend is not None:
+                legend.addItem(line, name.get(lang))
+        self._add_reference(chart, lang, angle=0, position=0.02)
+
+    def _frame_share(self, chart: Chart, lang: Lang, values: np.ndarray) -> None:
+        """Axes of a parts-of-a-whole chart: names on the left, values along the bottom."""
+        self.value_axis.unit, self.share_axis.unit = None, self.value_axis.unit
+        self.share_axis.lang = lang
+        n = len(chart.points)
+        self.value_axis.setTicks([[(n - 1 - i, p.label(lang))
+                                   for i, p in enumerate(chart.points)]])
+        self.value_axis.setWidth(self._wide_axis)
+        top_value = float(np.nanmax(values))
+        # As many round values along the bottom as fit side by side ("1 milliard de dollars").
+        per_unit = (self.plot.width() - self._wide_axis) / (top_value * 1.08)
+        metrics = QFontMetrics(self._gap_font)
+        for count in (4, 3, 2, 1):
+            ticks = [(v, format_number(v, self.share_axis.unit, lang))
+                     for v in nice_ticks(top_value, count)]
+            if all((metrics.horizontalAdvance(a[1]) + metrics.horizontalAdvance(b[1])) * 0.6
+                   < (b[0] - a[0]) * per_unit for a, b in zip(ticks, ticks[1:], strict=False)):
+                break
+        self.share_axis.setTicks([ticks])
+        self.plot.setYRange(-0.7, n - 0.3, padding=0)
+        self.plot.setXRange(0, top_value * 1.08, padding=0)
+        self.share_ticks = ticks
+
+    def _frame_time(self, chart: Chart, lang: Lang) -> None:
+        """Axes of a chart over time: the values on the left, the periods along the bottom."""
+        points = chart.points
         self.share_axis.unit = None
         self.value_axis.setTicks(None)
         self.value_axis.setWidth(self._narrow_axis)
-        per_point = (self.plot.width() - self._narrow_axis) / max(len(points), 1)
-        short = per_point < self._legend_px * 5
-        self.share_axis.setTicks([[(i, point_label(chart.axis, p.key, lang, short))
-                                   for i, p in enumerate(points)]])
-        plot.setXRange(-0.7, len(points) - 0.3, padding=0)
+        self.share_axis.setTicks([self.time_ticks(chart, lang)])
+        self.plot.setXRange(-0.7, len(points) - 0.3, padding=0)
         every = [p.figure.value for p in chart.points + chart.points2 if p.figure is not None]
         if chart.reference is not None:
             every.append(chart.reference.value)
         low = 0.0 if chart.kind is not ChartKind.LINE or chart.points2 else min(every) * 0.9
-        plot.setYRange(low, max(every) * 1.12, padding=0)
+        self._low, self._high = low, max(every) * 1.12
+        self.plot.setYRange(self._low, self._high, padding=0)
+        self._band.setOpts(y0=[self._low], height=[self._high - self._low])
+
+    def time_ticks(self, chart: Chart, lang: Lang) -> list[tuple[int, str]]:
+        """Labels along a time axis that fit the width: whole, short, or every other one."""
+        n = max(len(chart.points), 1)
+        per_point = (self.plot.width() - self._narrow_axis) / n
+        metrics = QFontMetrics(self._gap_font)
+        room = per_point * 0.9
+        for short, every in ((False, 1), (True, 1), (True, 2), (True, 3)):
+            labels = [point_label(chart.axis, p.key, lang, short) for p in chart.points]
+            if max(metrics.horizontalAdvance(t) for t in labels) <= room * every:
+                break
+        return [(i, t if i % every == 0 else "") for i, t in enumerate(labels)]
 
     def _add_reference(self, chart: Chart, lang: Lang, angle: int, position: float) -> None:
         """The chart's reference figure (e.g. the 25% cap) as a dashed, named line."""
         if chart.reference is None:
             return
+        # The name above a level line and to the right of an upright one, never clipped.
+        anchors = [(0, 1), (0, 1)] if angle == 0 else [(0, 0.5), (0, 0.5)]
         ref = pg.InfiniteLine(pos=chart.reference.value, angle=angle,
                               pen=pg.mkPen(PALETTE.conflict, width=3, style=Qt.PenStyle.DashLine),
                               label=chart.reference.label.get(lang),
-                              labelOpts={"position": position, "color": PALETTE.conflict})
+                              labelOpts={"position": position, "color": PALETTE.conflict,
+                                         "anchors": anchors})
         ref.label.setFont(self._gap_font)
-        self.plot.addItem(ref)
-        self.items.append(ref)
+        self._add(ref)
+
+    # --- the year marker -----------------------------------------------------------------
+    def _bar_brushes(self, new: int | None, old: int | None, t: float) -> list:
+        """Bar colours while the accent moves from bar ``old`` to bar ``new``."""
+        count = len(self._chart.points) if self._chart is not None else 0
+        out = []
+        for i in range(count):
+            if i == new and i == old:
+                colour = QColor(PALETTE.accent)
+            elif i == new:
+                colour = mix(BAR, PALETTE.accent, t)
+            elif i == old:
+                colour = mix(PALETTE.accent, BAR, t)
+            else:
+                colour = QColor(BAR)
+            out.append(pg.mkBrush(colour))
+        return out
 
     def set_highlight(self, index: int | None) -> None:
-        """Colour one bar (a fiscal year) in the accent colour."""
-        if self._chart is None or self._bars is None or self._chart.kind is not ChartKind.BARS:
+        """Mark point ``index`` (the cursor's year): slide, cross-fade or jump to it."""
+        if self._chart is None or self._chart.kind is ChartKind.SHARE:
             return
-        self._bars.setOpts(brushes=[pg.mkBrush(PALETTE.accent if i == index else "#7FA6D1")
-                                    for i in range(len(self._chart.points))])
+        if index == self.highlight:
+            return
+        self._morph.stop()
+        self._from, self.highlight = self.highlight, index
+        if self.motion is AnimationLevel.NONE or not self.isVisible():
+            self.morph_to(1.0)
+        else:
+            self._morph.start()
 
+    def morph_to(self, t: float) -> None:
+        """One frame (``t`` 0…1) of the marker's move from the last year to this one."""
+        if self._chart is None or self._chart.kind is ChartKind.SHARE:
+            return
+        old, new = self._from, self.highlight
+        slide = self.motion is AnimationLevel.FULL and old is not None and new is not None
+        if new is None:
+            x, opacity = (old if old is not None else 0), 1.0 - t
+        elif slide:
+            assert old is not None
+            x, opacity = old + (new - old) * t, 1.0
+        else:
+            x, opacity = new, (t if new != old else 1.0)
+        self._band.setOpts(x=[float(x)])
+        self._band.setOpacity(opacity)
+        if self._bars is not None and self._chart.kind is ChartKind.BARS:
+            self._bars.setOpts(brushes=self._bar_brushes(new, old, t))
+        if self._chart.kind is ChartKind.LINE:
+            self._place_ring(x, opacity)
+
+    def _place_ring(self, x: float, opacity: float) -> None:
+        """The ring around the first series' point at ``x`` (between points while sliding)."""
+        ys = np.array([p.figure.value if p.figure else np.nan for p in self._chart.points])
+        lo, hi = int(np.floor(x)), int(np.ceil(x))
+        if not (0 <= lo < len(ys) and 0 <= hi < len(ys)):
+            self._ring.setData([], [])
+            return
+        y = ys[lo] + (ys[hi] - ys[lo]) * (x - lo)
+        if np.isfinite(y):
+            self._ring.setData([x], [y])
+        else:
+            self._ring.setData([], [])
+        self._ring.setOpacity(opacity)
+
+    # --- sizes and the grow-in -----------------------------------------------------------
     def set_sizes(self, font_px: int, axis_narrow: int, axis_wide: int) -> None:
         """Type and axis sizes for the window."""
         font = QFont(self.plot.font())
@@ -253,27 +386,42 @@ class ChartPlot(QWidget):
         self.plot.getAxis("left").setWidth(axis_narrow)
 
     def _start_grow(self) -> None:
-        if self.animate and self.isVisible():
-            self._grow.stop()
+        if self.motion is not AnimationLevel.NONE and self.isVisible():
+            self.grow_to(0.0)
             self._grow.start()
         else:
             self.grow_to(1.0)
 
     def grow_to(self, value: float) -> None:
-        """Bars at ``value`` (0…1) of their height: one frame of the grow animation."""
-        if self._bars is None:
-            return
-        if self._chart.kind is ChartKind.SHARE:
-            self._bars.setOpts(width=self._heights * value)
-        else:
-            self._bars.setOpts(height=self._heights * value)
+        """One frame (``value`` 0…1) of the chart coming in.
 
-
+        Full motion: bars grow to ``value`` of their length and lines draw up to
+        ``value`` of their length. Reduced motion: the marks fade in instead.
+        """
+        grow = value if self.motion is AnimationLevel.FULL else 1.0
+        fade = value if self.motion is AnimationLevel.REDUCED else 1.0
+        for item in self.items:
+            if item is not self._band and item is not self._ring:
+                item.setOpacity(fade)
+        if self._bars is not None and self._chart is not None:
+            if self._chart.kind is ChartKind.SHARE:
+                self._bars.setOpts(width=self._heights * grow)
+            else:
+                self._bars.setOpts(height=self._heights * grow)
+        for line, xs, ys in self._lines:
+            if grow >= 1.0:
+                line.setData(xs, ys)
+                continue
+            end = grow * (len(xs) - 1)
+            keep = xs <= end
+            line.setData(np.append(xs[keep], end), np.append(ys[keep], np.interp(end, xs, ys)))
 
     def stop(self) -> None:
-        """Stop the grow animation and show the bars whole."""
+        """Stop every animation and show the chart whole, the marker in place."""
         self._grow.stop()
+        self._morph.stop()
         self.grow_to(1.0)
+        self.morph_to(1.0)
 
     def _on_scene_clicked(self, event) -> None:
         if self._chart is None:

@@ -10,6 +10,7 @@ from minusma_kiosk.content.formatting import (
     format_figure,
     format_formula,
     format_number,
+    is_day,
     qualifier_word,
 )
 from minusma_kiosk.content.model import Figure, Lang, Source
@@ -33,8 +34,10 @@ def provenance(fig: Figure, lang: Lang) -> str:
         return f"{text} ({when})"
     assert fig.source is not None
     text = QCoreApplication.translate("FigureView", "Source: {source}")
-    return f"{text.format(source=source_line(fig.source, lang))}. " + \
-        QCoreApplication.translate("FigureView", "As of {date}.").format(date=when)
+    # French says "au 26 avril 2023" for a day but "en 2023", "en avril 2023" otherwise.
+    as_of = QCoreApplication.translate("FigureView", "As of {date}.") if is_day(fig.as_of) \
+        else QCoreApplication.translate("FigureView", "As of {date}.", "a month, year or period")
+    return f"{text.format(source=source_line(fig.source, lang))}. " + as_of.format(date=when)
 
 
 class FigureView(QWidget):

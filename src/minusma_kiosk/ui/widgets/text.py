@@ -29,8 +29,11 @@ def button(role: str, text: str = "", parent: QWidget | None = None) -> QPushBut
 
 
 def set_flag(widget: QWidget, name: str, value: bool) -> None:
-    """Set a boolean style property and make the style sheet notice it."""
-    widget.setProperty(name, "true" if value else "false")
+    """Set a boolean style property and make the style sheet notice it (only on a change)."""
+    text = "true" if value else "false"
+    if widget.property(name) == text:
+        return
+    widget.setProperty(name, text)
     if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
         # Only a widget already styled needs re-styling; the others get the property
         # when they are first polished (this also keeps QStyle off the start-up path).
