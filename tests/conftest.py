@@ -23,3 +23,5 @@ REPO = Path(__file__).resolve().parents[1]
 
 # Caches (loaded content) go to a throw-away folder, not the tester's home.
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="minusma-kiosk-test-cache-")
+# Configuration, logs, analytics and the instance lock too (minusma_kiosk.kiosk.paths).
+os.environ["MINUSMA_KIOSK_HOME"] = tempfile.mkdtemp(prefix="minusma-kiosk-test-home-")

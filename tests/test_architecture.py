@@ -42,6 +42,21 @@ def test_state_uses_only_qtcore_and_content():
                 f"{path.name} imports {m}"
 
 
+def test_kiosk_policy_draws_nothing():
+    """kiosk/ (configuration, logs, PIN, supervisor, analytics) sits beside state: it may use
+    content and QtCore, never widgets, pyqtgraph or the ui layer."""
+    for path in files("kiosk"):
+        for m in imports(path):
+            if m.startswith("PySide6"):
+                assert m == "PySide6.QtCore", f"{path.name} imports {m}"
+            assert not m.startswith(("minusma_kiosk.ui", "minusma_kiosk.app", "pyqtgraph")), \
+                f"{path.name} imports {m}"
+    for layer in ("content", "state"):
+        for path in files(layer):
+            bad = {m for m in imports(path) if m.startswith("minusma_kiosk.kiosk")}
+            assert not bad, f"{path.name} imports {bad}"
+
+
 def test_screens_never_import_each_other():
     for path in files("ui/screens"):
         others = {m for m in imports(path) if m.startswith("minusma_kiosk.ui.screens.")}

@@ -11,10 +11,11 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from minusma_kiosk import resources
 from minusma_kiosk.content.model import Content, Lang
+from minusma_kiosk.kiosk.config import Config
 
 if TYPE_CHECKING:
     from minusma_kiosk.content.loader import LoadResult
@@ -24,7 +25,7 @@ log = logging.getLogger("minusma_kiosk")
 
 @dataclass(frozen=True)
 class Options:
-    """How to run the exhibit (from the command line)."""
+    """How to run the exhibit: the configuration file, overridden by command-line flags."""
 
     mode: str = "window"
     content_dir: Path | None = None
@@ -34,6 +35,28 @@ class Options:
     gentle: bool = False
     watch: bool = False
     bench_first_frame: bool = False
+    screen: int = 0
+    idle_explore_s: int = 60
+    idle_reading_s: int = 90
+    idle_warning_s: int = 20
+    attract_step_s: int = 10
+    pin_hash: str = ""
+    admin_hold_s: int = 3
+    analytics: bool = False
+
+    @classmethod
+    def from_config(cls, config: Config, **extra: Any) -> Options:
+        """Options from the configuration in force (``extra``: flags with no config key)."""
+        return cls(mode=config.exhibit_mode,
+                   content_dir=Path(config.exhibit_content) if config.exhibit_content else None,
+                   lang=config.exhibit_language,  # type: ignore[arg-type]  # checked choices
+                   diagonal_inches=config.exhibit_diagonal_inches or None,
+                   animation=config.exhibit_animation, gentle=config.exhibit_gentle,
+                   screen=config.exhibit_screen, idle_explore_s=config.idle_explore_s,
+                   idle_reading_s=config.idle_reading_s, idle_warning_s=config.idle_warning_s,
+                   attract_step_s=config.attract_step_s, pin_hash=config.admin_pin_hash,
+                   admin_hold_s=config.admin_hold_s, analytics=config.analytics_enabled,
+                   **extra)
 
 
 @dataclass(frozen=True)
@@ -135,10 +158,46 @@ def create_shell(loaded: LoadedContent, options: Options):  # -> Shell
     return shell
 
 
-def run(options: Options) -> int:
-    """Start the exhibit and run until it is closed; returns the exit code."""
-    logging.basicConfig(level=logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+def run(options: Options, config_problems: tuple = ()) -> int:
+    """Start the exhibit and run until it is closed; returns the exit code.
+
+    Logs go to the rotating log file; a second exhibit on the same machine
+    (same user) says so and exits with 3.
+    """
+    from minusma_kiosk.kiosk import paths
+    from minusma_kiosk.kiosk.logs import setup_logging
+
+    log_file = setup_logging(paths.log_dir())
+    log.info("minusma-kiosk %s starting in %s mode (log: %s)", _version(), options.mode,
+             log_file)
+    for problem in config_problems:
+        log.error("configuration %s (%s)", problem, paths.config_path())
+    instance = None
+    if not options.bench_first_frame:
+        from minusma_kiosk.kiosk.single_instance import SingleInstance
+
+        instance = SingleInstance(paths.data_dir())
+        if not instance.acquire():
+            holder = instance.holder()
+            message = ("minusma-kiosk is already running on this machine"
+                       + (f" (process {holder})" if holder else "") + "; not starting another.")
+            print(message, file=sys.stderr)
+            log.warning(message)
+            return 3
+    try:
+        return _run_window(options)
+    finally:
+        if instance is not None:
+            instance.release()
+
+
+def _version() -> str:
+    from minusma_kiosk import __version__
+
+    return __version__
+
+
+def _run_window(options: Options) -> int:
     loaded = load_with_fallback(options.content_dir)
     app = create_application()
     from PySide6.QtCore import Qt
@@ -148,7 +207,8 @@ def run(options: Options) -> int:
     shell = create_shell(loaded, options)
     if options.mode == "kiosk":
         shell.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-        screen = app.primaryScreen()
+        screens = app.screens()
+        screen = screens[options.screen] if options.screen < len(screens) else app.primaryScreen()
         shell.setGeometry(screen.geometry())  # no window manager under some kiosks
         shell.showFullScreen()
     else:
@@ -157,7 +217,9 @@ def run(options: Options) -> int:
         shell.show()
     if options.bench_first_frame:
         FirstFrameProbe(shell, _report_first_frame)
-    return app.exec()
+    code = app.exec()
+    log.info("minusma-kiosk stopped (exit code %d)", code)
+    return code
 
 
 def _report_first_frame() -> None:

@@ -4,6 +4,8 @@
 ``minusma-kiosk check [DIR]``           check a content folder (exit 0 clean, 1 not, 2 usage)
 ``minusma-kiosk screenshot OUTDIR``     render every screen to PNG offscreen
 ``minusma-kiosk self-test``             build and render every screen once
+``minusma-kiosk config [--default]``    where the configuration file is, and what it holds
+``minusma-kiosk set-pin``               set the admin PIN (stored as a salted hash)
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 
 from minusma_kiosk import __version__
 
-COMMANDS = ("check", "screenshot", "self-test")
+COMMANDS = ("check", "screenshot", "self-test", "config", "set-pin")
 DEFAULT_SIZES = ("1920x1080", "1366x768", "1080x1920")
 
 
@@ -29,10 +31,10 @@ def _size(text: str) -> tuple[int, int]:
     return w, h
 
 
-def _add_content_options(p: argparse.ArgumentParser) -> None:
+def _add_content_options(p: argparse.ArgumentParser, lang_default: str | None = "en") -> None:
     p.add_argument("--content", type=Path, metavar="DIR",
                    help="a curator's content folder instead of the bundled one")
-    p.add_argument("--lang", choices=("en", "fr"), default="en",
+    p.add_argument("--lang", choices=("en", "fr"), default=lang_default,
                    help="language to start in (default: en)")
 
 
@@ -41,21 +43,26 @@ def run_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="minusma-kiosk",
         description="Touch-screen exhibit: Mali since 2012 and the UN mission MINUSMA. "
-                    "Sub-commands: check, screenshot, self-test (use '<command> --help').")
+                    "Sub-commands: check, screenshot, self-test, config, set-pin "
+                    "(use '<command> --help'). Flags override the configuration file "
+                    "('minusma-kiosk config' shows where it is).")
     p.add_argument("--version", action="version",
                    version=f"minusma-kiosk {__version__}")
-    p.add_argument("--mode", choices=("window", "kiosk", "present"), default="window",
+    p.add_argument("--mode", choices=("window", "kiosk", "present"), default=None,
                    help="window (default; F11 toggles fullscreen), kiosk (fullscreen, "
-                        "frameless, large touch targets) or present (laptop presentations)")
-    _add_content_options(p)
+                        "frameless, large touch targets, idle reset, no way out) or present "
+                        "(laptop presentations)")
+    _add_content_options(p, lang_default=None)
     p.add_argument("--diagonal", type=float, metavar="INCHES",
                    help="the screen's real diagonal, if it reports a wrong size "
                         "(touch targets are sized in millimetres)")
-    p.add_argument("--animation", choices=("full", "reduced", "none"), default="full")
+    p.add_argument("--animation", choices=("full", "reduced", "none"), default=None)
+    p.add_argument("--config", type=Path, metavar="FILE",
+                   help="use this configuration file instead of the usual one")
     p.add_argument("--watch", action="store_true",
                    help="curator preview: reload the charts when figures.csv, charts.toml "
                         "or sources.csv change")
-    p.add_argument("--gentle", action="store_true",
+    p.add_argument("--gentle", action="store_true", default=None,
                    help="show events involving deaths without graphic detail (school visits)")
     p.add_argument("--bench-first-frame", action="store_true", help=argparse.SUPPRESS)
     return p
@@ -202,17 +209,78 @@ def self_test_main(argv: list[str]) -> int:
     return 0
 
 
+def config_main(argv: list[str]) -> int:
+    """``minusma-kiosk config``: where the configuration is, and what is wrong in it."""
+    p = argparse.ArgumentParser(prog="minusma-kiosk config",
+                                description="Show where the configuration file is and check "
+                                            "it, or print a documented default file.")
+    p.add_argument("--default", action="store_true",
+                   help="print the documented default file (every key, with its default)")
+    p.add_argument("--file", type=Path, metavar="FILE", help="check this file instead")
+    args = p.parse_args(argv)
+    from minusma_kiosk.kiosk import paths
+    from minusma_kiosk.kiosk.config import default_text, load_config
+
+    if args.default:
+        print(default_text(), end="")
+        return 0
+    path = args.file or paths.config_path()
+    print(f"configuration file: {path}" + ("" if path.exists() else " (absent: all defaults)"))
+    print(f"log folder: {paths.log_dir()}")
+    print(f"data folder: {paths.data_dir()}")
+    config = load_config(path)
+    for problem in config.problems:
+        print(f"  {problem}")
+    return 1 if config.problems else 0
+
+
+def set_pin_main(argv: list[str], read_pin=None) -> int:
+    """``minusma-kiosk set-pin``: ask for a PIN twice and store its hash in the config."""
+    p = argparse.ArgumentParser(prog="minusma-kiosk set-pin",
+                                description="Set the PIN of the kiosk's admin panel. Only a "
+                                            "salted hash is stored, in the configuration file.")
+    p.add_argument("--file", type=Path, metavar="FILE", help="configuration file to write")
+    args = p.parse_args(argv)
+    import getpass
+
+    from minusma_kiosk.kiosk import paths
+    from minusma_kiosk.kiosk.config import set_value
+    from minusma_kiosk.kiosk.pin import hash_pin
+
+    read_pin = read_pin or getpass.getpass
+    first = read_pin("New admin PIN (4 to 12 digits): ")
+    if read_pin("The same PIN again: ") != first:
+        print("The two PINs differ; nothing was changed.", file=sys.stderr)
+        return 1
+    try:
+        stored = hash_pin(first)
+    except ValueError as exc:
+        print(f"Not changed: {exc}.", file=sys.stderr)
+        return 1
+    path = args.file or paths.config_path()
+    set_value(path, "admin", "pin_hash", stored)
+    print(f"PIN set (its hash is in {path}). Restart the exhibit to use it.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``minusma-kiosk`` command."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in COMMANDS:
         command = {"check": check_main, "screenshot": screenshot_main,
-                   "self-test": self_test_main}[argv[0]]
+                   "self-test": self_test_main, "config": config_main,
+                   "set-pin": set_pin_main}[argv[0]]
         return command(argv[1:])
     args = run_parser().parse_args(argv)
     from minusma_kiosk.app import Options, run
+    from minusma_kiosk.kiosk import paths
+    from minusma_kiosk.kiosk.config import load_config
 
-    return run(Options(mode=args.mode, content_dir=args.content, lang=args.lang,
-                       diagonal_inches=args.diagonal, animation=args.animation,
-                       gentle=args.gentle, watch=args.watch,
-                       bench_first_frame=args.bench_first_frame))
+    config = load_config(args.config or paths.config_path()).with_overrides(
+        exhibit_mode=args.mode, exhibit_language=args.lang,
+        exhibit_content=str(args.content) if args.content else None,
+        exhibit_diagonal_inches=args.diagonal, exhibit_animation=args.animation,
+        exhibit_gentle=args.gentle)
+    options = Options.from_config(config, watch=args.watch,
+                                  bench_first_frame=args.bench_first_frame)
+    return run(options, config.problems)

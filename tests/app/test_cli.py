@@ -106,3 +106,66 @@ def test_self_test_fails_on_a_rejected_folder(tmp_path):
     result = run_cli("self-test", "--content", str(folder))
     assert result.returncode == 1
     assert "site.toml: the file is empty" in result.stderr
+
+
+def test_config_default_prints_a_documented_file(capsys):
+    import tomllib
+
+    assert main(["config", "--default"]) == 0
+    text = capsys.readouterr().out
+    assert tomllib.loads(text)["idle"]["warning_s"] == 20
+    assert "# seconds" in text
+
+
+def test_config_lists_mistakes_with_their_line(tmp_path, capsys):
+    bad = tmp_path / "config.toml"
+    bad.write_text("[idle]\nexplore_s = 2\n", encoding="utf-8")
+    assert main(["config", "--file", str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert "config.toml:2: [idle] explore_s must be between 10 and 3600" in out
+
+
+def test_set_pin_stores_only_a_hash(tmp_path, capsys):
+    from minusma_kiosk.cli import set_pin_main
+    from minusma_kiosk.kiosk.config import load_config
+    from minusma_kiosk.kiosk.pin import check_pin
+
+    path = tmp_path / "config.toml"
+    answers = iter(["482916", "482916"])
+    assert set_pin_main(["--file", str(path)], read_pin=lambda _prompt: next(answers)) == 0
+    assert "482916" not in path.read_text(encoding="utf-8")
+    assert check_pin("482916", load_config(path).admin_pin_hash)
+    answers = iter(["1234", "4321"])
+    assert set_pin_main(["--file", str(path)], read_pin=lambda _prompt: next(answers)) == 1
+    assert "differ" in capsys.readouterr().err
+    assert check_pin("482916", load_config(path).admin_pin_hash)  # unchanged
+
+
+def test_a_second_exhibit_says_so_and_exits(tmp_path):
+    """Start the exhibit (offscreen) with a broken config, then try a second one."""
+    import time
+
+    home = tmp_path / "home"
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "config.toml").write_text('[exhibit]\nlanguage = "de"\n',
+                                                 encoding="utf-8")
+    env = dict(os.environ, MINUSMA_KIOSK_HOME=str(home), QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=str(REPO / "src"))
+    first = subprocess.Popen([sys.executable, "-m", "minusma_kiosk"], env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        log = home / "log" / "minusma-kiosk.log"
+        deadline = time.monotonic() + 60
+        while not (home / "data" / "instance.lock").exists():  # polling a child process
+            assert first.poll() is None, "the first exhibit stopped"
+            assert time.monotonic() < deadline, "the first exhibit never took the lock"
+            time.sleep(0.1)
+        second = subprocess.run([sys.executable, "-m", "minusma_kiosk"], env=env,
+                                capture_output=True, text=True, timeout=60)
+        assert second.returncode == 3
+        assert "already running" in second.stderr and str(first.pid) in second.stderr
+        text = log.read_text(encoding="utf-8")
+        assert "config.toml:2: [exhibit] language must be one of en, fr, not 'de'" in text
+    finally:
+        first.terminate()
+        first.wait(timeout=30)

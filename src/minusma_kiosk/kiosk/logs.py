@@ -1,0 +1,76 @@
+"""Logs on disk: rotating files, crashes of the interpreter, exceptions nobody caught.
+
+``setup_logging`` sends the ``minusma_kiosk`` logs (and Python warnings) to
+``minusma-kiosk.log`` in the log folder, rotated at 1 MB with 5 old files kept,
+and to the terminal. ``faulthandler`` writes a native crash's Python stack to
+``crash.log``. An exception that escapes a Qt slot or event handler reaches
+``sys.excepthook``: it is logged with its traceback and the exhibit goes on.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+
+LOG_NAME = "minusma-kiosk.log"
+CRASH_NAME = "crash.log"
+MAX_BYTES = 1_000_000
+BACKUPS = 5
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+log = logging.getLogger("minusma_kiosk")
+_crash_file: IO[str] | None = None  # kept open for faulthandler as long as we run
+
+
+def setup_logging(folder: Path, level: int = logging.INFO) -> Path:
+    """Log to a rotating file in ``folder`` and to stderr; returns the log file's path."""
+    global _crash_file
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LOG_NAME
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_minusma", False):
+            root.removeHandler(handler)
+            handler.close()
+    file_handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+    terminal = logging.StreamHandler()
+    for handler in (file_handler, terminal):
+        handler.setFormatter(logging.Formatter(FORMAT))
+        handler._minusma = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+    root.setLevel(level)
+    logging.captureWarnings(True)
+    if _crash_file is None:
+        _crash_file = open(folder / CRASH_NAME, "a", encoding="utf-8")
+        faulthandler.enable(_crash_file)
+    sys.excepthook = log_unhandled
+    return path
+
+
+def log_unhandled(kind: type[BaseException], value: BaseException,
+                  tb: TracebackType | None) -> None:
+    """``sys.excepthook``: log an exception nobody caught (e.g. in a slot), and go on."""
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, value, tb)
+        return
+    log.error("unhandled exception (the exhibit goes on)", exc_info=(kind, value, tb))
+
+
+def last_lines(folder: Path, count: int = 20) -> list[str]:
+    """The last ``count`` lines of the current log file (for the admin panel)."""
+    path = folder / LOG_NAME
+    try:
+        with path.open("rb") as f:
+            f.seek(0, 2)
+            size = f.tell()
+            f.seek(max(0, size - 64_000))
+            text = f.read().decode("utf-8", errors="replace")
+    except OSError:
+        return []
+    return text.splitlines()[-count:]
