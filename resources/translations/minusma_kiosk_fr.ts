@@ -2,6 +2,80 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AdminPanel</name>
+    <message>
+        <source>Self-test passed</source>
+        <translation>Autotest réussi</translation>
+    </message>
+    <message>
+        <source>Self-test FAILED</source>
+        <translation>Autotest ÉCHOUÉ</translation>
+    </message>
+    <message>
+        <source>Exhibit administration</source>
+        <translation>Administration de l&apos;exposition</translation>
+    </message>
+    <message>
+        <source>Idle time on the map and chart screens</source>
+        <translation>Délai d&apos;inactivité (carte et graphiques)</translation>
+    </message>
+    <message>
+        <source>Idle time on the reading screens</source>
+        <translation>Délai d&apos;inactivité (écrans de lecture)</translation>
+    </message>
+    <message>
+        <source>Language after each visit</source>
+        <translation>Langue après chaque visite</translation>
+    </message>
+    <message>
+        <source>Run the self-test</source>
+        <translation>Lancer l&apos;autotest</translation>
+    </message>
+    <message>
+        <source>Reload the content</source>
+        <translation>Recharger le contenu</translation>
+    </message>
+    <message>
+        <source>Exit the exhibit</source>
+        <translation>Quitter l&apos;exposition</translation>
+    </message>
+    <message>
+        <source>Back to the exhibit</source>
+        <translation>Retour à l&apos;exposition</translation>
+    </message>
+    <message>
+        <source>Shorter</source>
+        <translation>Plus court</translation>
+    </message>
+    <message>
+        <source>Longer</source>
+        <translation>Plus long</translation>
+    </message>
+    <message>
+        <source>Software {app} · content {content} · running for {uptime} · memory {memory} MB</source>
+        <translation>Logiciel {app} · contenu {content} · en marche depuis {uptime} · mémoire {memory}&#xa0;Mo</translation>
+    </message>
+    <message>
+        <source>{n} s</source>
+        <translation>{n}&#xa0;s</translation>
+    </message>
+    <message>
+        <source>(the log is empty)</source>
+        <translation>(le journal est vide)</translation>
+    </message>
+</context>
+<context>
+    <name>AttractOverlay</name>
+    <message>
+        <source>Touch the screen to explore</source>
+        <translation>Touchez l&apos;écran pour explorer</translation>
+    </message>
+    <message>
+        <source>Mali since 2012 and the UN mission MINUSMA</source>
+        <translation>Le Mali depuis 2012 et la mission de l&apos;ONU, la MINUSMA</translation>
+    </message>
+</context>
+<context>
     <name>CardBack</name>
     <message>
         <source>WHERE SOURCES DIFFER</source>
@@ -238,6 +312,32 @@
     </message>
 </context>
 <context>
+    <name>IdleOverlay</name>
+    <message>
+        <source>The exhibit starts again in {n} s.</source>
+        <translation>L&apos;exposition recommence dans {n}&#xa0;s.</translation>
+    </message>
+    <message>
+        <source>Still there?</source>
+        <translation>Vous êtes toujours là&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Touch anywhere to keep exploring.</source>
+        <translation>Touchez l&apos;écran pour continuer la visite.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+</context>
+<context>
+    <name>KioskController</name>
+    <message>
+        <source>Self-test running…</source>
+        <translation>Autotest en cours…</translation>
+    </message>
+</context>
+<context>
     <name>NavBar</name>
     <message>
         <source>current screen</source>
@@ -270,6 +370,37 @@
     <message>
         <source>Sources</source>
         <translation>Sources</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Wrong PIN. Too many tries: wait {n} s.</source>
+        <translation>Code erroné. Trop d&apos;essais&#x202f;: patientez {n}&#xa0;s.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Code erroné.</translation>
+    </message>
+    <message>
+        <source>Staff only: enter the admin PIN</source>
+        <translation>Réservé au personnel&#x202f;: code d&apos;administration</translation>
+    </message>
+    <message>
+        <source>Back to the exhibit</source>
+        <translation>Retour à l&apos;exposition</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>No admin PIN is set on this machine. Set one with: minusma-kiosk set-pin</source>
+        <translation>Aucun code d&apos;administration n&apos;est défini sur cette machine. Pour en définir un&#x202f;: minusma-kiosk set-pin</translation>
     </message>
 </context>
 <context>

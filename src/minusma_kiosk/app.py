@@ -43,6 +43,7 @@ class Options:
     pin_hash: str = ""
     admin_hold_s: int = 3
     analytics: bool = False
+    config_path: Path | None = None
 
     @classmethod
     def from_config(cls, config: Config, **extra: Any) -> Options:
@@ -155,7 +156,41 @@ def create_shell(loaded: LoadedContent, options: Options):  # -> Shell
                   diagonal_inches=options.diagonal_inches, rejected=rejected,
                   gentle=options.gentle, watch=options.watch)
     state.setParent(shell)
+    if shell.mode is RunMode.KIOSK:
+        _add_kiosk(shell, options)
     return shell
+
+
+def _add_kiosk(shell, options: Options) -> None:
+    """Kiosk mode: lockdown, idle reset, attract loop, admin panel (saving its settings)."""
+    from minusma_kiosk.kiosk import paths
+    from minusma_kiosk.kiosk.config import set_value
+    from minusma_kiosk.ui.kiosk_controller import KioskController, KioskSettings
+
+    config_path = options.config_path or paths.config_path()
+    kiosk = KioskController(shell, KioskSettings(
+        explore_ms=options.idle_explore_s * 1000, reading_ms=options.idle_reading_s * 1000,
+        warning_ms=options.idle_warning_s * 1000, step_ms=options.attract_step_s * 1000,
+        hold_ms=options.admin_hold_s * 1000, pin_hash=options.pin_hash,
+        config_path=config_path, log_dir=paths.log_dir()))
+    kiosk.attract_overlay.motion = options.animation == "full"
+
+    def save(section: str, key: str, value: object) -> None:
+        try:
+            set_value(config_path, section, key, value)
+            log.info("admin changed [%s] %s = %r (saved in %s)", section, key, value,
+                     config_path)
+        except OSError as exc:
+            log.error("could not save [%s] %s in %s: %s", section, key, config_path, exc)
+
+    def leave() -> None:
+        log.info("exit requested from the admin panel")
+        shell.may_close = True
+        shell.close()
+
+    kiosk.setting_changed.connect(save)
+    kiosk.exit_requested.connect(leave)
+    shell.kiosk = kiosk
 
 
 def run(options: Options, config_problems: tuple = ()) -> int:
@@ -200,11 +235,22 @@ def _version() -> str:
 def _run_window(options: Options) -> int:
     loaded = load_with_fallback(options.content_dir)
     app = create_application()
-    from PySide6.QtCore import Qt
-
     from minusma_kiosk.ui.shell import FirstFrameProbe
 
-    shell = create_shell(loaded, options)
+    shell = _show(create_shell(loaded, options), options)
+    if options.bench_first_frame:
+        FirstFrameProbe(shell, _report_first_frame)
+    code = app.exec()
+    log.info("minusma-kiosk stopped (exit code %d)", code)
+    return code
+
+
+def _show(shell, options: Options):  # Shell -> Shell
+    """Show ``shell`` as the mode asks; in kiosk mode start the attract loop."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
     if options.mode == "kiosk":
         shell.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         screens = app.screens()
@@ -212,14 +258,24 @@ def _run_window(options: Options) -> int:
         shell.setGeometry(screen.geometry())  # no window manager under some kiosks
         shell.showFullScreen()
     else:
-        screen = app.primaryScreen().availableGeometry()
-        shell.resize(min(1600, screen.width()), min(900, screen.height()))
+        area = app.primaryScreen().availableGeometry()
+        shell.resize(min(1600, area.width()), min(900, area.height()))
         shell.show()
-    if options.bench_first_frame:
-        FirstFrameProbe(shell, _report_first_frame)
-    code = app.exec()
-    log.info("minusma-kiosk stopped (exit code %d)", code)
-    return code
+    if shell.kiosk is not None:
+        shell.kiosk.reload_requested.connect(lambda: _reload(shell, options))
+        shell.kiosk.start_attract()
+    return shell
+
+
+def _reload(old, options: Options) -> None:
+    """Admin "reload the content": read it again (no cache) and replace the window."""
+    log.info("content reload requested from the admin panel")
+    loaded = load_with_fallback(options.content_dir, use_cache=False)
+    new = create_shell(loaded, options)
+    _show(new, options)
+    old.may_close = True
+    old.close()
+    old.deleteLater()
 
 
 def _report_first_frame() -> None:

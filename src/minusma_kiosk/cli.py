@@ -124,15 +124,17 @@ def screenshot_main(argv: list[str]) -> int:
     from minusma_kiosk.app import ensure_platform
 
     ensure_platform(offscreen=True)
+    from minusma_kiosk.ui.capture import KIOSK
     from minusma_kiosk.ui.router import ScreenId
 
     only = None
     if args.screen:
-        names = {s.value: s for s in ScreenId}
+        names = [s.value for s in ScreenId] + [KIOSK]
         unknown = [n for n in args.screen if n not in names]
         if unknown:
-            p.error(f"unknown screen {', '.join(unknown)}; screens: {', '.join(names)}")
-        only = [names[n] for n in args.screen]
+            p.error(f"unknown screen {', '.join(unknown)}; screens: {', '.join(names)} "
+                    f"({KIOSK}: the kiosk's attract loop and staff panels, with --mode kiosk)")
+        only = list(args.screen)
     sizes = args.size or [_size(s) for s in DEFAULT_SIZES]
     from minusma_kiosk.app import Options, create_application, create_shell, load_with_fallback
     from minusma_kiosk.ui.capture import DIAGONALS, is_blank, settle, shots
@@ -198,7 +200,7 @@ def self_test_main(argv: list[str]) -> int:
         for shot in shots(shell):
             count += 1
             if is_blank(shot.image):
-                failures.append(f"{shot.screen.value}/{shot.state} ({lang}) rendered blank")
+                failures.append(f"{shot.screen}/{shot.state} ({lang}) rendered blank")
         shell.close()
         shell.deleteLater()
     if failures:
@@ -282,5 +284,6 @@ def main(argv: list[str] | None = None) -> int:
         exhibit_diagonal_inches=args.diagonal, exhibit_animation=args.animation,
         exhibit_gentle=args.gentle)
     options = Options.from_config(config, watch=args.watch,
-                                  bench_first_frame=args.bench_first_frame)
+                                  bench_first_frame=args.bench_first_frame,
+                                  config_path=args.config)
     return run(options, config.problems)

@@ -50,6 +50,17 @@ class AppState(QObject):
         """The current language code."""
         return self._language
 
+    @property
+    def default_language(self) -> Lang:
+        """The language the exhibit starts in and returns to."""
+        return self._default_language
+
+    def set_default_language(self, lang: str) -> None:
+        """A new language to return to after each visit (the admin panel)."""
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language {lang!r}; known: {LANGUAGES}")
+        self._default_language = lang  # type: ignore[assignment]  # checked above
+
     def set_language(self, lang: Lang) -> None:
         """Switch language; emits :attr:`language_changed` only on a change."""
         if lang not in LANGUAGES:

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from minusma_kiosk.ui.router import ScreenId
 from minusma_kiosk.ui.shell import Shell
 
 #: Screen diagonals assumed for the default screenshot sizes, so touch-target
@@ -20,13 +19,13 @@ DIAGONALS = {(1920, 1080): 32.0, (1080, 1920): 32.0, (1366, 768): 15.6}
 class Shot:
     """One rendered state of one screen."""
 
-    screen: ScreenId
+    screen: str  # a ScreenId's value, or "kiosk" for the kiosk's overlays
     state: str
     image: QImage
 
     def name(self, size: tuple[int, int], lang: str) -> str:
         """File name: ``cards-2-elections-open_1920x1080_en.png``."""
-        return f"{self.screen.value}-{self.state}_{size[0]}x{size[1]}_{lang}.png"
+        return f"{self.screen}-{self.state}_{size[0]}x{size[1]}_{lang}.png"
 
 
 def settle() -> None:
@@ -37,18 +36,29 @@ def settle() -> None:
         app.processEvents()
 
 
-def shots(shell: Shell, only: list[ScreenId] | None = None) -> Iterator[Shot]:
-    """Show every registered screen (or ``only`` those) in every state and grab it."""
+KIOSK = "kiosk"
+
+
+def shots(shell: Shell, only: list[str] | None = None) -> Iterator[Shot]:
+    """Show every registered screen (or ``only`` those, by name) in every state and grab it;
+    in kiosk mode also the attract loop, "Still there?", the PIN pad and the admin panel."""
     for sid in shell.router.registered():
-        if only and sid not in only:
+        if only and sid.value not in only:
             continue
         shell.router.navigate(sid)
         screen = shell.router.screen(sid)
         for state, show in screen.states():
             show()
             settle()
-            yield Shot(sid, state, shell.grab().toImage())
+            yield Shot(sid.value, state, shell.grab().toImage())
         screen.reset()
+    kiosk = shell.kiosk
+    if kiosk is not None and (not only or KIOSK in only):
+        for state, show in kiosk.states():
+            show()
+            settle()
+            yield Shot(KIOSK, state, shell.grab().toImage())
+        kiosk.quiet()
 
 
 def is_blank(image: QImage) -> bool:

@@ -51,3 +51,24 @@ class Translations(QObject):
         app.installTranslator(translator)
         self._translator = translator
         return True
+
+
+_catalogues: dict[str, QTranslator] = {}
+
+
+def translate_to(lang: Lang, context: str, text: str) -> str:
+    """``text`` in ``lang`` whatever the current language (the attract loop shows both).
+
+    The string must also be marked for ``tools/i18n.py`` with ``QT_TRANSLATE_NOOP``.
+    """
+    if lang == "en":
+        return text
+    translator = _catalogues.get(lang)
+    if translator is None:
+        translator = QTranslator()
+        try:
+            translator.load(str(resources.path("translations", f"minusma_kiosk_{lang}.qm")))
+        except FileNotFoundError:
+            log.error("no UI translation for %s", lang)
+        _catalogues[lang] = translator
+    return translator.translate(context, text) or text

@@ -72,6 +72,9 @@ class Screen(QWidget):
     def reset(self) -> None:
         """Return to the screen's initial state (idle reset, presenter 'Home')."""
 
+    def attract(self, on: bool) -> None:
+        """The attract loop shows this screen (``on``): play on your own; or stop playing."""
+
     def states(self) -> list[tuple[str, Callable[[], None]]]:
         """Named states worth a screenshot, each with a function that shows it."""
         return [("default", self.reset)]

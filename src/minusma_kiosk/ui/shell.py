@@ -68,6 +68,10 @@ class Shell(QWidget):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setWindowTitle("MINUSMA — Mali since 2012")
         self.content, self.state, self.mode = content, state, mode
+        #: A kiosk window refuses to close unless the admin panel asked (``may_close``).
+        self.may_close = mode is not RunMode.KIOSK
+        #: The kiosk controller (kiosk mode only), set by the composition root.
+        self.kiosk = None
         self._translations = translations or Translations(self)
         self._diagonal = diagonal_inches
         self._metrics: Metrics | None = None
@@ -180,6 +184,8 @@ class Shell(QWidget):
         if self.banner is not None:
             self.banner.retranslate()
         self.router.retranslate()
+        if self.kiosk is not None:
+            self.kiosk.retranslate()
 
     # --- sizes -------------------------------------------------------------------------
     def px_per_mm(self) -> float:
@@ -204,6 +210,8 @@ class Shell(QWidget):
         self.setStyleSheet(stylesheet(m, PALETTE))
         self.nav.apply_metrics(m)
         self.router.apply_metrics(m)
+        if self.kiosk is not None:
+            self.kiosk.apply_metrics(m)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -220,7 +228,24 @@ class Shell(QWidget):
     def _on_window_screen_changed(self, _screen: QScreen) -> None:
         self._apply_metrics()
 
+    # --- visits ---------------------------------------------------------------------------
+    def reset_visit(self) -> None:
+        """Everything back to how the next visitor should find it: every screen at its start,
+        no filter, the first card, the default language, the home screen."""
+        for screen in self.router.built():
+            screen.reset()
+        if self.cursor is not None:
+            self.cursor.reset()
+        self.deck.reset()
+        self.state.reset()
+        self.router.navigate(ScreenId.HOME)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.may_close:
+            event.ignore()  # kiosk: no way out but the admin panel
+            return
+        if self.kiosk is not None:
+            self.kiosk.stop()
         # The UI catalogue is installed application-wide; it leaves with its window.
         self._translations.release()
         if self.watcher is not None:

@@ -311,6 +311,10 @@ class CardsScreen(Screen):
     def reset(self) -> None:
         self._deck.reset()
 
+    def attract(self, on: bool) -> None:
+        if on and self._deck.count:  # each pass of the attract loop shows the next card
+            self._deck.go_to((self._deck.current + 1) % self._deck.count)
+
     def states(self) -> list[tuple[str, Callable[[], None]]]:
         out: list[tuple[str, Callable[[], None]]] = []
         for i, card in enumerate(self._content.cards):

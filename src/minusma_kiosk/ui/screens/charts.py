@@ -320,6 +320,17 @@ class ChartsScreen(Screen):
         self.pause()
         self.show_chart(self._charts[0])
 
+    def attract(self, on: bool) -> None:
+        if not on:
+            self.pause()
+            return
+        # A fiscal-year chart if there is one (MINUSMA's budget), stepping through its years.
+        timed = [c for c in self._charts if len(reachable(c, FIRST_DAY, LAST_DAY)) >= 2]
+        if timed:
+            fiscal = [c for c in timed if c.axis is Axis.FISCAL_YEAR]
+            self.show_chart((fiscal or timed)[0])
+            self.play()
+
     def play(self) -> None:
         """Step through the shown chart's years on their own (the attract loop uses it)."""
         if self.autoplay is not None:

@@ -292,6 +292,12 @@ class TimelineScreen(Screen):
         self._cursor.reset()
         self.map.reset_view()
 
+    def attract(self, on: bool) -> None:
+        if on:
+            self.autoplay.play()
+        else:
+            self.autoplay.pause()
+
     def _show_event(self, event_id: str) -> None:
         self._cursor.show_all()
         event = next(e for e in self._cursor.timeline.events if e.id == event_id)

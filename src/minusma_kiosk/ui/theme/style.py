@@ -78,6 +78,16 @@ QPushButton[role="nav"]:pressed {{ background: rgba(255, 255, 255, 0.16); }}
 QPushButton[role="lang"] {{ background: {p.nav_active}; color: {p.nav_text};
     border: none; border-radius: 0; font-size: {m.font("nav")}px; font-weight: bold;
     min-height: {nav_target}px; }}
+QFrame[role="scrim"] {{ background: {p.scrim}; }}
+QFrame[role="dialog"] {{ background: {p.surface}; border-radius: {radius}px; }}
+QFrame[role="attract"] {{ background: {p.nav}; }}
+QFrame[role="attract"] QLabel {{ color: {p.nav_text}; }}
+QPushButton[role="key"] {{ background: {p.surface}; color: {p.text};
+    border: 3px solid {p.surface_alt}; border-radius: {radius}px;
+    font-size: {m.font("h2")}px; font-weight: bold; }}
+QPushButton[role="key"]:pressed {{ background: {p.surface_alt}; }}
+QLabel[role="log"] {{ font-family: monospace; font-size: {m.font("caption")}px;
+    color: {p.text}; background: {p.surface_alt}; padding: {m.space("xs")}px; }}
 QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
 QScrollBar:vertical {{ background: {p.surface_alt}; width: {m.px(14)}px;
     border-radius: {m.px(7)}px; }}

@@ -1,0 +1,53 @@
+"""A layer over the whole window: the attract band, "Still there?", the PIN pad, the admin panel.
+
+Overlays are children of the window, never separate windows or dialogs: nothing
+a visitor can move, close with the window manager, or use to reach the desktop.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QFrame, QWidget
+
+
+class Overlay(QFrame):
+    """Covers ``host`` (and follows its size) while shown.
+
+    Parameters
+    ----------
+    host
+        The window to cover.
+    role
+        Style role: ``scrim`` (dims what is below) or ``""`` (transparent).
+    """
+
+    def __init__(self, host: QWidget, role: str = "scrim") -> None:
+        super().__init__(host)
+        self._host = host
+        self._shown = False
+        if role:
+            self.setProperty("role", role)
+            self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        host.installEventFilter(self)
+        self.hide()
+
+    def show_over(self) -> None:
+        """Show on top of everything in the window."""
+        self._shown = True
+        self.setGeometry(self._host.rect())
+        self.show()
+        self.raise_()
+
+    def on_hidden(self) -> None:
+        """Hidden after being shown: stop what runs only while visible."""
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        if self._shown:
+            self.on_hidden()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._host and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self._host.rect())
+        return False

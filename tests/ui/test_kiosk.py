@@ -1,0 +1,265 @@
+"""Kiosk mode: attract loop, first touch, "Still there?", reset, lockdown, admin PIN and panel."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from minusma_kiosk.kiosk.pin import hash_pin
+from minusma_kiosk.ui.capture import settle
+from minusma_kiosk.ui.router import ScreenId
+from tests.ui.touch import device, tap
+
+PIN = "2468"
+
+
+@pytest.fixture(scope="module")
+def pin_hash():
+    return hash_pin(PIN)
+
+
+@pytest.fixture
+def kiosk(make_shell, tmp_path, pin_hash):
+    shell = make_shell(mode="kiosk", pin_hash=pin_hash, config_path=tmp_path / "config.toml")
+    yield shell
+    shell.kiosk.stop()
+    shell.may_close = True  # so the test can close it
+
+def press_and_hold(window, point: QPoint):
+    QTest.touchEvent(window, device()).press(0, point, window).commit()
+    QApplication.processEvents()
+
+
+def release(window, point: QPoint):
+    QTest.touchEvent(window, device()).release(0, point, window).commit()
+    QApplication.processEvents()
+
+
+def test_the_attract_loop_plays_the_timeline_a_chart_and_a_card(kiosk, qtbot):
+    k = kiosk.kiosk
+    k.start_attract()
+    assert k.attract_overlay.isVisible() and k.attracting
+    assert kiosk.router.current is ScreenId.TIMELINE
+    timeline = kiosk.router.screen(ScreenId.TIMELINE)
+    assert timeline.autoplay.playing
+    k._step.setInterval(10)
+    k._on_step_timeout()
+    assert not timeline.autoplay.playing
+    assert kiosk.router.current is ScreenId.BUDGET
+    charts = kiosk.router.screen(ScreenId.BUDGET)
+    assert charts._chart.axis.value == "fiscal_year" and charts.autoplay.playing
+    charts.autoplay._timer.setInterval(10)
+    years = set()
+    kiosk.cursor.date_changed.connect(lambda _day: years.add(kiosk.cursor.fiscal_year()))
+    qtbot.waitUntil(lambda: len(years) >= 3, timeout=3000)  # the years step on their own
+    card_before = kiosk.deck.current
+    k._on_step_timeout()
+    assert kiosk.router.current is ScreenId.CARDS
+    assert kiosk.deck.current == (card_before + 1) % kiosk.deck.count
+    k._on_step_timeout()
+    assert kiosk.router.current is ScreenId.TIMELINE
+
+
+def test_the_first_touch_enters_and_presses_nothing(kiosk):
+    k = kiosk.kiosk
+    k.start_attract()
+    k._on_step_timeout()  # now on the charts
+    charts = kiosk.router.screen(ScreenId.BUDGET)
+    shown = charts._chart.id
+    settle()
+    other = next(t for cid, t in charts.picker.items() if cid != shown)
+    tap(other)
+    assert not k.attracting and not k.attract_overlay.isVisible()
+    assert charts._chart.id == shown  # the touch that woke the exhibit pressed nothing
+    assert not charts.autoplay.playing and k.monitor.running
+    tap(other)  # the next one does
+    assert charts._chart.id != shown
+
+
+def test_nobody_there_asks_then_starts_over(kiosk, qtbot):
+    k = kiosk.kiosk
+    k.start_attract()
+    tap(kiosk.nav)  # enters
+    kiosk.state.set_language("fr")
+    kiosk.router.navigate(ScreenId.TIMELINE)
+    kiosk.cursor.set_region("Mopti")
+    kiosk.router.navigate(ScreenId.CARDS)
+    kiosk.deck.go_to(3)
+    k.set_idle_times(50, 50)
+    k.monitor.set_warning_ms(300)
+    with qtbot.waitSignal(k.monitor.warned, timeout=3000):
+        pass
+    assert k.idle_overlay.isVisible()
+    assert k.idle_overlay.title.text() == "Vous êtes toujours là\u202f?"
+    assert "s" in k.idle_overlay.countdown.text()
+    with qtbot.waitSignal(k.visit_ended, timeout=3000) as ended:
+        pass
+    assert ended.args == ["idle"]
+    assert not k.idle_overlay.isVisible() and k.attracting
+    assert kiosk.state.language == "en"
+    assert kiosk.cursor.region is None
+    assert kiosk.deck.current == 0
+
+
+def test_a_touch_during_the_question_continues_the_visit(kiosk, qtbot):
+    k = kiosk.kiosk
+    k.start_attract()
+    tap(kiosk.nav)
+    kiosk.router.navigate(ScreenId.CARDS)
+    kiosk.deck.go_to(2)
+    k.set_idle_times(50, 50)
+    k.monitor.set_warning_ms(5000)
+    qtbot.waitSignal(k.monitor.warned, timeout=3000).wait()
+    k.set_idle_times(60_000, 60_000)  # no second warning while the test looks
+    tap(k.idle_overlay, QPoint(20, 20))
+    assert not k.idle_overlay.isVisible() and not k.attracting
+    assert kiosk.deck.current == 2 and kiosk.router.current is ScreenId.CARDS
+
+
+def test_map_and_chart_screens_wait_less_than_reading_screens(kiosk):
+    k = kiosk.kiosk
+    k.set_idle_times(60_000, 90_000)
+    k.monitor.start()
+    kiosk.router.navigate(ScreenId.TIMELINE)
+    assert k.monitor._idle.interval() == 60_000
+    kiosk.router.navigate(ScreenId.CARDS)
+    assert k.monitor._idle.interval() == 90_000
+
+
+@pytest.mark.parametrize("key, mods", [
+    (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+    (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+    (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
+])
+def test_no_key_leads_out(kiosk, key, mods):
+    before = kiosk.kiosk.lockdown.swallowed
+    state = kiosk.windowState()
+    QTest.keyClick(kiosk, key, mods)
+    assert kiosk.kiosk.lockdown.swallowed > before
+    assert kiosk.isVisible() and kiosk.windowState() == state
+
+
+def test_the_window_refuses_to_close(kiosk):
+    assert not kiosk.close()
+    assert kiosk.isVisible()
+
+
+def test_no_context_menu_anywhere(kiosk):
+    from PySide6.QtGui import QContextMenuEvent
+
+    before = kiosk.kiosk.lockdown.swallowed
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(10, 10), QPoint(10, 10))
+    QApplication.sendEvent(kiosk.nav, event)
+    assert kiosk.kiosk.lockdown.swallowed == before + 1
+
+
+def test_holding_the_corner_opens_the_pin_pad_and_a_short_press_does_not(kiosk, qtbot):
+    k = kiosk.kiosk
+    k._hold.setInterval(200)
+    corner = QPoint(3, 3)
+    press_and_hold(kiosk, corner)
+    release(kiosk, corner)
+    assert not k._hold.isActive() and not k.pin_pad.isVisible()
+    press_and_hold(kiosk, corner)
+    qtbot.waitUntil(k.pin_pad.isVisible, timeout=3000)
+    release(kiosk, corner)
+    middle = QPoint(kiosk.width() // 2, kiosk.height() // 2)
+    press_and_hold(kiosk, middle)  # elsewhere: nothing starts
+    assert not k._hold.isActive()
+    release(kiosk, middle)
+
+
+def enter_pin(pad, digits: str) -> None:
+    settle()
+    for d in digits:
+        tap(pad.keys[d])
+    tap(pad.keys["ok"])
+
+
+def test_a_wrong_pin_is_refused_and_repeated_ones_lock_the_pad(kiosk):
+    k = kiosk.kiosk
+    k.open_pin_pad()
+    for _ in range(2):
+        enter_pin(k.pin_pad, "1111")
+        assert k.pin_pad.message.text() == "Wrong PIN."
+    enter_pin(k.pin_pad, "1111")
+    assert "wait 30 s" in k.pin_pad.message.text()
+    enter_pin(k.pin_pad, PIN)  # locked: even the right PIN waits
+    assert not k.admin.isVisible()
+
+
+def test_the_right_pin_opens_the_admin_panel(kiosk):
+    k = kiosk.kiosk
+    k.open_pin_pad()
+    enter_pin(k.pin_pad, PIN)
+    assert k.admin.isVisible() and not k.pin_pad.isVisible()
+    from minusma_kiosk import __version__
+
+    facts = k.admin.facts.text()
+    assert __version__ in facts and kiosk.content.site.version in facts
+    assert "MB" in facts and "running for" in facts
+
+
+def test_no_pin_set_says_how_to_set_one(make_shell):
+    shell = make_shell(mode="kiosk")
+    try:
+        k = shell.kiosk
+        k.open_pin_pad()
+        assert "minusma-kiosk set-pin" in k.pin_pad.message.text()
+        assert not k.pin_pad.keys["1"].isEnabled()
+    finally:
+        k.stop()
+        shell.may_close = True
+
+
+def test_admin_settings_are_applied_and_saved(kiosk, tmp_path):
+    from minusma_kiosk.kiosk.config import load_config
+
+    k = kiosk.kiosk
+    k.set_idle_times(60_000, 90_000)
+    k.open_admin()
+    settle()
+    tap(k.admin.buttons["explore_more"])
+    tap(k.admin.buttons["language_fr"])
+    assert k._explore_ms == 75_000
+    assert kiosk.state.default_language == "fr"
+    config = load_config(tmp_path / "config.toml")
+    assert config.idle_explore_s == 75 and config.exhibit_language == "fr"
+    assert config.problems == ()
+
+
+def test_exit_from_the_admin_panel_closes_the_window(kiosk):
+    k = kiosk.kiosk
+    k.open_admin()
+    settle()
+    tap(k.admin.buttons["exit"])
+    assert not kiosk.isVisible()
+
+
+def test_the_pointer_hides_for_fingers_and_returns_for_a_mouse(kiosk):
+    tap(kiosk.nav)
+    cursor = QGuiApplication.overrideCursor()
+    assert cursor is not None and cursor.shape() == Qt.CursorShape.BlankCursor
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QMouseEvent
+
+    move = QMouseEvent(QMouseEvent.Type.MouseMove, QPointF(40, 30), QPointF(40, 30),
+                       Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier)  # a real mouse, not a finger
+    QApplication.sendEvent(kiosk.nav, move)
+    assert QGuiApplication.overrideCursor() is None
+
+
+def test_the_self_test_runs_from_the_admin_panel(kiosk, qtbot):
+    k = kiosk.kiosk
+    k.open_admin()
+    settle()
+    tap(k.admin.buttons["self_test"])
+    assert "running" in k.admin.self_test_result.text()
+    qtbot.waitUntil(lambda: k._self_test is None, timeout=120_000)
+    assert k.admin.self_test_result.text().startswith("Self-test passed: self-test OK")
