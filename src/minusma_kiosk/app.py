@@ -240,9 +240,41 @@ def _run_window(options: Options) -> int:
     shell = _show(create_shell(loaded, options), options)
     if options.bench_first_frame:
         FirstFrameProbe(shell, _report_first_frame)
+    _serve_supervisor(app)
     code = app.exec()
     log.info("minusma-kiosk stopped (exit code %d)", code)
     return code
+
+
+def _serve_supervisor(app) -> None:
+    """Under ``minusma-kiosk supervise``: a heartbeat every second from the event loop (a
+    hung loop stops it), and SIGTERM ends the exhibit cleanly (exit code 0)."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    from minusma_kiosk.kiosk.supervisor import HEARTBEAT_ENV
+
+    def stop(signum: int, _frame: object) -> None:
+        log.info("signal %d: stopping", signum)
+        app.quit()
+
+    signal.signal(signal.SIGTERM, stop)
+    beat_path = os.environ.get(HEARTBEAT_ENV)
+    timer = QTimer(app)
+    timer.setObjectName("heartbeat")
+    timer.setInterval(1000)  # also lets Python run its signal handlers while Qt waits
+
+    def beat() -> None:
+        if beat_path:
+            try:
+                Path(beat_path).touch()
+            except OSError as exc:
+                log.warning("heartbeat file %s: %s", beat_path, exc)
+
+    timer.timeout.connect(beat)
+    beat()
+    timer.start()
 
 
 def _show(shell, options: Options):  # Shell -> Shell

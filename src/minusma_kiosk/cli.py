@@ -6,6 +6,7 @@
 ``minusma-kiosk self-test``             build and render every screen once
 ``minusma-kiosk config [--default]``    where the configuration file is, and what it holds
 ``minusma-kiosk set-pin``               set the admin PIN (stored as a salted hash)
+``minusma-kiosk supervise [-- OPTIONS]`` run the exhibit, restart it if it crashes or hangs
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from minusma_kiosk import __version__
 
-COMMANDS = ("check", "screenshot", "self-test", "config", "set-pin")
+COMMANDS = ("check", "screenshot", "self-test", "config", "set-pin", "supervise")
 DEFAULT_SIZES = ("1920x1080", "1366x768", "1080x1920")
 
 
@@ -265,13 +266,61 @@ def set_pin_main(argv: list[str], read_pin=None) -> int:
     return 0
 
 
+def supervise_main(argv: list[str]) -> int:
+    """``minusma-kiosk supervise [-- run options]``: keep the exhibit running."""
+    run_args: list[str] = []
+    if "--" in argv:
+        at = argv.index("--")
+        argv, run_args = argv[:at], argv[at + 1:]
+    p = argparse.ArgumentParser(
+        prog="minusma-kiosk supervise",
+        description="Run the exhibit and start it again within seconds when it crashes or "
+                    "hangs (no heartbeat); a deliberate exit (exit code 0) stops the "
+                    "supervisor too. Options after '--' go to the exhibit, e.g. "
+                    "'minusma-kiosk supervise -- --mode kiosk'.")
+    p.add_argument("--heartbeat-timeout", type=float, metavar="S",
+                   help="seconds without a heartbeat before a restart "
+                        "(default: [supervisor] heartbeat_timeout_s, 10)")
+    p.add_argument("--daily-restart", metavar="HH:MM",
+                   help="restart every day at this local time "
+                        "(default: [supervisor] daily_restart; none)")
+    p.add_argument("--config", type=Path, metavar="FILE",
+                   help="configuration file (also passed to the exhibit)")
+    args = p.parse_args(argv)
+    from minusma_kiosk.kiosk import paths
+    from minusma_kiosk.kiosk.config import load_config
+    from minusma_kiosk.kiosk.logs import setup_logging
+    from minusma_kiosk.kiosk.supervisor import Supervisor, parse_time
+
+    config = load_config(args.config or paths.config_path())
+    setup_logging(paths.log_dir(), name="supervisor.log")
+    daily = args.daily_restart if args.daily_restart is not None \
+        else config.supervisor_daily_restart
+    try:
+        daily_time = parse_time(daily)
+    except ValueError:
+        p.error(f"--daily-restart {daily!r} is not a time like 04:30")
+    if args.config is not None and "--config" not in run_args:
+        run_args = ["--config", str(args.config), *run_args]
+    if getattr(sys, "frozen", False):
+        command = [sys.executable, *run_args]
+    else:
+        command = [sys.executable, "-m", "minusma_kiosk", *run_args]
+    supervisor = Supervisor(
+        command, paths.data_dir() / "heartbeat",
+        heartbeat_timeout_s=args.heartbeat_timeout or config.supervisor_heartbeat_timeout_s,
+        daily_restart=daily_time)
+    supervisor.install_signal_handlers()
+    return supervisor.run()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``minusma-kiosk`` command."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in COMMANDS:
         command = {"check": check_main, "screenshot": screenshot_main,
                    "self-test": self_test_main, "config": config_main,
-                   "set-pin": set_pin_main}[argv[0]]
+                   "set-pin": set_pin_main, "supervise": supervise_main}[argv[0]]
         return command(argv[1:])
     args = run_parser().parse_args(argv)
     from minusma_kiosk.app import Options, run

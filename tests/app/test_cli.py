@@ -169,3 +169,48 @@ def test_a_second_exhibit_says_so_and_exits(tmp_path):
     finally:
         first.terminate()
         first.wait(timeout=30)
+
+
+def test_supervise_restarts_the_real_exhibit_after_a_crash(tmp_path):
+    """The exhibit under 'supervise' beats, is restarted after SIGKILL, and stops on SIGTERM."""
+    import signal
+    import time
+
+    home = tmp_path / "home"
+    env = dict(os.environ, MINUSMA_KIOSK_HOME=str(home), QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=str(REPO / "src"))
+    lock = home / "data" / "instance.lock"
+    beat = home / "data" / "heartbeat"
+
+    def holder() -> int | None:
+        try:
+            return int(lock.read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            return None
+
+    def wait_for(condition, what: str, seconds: float = 60.0) -> None:
+        deadline = time.monotonic() + seconds
+        while not condition():  # polling other processes: no Qt signal to wait on
+            assert time.monotonic() < deadline, f"timed out waiting for {what}"
+            time.sleep(0.05)
+
+    sup = subprocess.Popen([sys.executable, "-m", "minusma_kiosk", "supervise",
+                            "--heartbeat-timeout", "20", "--", "--animation", "none"],
+                           env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for(lambda: holder() is not None, "the first exhibit")
+        first = holder()
+        wait_for(lambda: time.time() - beat.stat().st_mtime < 0.5, "a heartbeat")
+        os.kill(first, signal.SIGKILL)
+        wait_for(lambda: holder() not in (None, first), "the restarted exhibit", 30)
+        second = holder()
+        sup.send_signal(signal.SIGTERM)
+        assert sup.wait(timeout=30) == 0
+        with pytest.raises(ProcessLookupError):
+            os.kill(second, 0)  # the child went with it
+        log = (home / "log" / "supervisor.log").read_text(encoding="utf-8")
+        assert "stopped with exit code -9" in log and "restart 1 in 0 s" in log
+    finally:
+        if sup.poll() is None:
+            sup.kill()
+            sup.wait()

@@ -27,11 +27,14 @@ log = logging.getLogger("minusma_kiosk")
 _crash_file: IO[str] | None = None  # kept open for faulthandler as long as we run
 
 
-def setup_logging(folder: Path, level: int = logging.INFO) -> Path:
-    """Log to a rotating file in ``folder`` and to stderr; returns the log file's path."""
+def setup_logging(folder: Path, level: int = logging.INFO, name: str = LOG_NAME) -> Path:
+    """Log to a rotating file ``name`` in ``folder`` and to stderr; returns the file's path.
+
+    The supervisor logs to a file of its own (two processes must not rotate one file).
+    """
     global _crash_file
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / LOG_NAME
+    path = folder / name
     root = logging.getLogger()
     for handler in list(root.handlers):
         if getattr(handler, "_minusma", False):
