@@ -191,6 +191,14 @@ def _add_kiosk(shell, options: Options) -> None:
     kiosk.setting_changed.connect(save)
     kiosk.exit_requested.connect(leave)
     shell.kiosk = kiosk
+    if options.analytics:
+        from minusma_kiosk.kiosk.analytics import DB_NAME, Analytics
+        from minusma_kiosk.ui.visit_recorder import VisitRecorder
+
+        shell.recorder = VisitRecorder(shell, Analytics(paths.data_dir() / DB_NAME))
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.instance().aboutToQuit.connect(shell.recorder.close)  # SIGTERM too
 
 
 def run(options: Options, config_problems: tuple = ()) -> int:

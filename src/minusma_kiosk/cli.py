@@ -7,6 +7,7 @@
 ``minusma-kiosk config [--default]``    where the configuration file is, and what it holds
 ``minusma-kiosk set-pin``               set the admin PIN (stored as a salted hash)
 ``minusma-kiosk supervise [-- OPTIONS]`` run the exhibit, restart it if it crashes or hangs
+``minusma-kiosk stats [--since DATE] [--csv OUT]``  the kiosk's anonymous visit counts
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from minusma_kiosk import __version__
 
-COMMANDS = ("check", "screenshot", "self-test", "config", "set-pin", "supervise")
+COMMANDS = ("check", "screenshot", "self-test", "config", "set-pin", "supervise", "stats")
 DEFAULT_SIZES = ("1920x1080", "1366x768", "1080x1920")
 
 
@@ -314,13 +315,49 @@ def supervise_main(argv: list[str]) -> int:
     return supervisor.run()
 
 
+def _date(text: str):  # -> datetime.date
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-01") from None
+
+
+def stats_main(argv: list[str]) -> int:
+    """``minusma-kiosk stats``: what the kiosk's visitors did (recorded on this machine)."""
+    p = argparse.ArgumentParser(prog="minusma-kiosk stats",
+                                description="Summarize the kiosk's anonymous visit counts: "
+                                            "visits per day, median visit, screens, the "
+                                            "most-opened events and cards; export them as CSV.")
+    p.add_argument("--since", type=_date, metavar="DATE", help="only visits from this day on")
+    p.add_argument("--csv", type=Path, metavar="OUT", help="also write every record to OUT")
+    p.add_argument("--file", type=Path, metavar="DB", help="the database (default: this "
+                                                            "machine's)")
+    args = p.parse_args(argv)
+    from minusma_kiosk.kiosk import paths
+    from minusma_kiosk.kiosk.analytics import DB_NAME, export_csv, summarize
+
+    path = args.file or paths.data_dir() / DB_NAME
+    if not path.exists():
+        print(f"No visits recorded yet ({path} does not exist). Visits are counted in "
+              "kiosk mode.")
+        return 0
+    print(summarize(path, args.since).text())
+    if args.csv is not None:
+        rows = export_csv(path, args.csv, args.since)
+        print(f"{rows} records written to {args.csv}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``minusma-kiosk`` command."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in COMMANDS:
         command = {"check": check_main, "screenshot": screenshot_main,
                    "self-test": self_test_main, "config": config_main,
-                   "set-pin": set_pin_main, "supervise": supervise_main}[argv[0]]
+                   "set-pin": set_pin_main, "supervise": supervise_main,
+                   "stats": stats_main}[argv[0]]
         return command(argv[1:])
     args = run_parser().parse_args(argv)
     from minusma_kiosk.app import Options, run

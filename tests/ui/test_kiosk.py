@@ -263,3 +263,32 @@ def test_the_self_test_runs_from_the_admin_panel(kiosk, qtbot):
     assert "running" in k.admin.self_test_result.text()
     qtbot.waitUntil(lambda: k._self_test is None, timeout=120_000)
     assert k.admin.self_test_result.text().startswith("Self-test passed: self-test OK")
+
+
+def test_a_visit_is_counted_anonymously(kiosk, tmp_path, qtbot):
+    from minusma_kiosk.kiosk.analytics import Analytics, summarize
+    from minusma_kiosk.ui.visit_recorder import VisitRecorder
+
+    db = tmp_path / "visits.sqlite3"
+    recorder = VisitRecorder(kiosk, Analytics(db))
+    k = kiosk.kiosk
+    k.start_attract()
+    settle()
+    tap(kiosk.nav)  # the first touch: a visit starts (this touch presses nothing)
+    kiosk.router.navigate(ScreenId.BUDGET)
+    charts = kiosk.router.screen(ScreenId.BUDGET)
+    settle()
+    tap(charts.picker["minusma_budget"])
+    kiosk.router.navigate(ScreenId.CARDS)
+    kiosk.deck.go_to(2)
+    kiosk.state.set_language("fr")
+    k.set_idle_times(20, 20)
+    k.monitor.set_warning_ms(20)
+    qtbot.waitSignal(k.visit_ended, timeout=3000).wait()
+    recorder.close()
+    s = summarize(db)
+    assert sum(n for _, n in s.sessions_per_day) == 1 and s.resets == 1
+    assert {name for name, _, _ in s.screens} >= {"timeline", "budget", "cards"}
+    assert ("chart_minusma_budget", 1) in s.taps
+    assert (kiosk.content.cards[2].id, 1) in s.cards
+    assert ("fr", 1) in s.languages

@@ -27,7 +27,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from minusma_kiosk.kiosk.lockdown import Lockdown
 from minusma_kiosk.kiosk.pin import PinGate
@@ -89,8 +89,11 @@ class KioskController(QObject):
         Staff asked to read the content again.
     setting_changed(str, str, object)
         Staff changed a setting (section, key, value); the app saves it.
+    tapped(str)
+        A visitor tapped a named button (its object name; for the visit counts).
     """
 
+    tapped = Signal(str)
     visit_started = Signal()
     visit_ended = Signal(str)
     exit_requested = Signal()
@@ -306,6 +309,9 @@ class KioskController(QObject):
             if kind in _RELEASE:
                 self._swallow = False
             return True
+        if (kind == QEvent.Type.MouseButtonRelease and isinstance(watched, QAbstractButton)
+                and watched.objectName() and watched.isEnabled()):
+            self.tapped.emit(watched.objectName())
         if kind in _ACTIVITY:
             self.monitor.activity()
             if self._attracting:

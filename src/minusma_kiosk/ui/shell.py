@@ -70,8 +70,10 @@ class Shell(QWidget):
         self.content, self.state, self.mode = content, state, mode
         #: A kiosk window refuses to close unless the admin panel asked (``may_close``).
         self.may_close = mode is not RunMode.KIOSK
-        #: The kiosk controller (kiosk mode only), set by the composition root.
+        #: The kiosk controller and the visit recorder (kiosk mode only), set by the
+        #: composition root.
         self.kiosk = None
+        self.recorder = None
         self._translations = translations or Translations(self)
         self._diagonal = diagonal_inches
         self._metrics: Metrics | None = None
@@ -246,6 +248,8 @@ class Shell(QWidget):
             return
         if self.kiosk is not None:
             self.kiosk.stop()
+        if self.recorder is not None:
+            self.recorder.close()
         # The UI catalogue is installed application-wide; it leaves with its window.
         self._translations.release()
         if self.watcher is not None:

@@ -1,0 +1,65 @@
+"""Feeds the kiosk's visit counts (:mod:`minusma_kiosk.kiosk.analytics`) from the exhibit's
+signals: visits, screens, named buttons, events and cards opened, languages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from minusma_kiosk.kiosk.analytics import Analytics
+
+
+class VisitRecorder(QObject):
+    """Listens to a kiosk shell and records what visitors did, anonymously.
+
+    Parameters
+    ----------
+    shell
+        The kiosk's window (with its ``kiosk`` controller).
+    analytics
+        Where to record.
+    """
+
+    def __init__(self, shell, analytics: Analytics) -> None:  # shell: ui.shell.Shell
+        super().__init__(shell)
+        self.analytics = analytics
+        self._shell = shell
+        kiosk = shell.kiosk
+        kiosk.visit_started.connect(self._on_kiosk_visit_started)
+        kiosk.visit_ended.connect(self._on_kiosk_visit_ended)
+        kiosk.tapped.connect(self._on_kiosk_tapped)
+        shell.router.screen_changed.connect(self._on_router_screen_changed)
+        shell.state.language_changed.connect(self._on_state_language_changed)
+        shell.deck.current_changed.connect(self._on_deck_current_changed)
+        if shell.cursor is not None:
+            shell.cursor.selection_changed.connect(self._on_cursor_selection_changed)
+
+    def _on_kiosk_visit_started(self) -> None:
+        self.analytics.start_session(self._shell.state.language)
+        current = self._shell.router.current
+        if current is not None:
+            self.analytics.screen(current.value)
+
+    def _on_kiosk_visit_ended(self, why: str) -> None:
+        self.analytics.end_session(why)
+
+    def _on_kiosk_tapped(self, name: str) -> None:
+        self.analytics.record("tap", name)
+
+    def _on_router_screen_changed(self, sid) -> None:  # ScreenId
+        self.analytics.screen(sid.value)
+
+    def _on_state_language_changed(self, lang: str) -> None:
+        self.analytics.record("language", lang)
+
+    def _on_deck_current_changed(self, index: int) -> None:
+        cards = self._shell.content.cards
+        if 0 <= index < len(cards):
+            self.analytics.record("card", cards[index].id)
+
+    def _on_cursor_selection_changed(self, event) -> None:  # Event | None
+        if event is not None:
+            self.analytics.record("event", event.id)
+
+    def close(self) -> None:
+        """The exhibit stops: end the visit and close the file."""
+        self.analytics.close()
