@@ -373,6 +373,21 @@
     </message>
 </context>
 <context>
+    <name>NotesWindow</name>
+    <message>
+        <source>(no notes for this step)</source>
+        <translation>(pas de notes pour cette étape)</translation>
+    </message>
+    <message>
+        <source>Next: {title}</source>
+        <translation>Suivant&#x202f;: {title}</translation>
+    </message>
+    <message>
+        <source>Last step</source>
+        <translation>Dernière étape</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>Wrong PIN. Too many tries: wait {n} s.</source>

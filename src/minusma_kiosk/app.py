@@ -158,6 +158,10 @@ def create_shell(loaded: LoadedContent, options: Options):  # -> Shell
     state.setParent(shell)
     if shell.mode is RunMode.KIOSK:
         _add_kiosk(shell, options)
+    elif shell.mode is RunMode.PRESENT:
+        from minusma_kiosk.ui.presenter import Presenter
+
+        shell.presenter = Presenter(shell, loaded.content.tour)
     return shell
 
 
@@ -304,6 +308,8 @@ def _show(shell, options: Options):  # Shell -> Shell
     if shell.kiosk is not None:
         shell.kiosk.reload_requested.connect(lambda: _reload(shell, options))
         shell.kiosk.start_attract()
+    if shell.presenter is not None:
+        shell.presenter.start()
     return shell
 
 

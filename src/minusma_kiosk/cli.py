@@ -126,16 +126,17 @@ def screenshot_main(argv: list[str]) -> int:
     from minusma_kiosk.app import ensure_platform
 
     ensure_platform(offscreen=True)
-    from minusma_kiosk.ui.capture import KIOSK
+    from minusma_kiosk.ui.capture import KIOSK, PRESENTER
     from minusma_kiosk.ui.router import ScreenId
 
     only = None
     if args.screen:
-        names = [s.value for s in ScreenId] + [KIOSK]
+        names = [s.value for s in ScreenId] + [KIOSK, PRESENTER]
         unknown = [n for n in args.screen if n not in names]
         if unknown:
             p.error(f"unknown screen {', '.join(unknown)}; screens: {', '.join(names)} "
-                    f"({KIOSK}: the kiosk's attract loop and staff panels, with --mode kiosk)")
+                    f"({KIOSK}: the kiosk's attract loop and staff panels, with --mode kiosk; "
+                    f"{PRESENTER}: tour steps and notes, with --mode present)")
         only = list(args.screen)
     sizes = args.size or [_size(s) for s in DEFAULT_SIZES]
     from minusma_kiosk.app import Options, create_application, create_shell, load_with_fallback

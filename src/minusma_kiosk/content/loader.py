@@ -7,6 +7,7 @@ The folder holds (see the curator guide in README.md):
 ``figures.csv``   every number shown, with its source or its formula
 ``cards.toml``    the interest cards
 ``credits.toml``  credits for fonts, data and software
+``tour.toml``     the presenter's guided tour (optional)
 
 :func:`load_content` never raises for bad content: it returns every problem it
 found, each naming the file and line, and a :class:`Content` only when there are
@@ -51,6 +52,7 @@ from minusma_kiosk.content.model import (
 )
 from minusma_kiosk.content.problems import LineRef, Problem, ProblemLog
 from minusma_kiosk.content.timeline import RegionOf, load_timeline
+from minusma_kiosk.content.tour import load_tour
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 CARD_TEXT_MAX_WORDS = 60
@@ -93,11 +95,12 @@ def load_content(root: Path, check_geography: bool = False) -> LoadResult:
     credits = _load_credits(root, log)
     timeline = load_timeline(root, log, sources, _region_finder() if check_geography else None)
     charts = load_charts(root, log, figures)
+    tour = load_tour(root, log, timeline, charts, cards)
     if log or site is None:
         return LoadResult(None, tuple(sorted(log.items, key=lambda p: (p.file, p.line or 0))))
     content = Content(root=root, site=site, sources=tuple(sources.values()),
                       figures=tuple(figures.values()), cards=cards, credits=credits,
-                      timeline=timeline, charts=charts)
+                      timeline=timeline, charts=charts, tour=tour)
     return LoadResult(content, ())
 
 

@@ -360,6 +360,26 @@ class Chart:
 
 
 @dataclass(frozen=True, eq=False)
+class TourStep:
+    """One step of the presenter's guided tour: a screen and what it shows.
+
+    ``screen`` is a screen's name (home, timeline, budget, cards, sources); the
+    other fields say what that screen shows (each only where it makes sense).
+    """
+
+    screen: str
+    title: Text
+    notes: Text = field(default_factory=lambda: Text(""))
+    date: dt.date | None = None
+    event: Event | None = None
+    region: str | None = None
+    chart: Chart | None = None
+    year: str = ""
+    card: Card | None = None
+    open: bool = False
+
+
+@dataclass(frozen=True, eq=False)
 class Content:
     """Everything the exhibit shows, loaded and checked."""
 
@@ -371,6 +391,7 @@ class Content:
     credits: tuple[Credit, ...]
     timeline: Timeline | None = None
     charts: tuple[Chart, ...] = ()
+    tour: tuple[TourStep, ...] = ()
 
     def figure(self, fid: str) -> Figure:
         """Return the figure with id ``fid`` (KeyError lists the known ids)."""

@@ -37,11 +37,13 @@ def settle() -> None:
 
 
 KIOSK = "kiosk"
+PRESENTER = "presenter"
 
 
 def shots(shell: Shell, only: list[str] | None = None) -> Iterator[Shot]:
     """Show every registered screen (or ``only`` those, by name) in every state and grab it;
-    in kiosk mode also the attract loop, "Still there?", the PIN pad and the admin panel."""
+    in kiosk mode also the attract loop, "Still there?", the PIN pad and the admin panel;
+    in presenter mode some tour steps, the blank screen and the notes window."""
     for sid in shell.router.registered():
         if only and sid.value not in only:
             continue
@@ -59,6 +61,14 @@ def shots(shell: Shell, only: list[str] | None = None) -> Iterator[Shot]:
             settle()
             yield Shot(KIOSK, state, shell.grab().toImage())
         kiosk.quiet()
+    presenter = shell.presenter
+    if presenter is not None and (not only or PRESENTER in only):
+        for state, show, target in presenter.states():
+            show()
+            settle()
+            widget = target() if target is not None else None
+            yield Shot(PRESENTER, state, (widget or shell).grab().toImage())
+        presenter.quiet()
 
 
 def is_blank(image: QImage) -> bool:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from minusma_kiosk.content.model import TourStep
 from minusma_kiosk.ui.theme.metrics import Metrics
 
 
@@ -74,6 +75,11 @@ class Screen(QWidget):
 
     def attract(self, on: bool) -> None:
         """The attract loop shows this screen (``on``): play on your own; or stop playing."""
+
+    def present(self, step: TourStep) -> None:
+        """Show what a step of the presenter's tour asks (a date, an event, a chart and year,
+        a card); the fields that do not concern this screen are ignored."""
+        self.reset()
 
     def states(self) -> list[tuple[str, Callable[[], None]]]:
         """Named states worth a screenshot, each with a function that shows it."""

@@ -74,6 +74,8 @@ class Shell(QWidget):
         #: composition root.
         self.kiosk = None
         self.recorder = None
+        #: The presenter (presenter mode only), set by the composition root.
+        self.presenter = None
         self._translations = translations or Translations(self)
         self._diagonal = diagonal_inches
         self._metrics: Metrics | None = None
@@ -214,6 +216,8 @@ class Shell(QWidget):
         self.router.apply_metrics(m)
         if self.kiosk is not None:
             self.kiosk.apply_metrics(m)
+        if self.presenter is not None:
+            self.presenter.apply_metrics(m)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -250,6 +254,8 @@ class Shell(QWidget):
             self.kiosk.stop()
         if self.recorder is not None:
             self.recorder.close()
+        if self.presenter is not None:
+            self.presenter.stop()
         # The UI catalogue is installed application-wide; it leaves with its window.
         self._translations.release()
         if self.watcher is not None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minusma_kiosk.content.model import Card, Content, Lang
+from minusma_kiosk.content.model import Card, Content, Lang, TourStep
 from minusma_kiosk.state.app_state import AppState
 from minusma_kiosk.state.card_deck import CardDeck
 from minusma_kiosk.ui.router import Screen, ScreenId
@@ -310,6 +310,14 @@ class CardsScreen(Screen):
 
     def reset(self) -> None:
         self._deck.reset()
+
+    def present(self, step: TourStep) -> None:
+        ids = [c.id for c in self._content.cards]
+        if step.card is not None and step.card.id in ids:
+            self._deck.go_to(ids.index(step.card.id))
+        else:
+            self._deck.reset()
+        self._deck.set_expanded(step.open)
 
     def attract(self, on: bool) -> None:
         if on and self._deck.count:  # each pass of the attract loop shows the next card

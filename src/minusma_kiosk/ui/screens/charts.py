@@ -26,15 +26,24 @@ from PySide6.QtWidgets import (
 )
 
 from minusma_kiosk.content.formatting import format_date, format_figure
-from minusma_kiosk.content.model import FIRST_DAY, LAST_DAY, Axis, Chart, ChartPoint, Content
+from minusma_kiosk.content.model import (
+    FIRST_DAY,
+    LAST_DAY,
+    Axis,
+    Chart,
+    ChartPoint,
+    Content,
+    TourStep,
+)
 from minusma_kiosk.content.periods import day_for, index_at, point_period, reachable
 from minusma_kiosk.content.typography import colon, sentence
-from minusma_kiosk.state.app_state import AppState
+from minusma_kiosk.state.app_state import AnimationLevel, AppState
 from minusma_kiosk.state.timeline_state import DayPlay, TimelineState
 from minusma_kiosk.ui.router import Screen, ScreenId
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.widgets.chart_plot import ChartPlot, point_label
 from minusma_kiosk.ui.widgets.figure_view import provenance, short_origin
+from minusma_kiosk.ui.widgets.scrolling import kinetic_scroll_area
 from minusma_kiosk.ui.widgets.text import button, label, set_flag
 from minusma_kiosk.ui.widgets.tile import Tile
 
@@ -115,15 +124,21 @@ class ChartsScreen(Screen):
             self.autoplay.playing_changed.connect(self._on_autoplay_playing_changed)
         self._years_row = years
         plot_column.addLayout(years)
+        # The callout: a finger scrolls it when a long note and its source do not fit.
         self.callout = QFrame()
         self.callout.setProperty("role", "panel")
-        callout_lay = QVBoxLayout(self.callout)
+        callout_body = QWidget()
+        callout_lay = QVBoxLayout(callout_body)
+        callout_lay.setContentsMargins(0, 0, 0, 0)
         self.callout_value = label("h2")
         self.callout_text = label("body")
         self.callout_source = label("caption")
         for w in (self.callout_value, self.callout_text, self.callout_source):
             callout_lay.addWidget(w)
         callout_lay.addStretch(1)
+        self.callout_area = kinetic_scroll_area(callout_body,
+                                                inertia=state.animation is not AnimationLevel.NONE)
+        QVBoxLayout(self.callout).addWidget(self.callout_area)
         self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._body.addLayout(plot_column, 5)
         self._body.addWidget(self.callout, 2)
@@ -297,6 +312,7 @@ class ChartsScreen(Screen):
         self._body.setSpacing(m.space("m"))
         self._body.setStretch(0, 1 if m.portrait else 5)
         self._body.setStretch(1, 0 if m.portrait else 2)
+        self.callout.setMinimumHeight(m.px(300) if m.portrait else 0)
         self._place_picker(2 if m.portrait else 1)
         for b in (self.year_prev, self.year_next):
             b.setFixedSize(m.target(), m.target())
@@ -319,6 +335,17 @@ class ChartsScreen(Screen):
     def reset(self) -> None:
         self.pause()
         self.show_chart(self._charts[0])
+
+    def present(self, step: TourStep) -> None:
+        self.pause()
+        if step.date is not None and self._cursor is not None:
+            self._cursor.set_date(step.date)
+        chart = next((c for c in self._charts if step.chart and c.id == step.chart.id),
+                     self._charts[0])
+        self.show_chart(chart)
+        keys = [p.key for p in chart.points]
+        if step.year in keys:
+            self.select_point(keys.index(step.year))
 
     def attract(self, on: bool) -> None:
         if not on:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from minusma_kiosk.content.geo import MapData
-from minusma_kiosk.content.model import Category, Content, Event, Place
+from minusma_kiosk.content.model import Category, Content, Event, Place, TourStep
 from minusma_kiosk.content.typography import colon
 from minusma_kiosk.state.app_state import AnimationLevel, AppState
 from minusma_kiosk.state.timeline_state import Autoplay, TimelineState
@@ -291,6 +291,16 @@ class TimelineScreen(Screen):
         self.autoplay.pause()
         self._cursor.reset()
         self.map.reset_view()
+
+    def present(self, step: TourStep) -> None:
+        self.autoplay.pause()
+        self._cursor.show_all()
+        self._cursor.set_region(step.region)
+        if step.event is not None:
+            self._cursor.select(step.event)
+        elif step.date is not None:
+            self._cursor.select(None)
+            self._cursor.set_date(step.date)
 
     def attract(self, on: bool) -> None:
         if on:

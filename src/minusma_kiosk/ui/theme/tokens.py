@@ -29,6 +29,7 @@ class Palette:
     warning_text: str = "#3D2A00"
     conflict: str = "#B3261E"        # restrained red: conflict markers only, with a shape
     focus: str = "#E0A800"
+    blank: str = "#000000"           # the presenter's black screen
     scrim: str = "rgba(21, 40, 60, 0.82)"  # behind "Still there?", the PIN pad, admin panel
 
 
