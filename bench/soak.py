@@ -28,6 +28,8 @@ Figures:
   Target 0.
 * **RSS** (``VmRSS`` of this process) after a warm-up of 500 interactions and at
   the end. Target: growth <= 5 MB.
+* **RSS every 1,000 interactions** (information: a plateau is caches filling,
+  a steady climb is a leak).
 * **interactions per second** (information).
 
 ``--count N`` (default 10,000), ``--seed S`` (default 1), ``--quick`` (1,000).
@@ -148,6 +150,7 @@ def run(count: int, seed: int, qpa: str, tmp: Path) -> int:
 
     actions = [tap] * 7 + [swipe] * 2 + [pinch]
     rss_start = None
+    curve: list[tuple[int, float]] = []
     resets = 0
     t0 = time.perf_counter()
     for n in range(1, count + 1):
@@ -161,6 +164,8 @@ def run(count: int, seed: int, qpa: str, tmp: Path) -> int:
             gc.collect()
             rss_start = rss_mb()
             t_warm = time.perf_counter()
+        if n % 1000 == 0:
+            curve.append((n, rss_mb()))
     elapsed = time.perf_counter() - t0
     gc.collect()
     app.processEvents()
@@ -190,6 +195,8 @@ def run(count: int, seed: int, qpa: str, tmp: Path) -> int:
     print(f"RSS after {WARMUP} interactions {rss_start:.1f} MB, at the end {rss_end:.1f} MB: "
           f"growth {growth:+.1f} MB  target <= {TARGET_RSS_GROWTH_MB:g}: "
           f"{verdict(growth, TARGET_RSS_GROWTH_MB)}")
+    print("RSS every 1,000 interactions (MB): "
+          + ", ".join(f"{n // 1000}k {mb:.1f}" for n, mb in curve))
     print(f"interactions per second: {per_s:.0f} (total {elapsed:.0f} s)")
     return 0
 

@@ -292,3 +292,21 @@ def test_a_visit_is_counted_anonymously(kiosk, tmp_path, qtbot):
     assert ("chart_minusma_budget", 1) in s.taps
     assert (kiosk.content.cards[2].id, 1) in s.cards
     assert ("fr", 1) in s.languages
+
+
+def test_kiosk_mode_fills_the_screen_without_a_frame(bundled, qtbot):
+    from minusma_kiosk.app import Options, _show, create_shell
+
+    options = Options(mode="kiosk", animation="none", diagonal_inches=32)
+    shell = create_shell(bundled, options)
+    qtbot.addWidget(shell)
+    try:
+        _show(shell, options)
+        qtbot.waitExposed(shell)
+        assert shell.windowFlags() & Qt.WindowType.FramelessWindowHint
+        assert shell.isFullScreen()
+        assert shell.geometry() == QApplication.primaryScreen().geometry()
+        assert shell.kiosk.attracting  # nobody there yet: the attract loop plays
+    finally:
+        shell.kiosk.stop()
+        shell.may_close = True

@@ -59,3 +59,13 @@ def test_closing_a_window_removes_its_ui_catalogue(make_shell):
     assert QCoreApplication.translate("Navigation", "Home") == "Accueil"
     shell.close()
     assert QCoreApplication.translate("Navigation", "Home") == "Home"
+
+
+def test_switching_language_reads_each_catalogue_once(make_shell):
+    """A kiosk switches language thousands of times: no catalogue may pile up."""
+    from PySide6.QtCore import QTranslator
+
+    shell = make_shell()
+    for _ in range(10):
+        shell.state.set_language(shell.state.next_language())
+    assert len(shell.findChildren(QTranslator)) == 1

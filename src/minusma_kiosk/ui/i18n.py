@@ -24,6 +24,7 @@ class Translations(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._translator: QTranslator | None = None
+        self._loaded: dict[str, QTranslator] = {}  # each catalogue is read once
 
     def release(self) -> None:
         """Remove the installed catalogue (when the window that owns it closes)."""
@@ -39,15 +40,18 @@ class Translations(QObject):
         self.release()
         if lang == "en":
             return True
-        translator = QTranslator(self)
-        try:
-            qm = resources.path("translations", f"minusma_kiosk_{lang}.qm")
-        except FileNotFoundError:
-            log.error("no UI translation for %s; UI strings stay in English", lang)
-            return False
-        if not translator.load(str(qm)):
-            log.error("could not load %s; UI strings stay in English", qm)
-            return False
+        translator = self._loaded.get(lang)
+        if translator is None:
+            translator = QTranslator(self)
+            try:
+                qm = resources.path("translations", f"minusma_kiosk_{lang}.qm")
+            except FileNotFoundError:
+                log.error("no UI translation for %s; UI strings stay in English", lang)
+                return False
+            if not translator.load(str(qm)):
+                log.error("could not load %s; UI strings stay in English", qm)
+                return False
+            self._loaded[lang] = translator
         app.installTranslator(translator)
         self._translator = translator
         return True
