@@ -9,9 +9,9 @@ It starts ``python -m minusma_kiosk supervise --heartbeat-timeout T --
 folder (its own config, logs, lock and heartbeat), and:
 
 * **crash** (``--runs`` times): waits until the exhibit holds the instance lock
-  and its heartbeat file is fresh, sends it SIGKILL, and measures the wall time
-  until a *new* process holds the lock and has touched the heartbeat (its event
-  loop runs: it is back on screen). Target: within 5 s.
+  and has beaten, sends it SIGKILL, and measures the wall time until a *new*
+  process holds the lock and then touches the heartbeat (its window is built and
+  its event loop runs: it is back on screen). Target: within 5 s.
 * **hang** (once): sends the exhibit SIGSTOP (a frozen event loop: no more
   heartbeats) and measures the time until a new process beats. Target: the
   heartbeat timeout + the 3 s stop grace + 5 s.
@@ -54,13 +54,25 @@ def wait_for(condition, seconds: float) -> float:
     return time.monotonic() - start
 
 
-def back(lock: Path, beat: Path, old: int | None, since: float) -> bool:
-    """A new process holds the lock and beat after ``since`` (wall clock)."""
-    pid = holder(lock)
-    try:
-        return pid not in (None, old) and beat.stat().st_mtime > since
-    except OSError:
-        return False
+def back(lock: Path, beat: Path, old: int | None, limit: float) -> float:
+    """Seconds until a new process holds the lock and then beats.
+
+    The supervisor touches the heartbeat file itself just before it starts a child,
+    and the child takes the lock before it builds its window; so the child's own
+    first beat is the first touch *after* the lock changed hands.
+    """
+    start = time.monotonic()
+    wait_for(lambda: holder(lock) not in (None, old), limit)
+    locked_at = time.time()
+
+    def beat_after() -> bool:
+        try:
+            return beat.stat().st_mtime > locked_at
+        except OSError:
+            return False
+
+    wait_for(beat_after, limit)
+    return time.monotonic() - start
 
 
 class Session:
@@ -76,15 +88,14 @@ class Session:
                                      "--heartbeat-timeout", str(timeout), "--",
                                      "--animation", "none"], env=env,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wait_for(lambda: back(self.lock, self.beat, None, 0), 120)
+        back(self.lock, self.beat, None, 120)
 
     def hit(self, sig: int, limit: float) -> float:
         """Send ``sig`` to the exhibit; seconds until a new one beats."""
         pid = holder(self.lock)
         time.sleep(1.5)  # running a moment, as an exhibit that has been up
-        at = time.time()
         os.kill(pid, sig)
-        return wait_for(lambda: back(self.lock, self.beat, pid, at), limit)
+        return back(self.lock, self.beat, pid, limit)
 
     def close(self) -> str:
         self.sup.send_signal(signal.SIGTERM)

@@ -180,7 +180,7 @@ def self_test_main(argv: list[str]) -> int:
 
     ensure_platform(offscreen=True)
     from minusma_kiosk.app import Options, create_application, create_shell, load_with_fallback
-    from minusma_kiosk.ui.capture import is_blank, settle, shots
+    from minusma_kiosk.ui.capture import KIOSK, PRESENTER, is_blank, settle, shots
 
     try:
         loaded = load_with_fallback(args.content)
@@ -195,15 +195,23 @@ def self_test_main(argv: list[str]) -> int:
         return 1
     create_application()
     failures, count = [], 0
-    for lang in ("en", "fr"):
-        shell = create_shell(loaded, Options(lang=lang, animation="none", diagonal_inches=32))
+    # Every screen in both languages, then the kiosk's and the presenter's own views.
+    runs = [("window", "en", None), ("window", "fr", None), ("kiosk", "en", [KIOSK]),
+            ("present", "fr", [PRESENTER])]
+    for mode, lang, only in runs:
+        shell = create_shell(loaded, Options(mode=mode, lang=lang, animation="none",
+                                             diagonal_inches=32))
         shell.resize(1920, 1080)
         shell.show()
         settle()
-        for shot in shots(shell):
+        for shot in shots(shell, only):
             count += 1
             if is_blank(shot.image):
                 failures.append(f"{shot.screen}/{shot.state} ({lang}) rendered blank")
+        for part in (shell.kiosk, shell.presenter):
+            if part is not None:
+                part.stop()
+        shell.may_close = True
         shell.close()
         shell.deleteLater()
     if failures:

@@ -172,7 +172,8 @@ def test_a_second_exhibit_says_so_and_exits(tmp_path):
 
 
 def test_supervise_restarts_the_real_exhibit_after_a_crash(tmp_path):
-    """The exhibit under 'supervise' beats, is restarted after SIGKILL, and stops on SIGTERM."""
+    """The kiosk under 'supervise' beats, is restarted after SIGKILL, and stops on SIGTERM
+    (its window refuses to close, yet SIGTERM ends it cleanly)."""
     import signal
     import time
 
@@ -195,7 +196,8 @@ def test_supervise_restarts_the_real_exhibit_after_a_crash(tmp_path):
             time.sleep(0.05)
 
     sup = subprocess.Popen([sys.executable, "-m", "minusma_kiosk", "supervise",
-                            "--heartbeat-timeout", "20", "--", "--animation", "none"],
+                            "--heartbeat-timeout", "20", "--", "--animation", "none",
+                            "--mode", "kiosk"],
                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_for(lambda: holder() is not None, "the first exhibit")
@@ -203,6 +205,8 @@ def test_supervise_restarts_the_real_exhibit_after_a_crash(tmp_path):
         wait_for(lambda: time.time() - beat.stat().st_mtime < 0.5, "a heartbeat")
         os.kill(first, signal.SIGKILL)
         wait_for(lambda: holder() not in (None, first), "the restarted exhibit", 30)
+        locked_at = time.time()  # the supervisor touched the heartbeat before this
+        wait_for(lambda: beat.stat().st_mtime > locked_at, "its first heartbeat", 30)
         second = holder()
         sup.send_signal(signal.SIGTERM)
         assert sup.wait(timeout=30) == 0
@@ -210,6 +214,9 @@ def test_supervise_restarts_the_real_exhibit_after_a_crash(tmp_path):
             os.kill(second, 0)  # the child went with it
         log = (home / "log" / "supervisor.log").read_text(encoding="utf-8")
         assert "stopped with exit code -9" in log and "restart 1 in 0 s" in log
+        assert "did not stop" not in log  # SIGTERM was enough: no SIGKILL needed
+        exhibit_log = (home / "log" / "minusma-kiosk.log").read_text(encoding="utf-8")
+        assert "signal 15: stopping" in exhibit_log and "stopped (exit code 0)" in exhibit_log
     finally:
         if sup.poll() is None:
             sup.kill()

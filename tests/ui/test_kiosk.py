@@ -310,3 +310,27 @@ def test_kiosk_mode_fills_the_screen_without_a_frame(bundled, qtbot):
     finally:
         shell.kiosk.stop()
         shell.may_close = True
+
+
+def test_reload_from_the_admin_panel_replaces_the_window(bundled, qtbot):
+    from minusma_kiosk.app import Options, _show, create_shell
+    from minusma_kiosk.ui.shell import Shell
+
+    options = Options(mode="kiosk", animation="none", diagonal_inches=32)
+    old = create_shell(bundled, options)
+    qtbot.addWidget(old)
+    _show(old, options)
+    before = {id(w) for w in QApplication.topLevelWidgets() if isinstance(w, Shell)}
+    old.kiosk.reload_requested.emit()
+    shells = [w for w in QApplication.topLevelWidgets()
+              if isinstance(w, Shell) and id(w) not in before and w.isVisible()]
+    try:
+        assert len(shells) == 1 and not old.isVisible()
+        new = shells[0]
+        assert new.kiosk is not None and new.kiosk.attracting
+        assert new.content.site.version == bundled.content.site.version
+    finally:
+        for shell in shells:
+            qtbot.addWidget(shell)
+            shell.kiosk.stop()
+            shell.may_close = True
