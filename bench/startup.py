@@ -308,6 +308,8 @@ def child_environment(workdir: Path) -> tuple[dict[str, str], dict[str, str], st
     base = dict(os.environ)
     base.pop("PYTHONDONTWRITEBYTECODE", None)
     base["PYTHONPYCACHEPREFIX"] = str(workdir / "pycache")
+    # The exhibit's config, logs and data go to the work folder, not the user's.
+    base["MINUSMA_KIOSK_HOME"] = str(workdir / "home")
     if not base.get("QT_QPA_PLATFORM"):
         config = workdir / "offscreen.json"
         config.write_text(json.dumps(OFFSCREEN_CONFIG), encoding="utf-8")

@@ -214,7 +214,7 @@ def run(options: Options, config_problems: tuple = ()) -> int:
     from minusma_kiosk.kiosk import paths
     from minusma_kiosk.kiosk.logs import setup_logging
 
-    log_file = setup_logging(paths.log_dir())
+    log_file = setup_logging(paths.log_dir(), rotate=False)  # rotating once the window is up
     log.info("minusma-kiosk %s starting in %s mode (log: %s)", _version(), options.mode,
              log_file)
     for problem in config_problems:
@@ -253,6 +253,11 @@ def _run_window(options: Options) -> int:
     if options.bench_first_frame:
         FirstFrameProbe(shell, _report_first_frame)
     _serve_supervisor(app)
+    from PySide6.QtCore import QTimer
+
+    from minusma_kiosk.kiosk.logs import enable_rotation
+
+    QTimer.singleShot(2000, enable_rotation)
     code = app.exec()
     log.info("minusma-kiosk stopped (exit code %d)", code)
     return code
@@ -265,7 +270,7 @@ def _serve_supervisor(app) -> None:
 
     from PySide6.QtCore import QTimer
 
-    from minusma_kiosk.kiosk.supervisor import HEARTBEAT_ENV
+    from minusma_kiosk.kiosk.paths import HEARTBEAT_ENV
 
     def stop(signum: int, _frame: object) -> None:
         log.info("signal %d: stopping", signum)

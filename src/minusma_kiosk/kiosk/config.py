@@ -17,7 +17,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from minusma_kiosk.content.files import read_toml
 from minusma_kiosk.content.problems import Problem, ProblemLog
 
 FILE_NAME = "config.toml"
@@ -154,6 +153,8 @@ def load_config(path: Path) -> Config:
     """
     if not path.exists():
         return Config()
+    from minusma_kiosk.content.files import read_toml  # only when there is a file to read
+
     log = ProblemLog()
     doc = read_toml(path.parent, path.name, log)
     if doc is None:

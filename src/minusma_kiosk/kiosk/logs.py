@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import logging.handlers
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -27,10 +26,14 @@ log = logging.getLogger("minusma_kiosk")
 _crash_file: IO[str] | None = None  # kept open for faulthandler as long as we run
 
 
-def setup_logging(folder: Path, level: int = logging.INFO, name: str = LOG_NAME) -> Path:
+def setup_logging(folder: Path, level: int = logging.INFO, name: str = LOG_NAME,
+                  rotate: bool = True) -> Path:
     """Log to a rotating file ``name`` in ``folder`` and to stderr; returns the file's path.
 
     The supervisor logs to a file of its own (two processes must not rotate one file).
+    ``rotate=False`` starts with a plain file handler, because importing
+    ``logging.handlers`` costs a few milliseconds of the exhibit's start-up;
+    :func:`enable_rotation` swaps in the rotating one once the window is up.
     """
     global _crash_file
     folder.mkdir(parents=True, exist_ok=True)
@@ -40,8 +43,11 @@ def setup_logging(folder: Path, level: int = logging.INFO, name: str = LOG_NAME)
         if getattr(handler, "_minusma", False):
             root.removeHandler(handler)
             handler.close()
-    file_handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+    if rotate:
+        file_handler = _rotating(path)
+    else:
+        file_handler = logging.FileHandler(path, encoding="utf-8")
+        file_handler._minusma_plain = True  # type: ignore[attr-defined]
     terminal = logging.StreamHandler()
     for handler in (file_handler, terminal):
         handler.setFormatter(logging.Formatter(FORMAT))
@@ -54,6 +60,27 @@ def setup_logging(folder: Path, level: int = logging.INFO, name: str = LOG_NAME)
         faulthandler.enable(_crash_file)
     sys.excepthook = log_unhandled
     return path
+
+
+def _rotating(path: Path) -> logging.Handler:
+    import logging.handlers
+
+    return logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
+                                                encoding="utf-8")
+
+
+def enable_rotation() -> None:
+    """Replace the plain file handler of ``setup_logging(rotate=False)`` by a rotating one."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_minusma_plain", False):
+            assert isinstance(handler, logging.FileHandler)
+            rotating = _rotating(Path(handler.baseFilename))
+            rotating.setFormatter(handler.formatter)
+            rotating._minusma = True  # type: ignore[attr-defined]
+            root.addHandler(rotating)
+            root.removeHandler(handler)
+            handler.close()
 
 
 def log_unhandled(kind: type[BaseException], value: BaseException,

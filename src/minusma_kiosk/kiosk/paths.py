@@ -12,6 +12,8 @@ import os
 from pathlib import Path
 
 APP = "minusma-kiosk"
+#: Under the supervisor: the file the exhibit touches every second (its heartbeat).
+HEARTBEAT_ENV = "MINUSMA_KIOSK_HEARTBEAT"
 
 
 def _home() -> Path | None:

@@ -31,9 +31,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from minusma_kiosk.kiosk.paths import HEARTBEAT_ENV
+
 log = logging.getLogger("minusma_kiosk.supervisor")
 
-HEARTBEAT_ENV = "MINUSMA_KIOSK_HEARTBEAT"
 EXIT_ALREADY_RUNNING = 3
 STOP_GRACE_S = 3.0
 
