@@ -40,6 +40,24 @@ def _add_content_options(p: argparse.ArgumentParser, lang_default: str | None = 
                    help="language to start in (default: en)")
 
 
+class _Version(argparse.Action):
+    """``--version``: the software's version and the bundled content's (read on demand)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[override]
+        import tomllib
+
+        from minusma_kiosk import resources
+
+        try:
+            site = tomllib.loads((resources.content_dir() / "site.toml")
+                                 .read_text(encoding="utf-8"))
+            content = site["site"]["version"]
+        except (OSError, KeyError, tomllib.TOMLDecodeError):
+            content = "unknown"
+        print(f"minusma-kiosk {__version__} (content {content})")
+        parser.exit()
+
+
 def run_parser() -> argparse.ArgumentParser:
     """Parser for starting the exhibit."""
     p = argparse.ArgumentParser(
@@ -48,8 +66,8 @@ def run_parser() -> argparse.ArgumentParser:
                     "Sub-commands: check, screenshot, self-test, config, set-pin "
                     "(use '<command> --help'). Flags override the configuration file "
                     "('minusma-kiosk config' shows where it is).")
-    p.add_argument("--version", action="version",
-                   version=f"minusma-kiosk {__version__}")
+    p.add_argument("--version", action=_Version, nargs=0,
+                   help="show the software's and the bundled content's versions, and exit")
     p.add_argument("--mode", choices=("window", "kiosk", "present"), default=None,
                    help="window (default; F11 toggles fullscreen), kiosk (fullscreen, "
                         "frameless, large touch targets, idle reset, no way out) or present "

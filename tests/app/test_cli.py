@@ -62,7 +62,10 @@ def test_version(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["--version"])
     assert exc.value.code == 0
-    assert __version__ in capsys.readouterr().out
+    out = capsys.readouterr().out
+    site = (resources.content_dir() / "site.toml").read_text(encoding="utf-8")
+    content = next(line.split('"')[1] for line in site.splitlines() if line.startswith("version"))
+    assert out.strip() == f"minusma-kiosk {__version__} (content {content})"
 
 
 def test_unknown_option_is_a_usage_error():

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from minusma_kiosk.kiosk.lockdown import Lockdown
 from minusma_kiosk.kiosk.pin import PinGate
+from minusma_kiosk.kiosk.system import memory_mb
 from minusma_kiosk.state.idle import IdleMonitor
 from minusma_kiosk.ui.router import ScreenId
 from minusma_kiosk.ui.theme.metrics import Metrics
@@ -236,7 +237,7 @@ class KioskController(QObject):
         lines = tuple(last_lines(self.settings.log_dir)) if self.settings.log_dir else ()
         self.admin.open(AdminInfo(
             app_version=__version__, content_version=self.shell.content.site.version,
-            uptime_s=time.monotonic() - self.started_at, memory_mb=_memory_mb(),
+            uptime_s=time.monotonic() - self.started_at, memory_mb=memory_mb(),
             log_lines=lines, explore_s=self._explore_ms // 1000,
             reading_s=self._reading_ms // 1000,
             language=self.shell.state.default_language))
@@ -424,17 +425,3 @@ def _global_point(event: QEvent) -> QPoint | None:
     if hasattr(event, "globalPosition"):
         return event.globalPosition().toPoint()
     return None
-
-
-def _memory_mb() -> float:
-    """This process's resident memory in MB (Linux /proc; peak RSS elsewhere)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

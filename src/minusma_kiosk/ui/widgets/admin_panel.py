@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -179,7 +180,8 @@ class AdminPanel(Overlay):
         self.facts.setText(self.tr(
             "Software {app} · content {content} · running for {uptime} · memory {memory} MB"
         ).format(app=info.app_version, content=info.content_version,
-                 uptime=duration(info.uptime_s), memory=round(info.memory_mb)))
+                 uptime=duration(info.uptime_s),
+                 memory=round(info.memory_mb) if math.isfinite(info.memory_mb) else "?"))
         self.explore_value.setText(self.tr("{n} s").format(n=info.explore_s))
         self.reading_value.setText(self.tr("{n} s").format(n=info.reading_s))
         for code in ("en", "fr"):
