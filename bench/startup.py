@@ -317,7 +317,11 @@ def child_environment(workdir: Path) -> tuple[dict[str, str], dict[str, str], st
     python_env = dict(base)
     python_env["PYTHONPATH"] = os.pathsep.join(
         p for p in (str(REPO_SRC), base.get("PYTHONPATH", "")) if p)
-    return python_env, base, base["QT_QPA_PLATFORM"]
+    # Each its own content cache: the source and the frozen exhibit key the cache
+    # differently, and sharing one folder, each start would evict the other's.
+    python_env["XDG_CACHE_HOME"] = str(workdir / "cache-source")
+    frozen_env = dict(base, XDG_CACHE_HOME=str(workdir / "cache-frozen"))
+    return python_env, frozen_env, base["QT_QPA_PLATFORM"]
 
 
 def frozen_executable(folder: Path) -> Path:
