@@ -45,7 +45,8 @@ each series are a warm-up that is not counted. Frame figures are p50 and p95.
   loads it at start-up) and, for information, with ``check_geography=True``
   (as ``minusma-kiosk check`` does); the bundled content too, for information.
 
-The synthetic folder is a copy of the bundled content whose ``events.csv`` has
+The synthetic folder is a copy of the bundled content (without the presenter's
+``tour.toml``, which names real events) whose ``events.csv`` has
 2,000 generated rows: ids EV0001..EV2000, dates spread evenly over
 2012-01-01..2024-12-31, places cycling over the ids of ``places.csv`` that have
 coordinates, categories cycling, ``deaths=no``, the first source of
@@ -123,6 +124,7 @@ def write_synthetic_content(source: Path, dest: Path, n: int) -> None:
     from minusma_kiosk.content.timeline import FIRST_DAY, LAST_DAY
 
     shutil.copytree(source, dest)
+    (dest / "tour.toml").unlink(missing_ok=True)  # the tour names real events
     with (source / "places.csv").open(encoding="utf-8", newline="") as f:
         places = [row["id"] for row in csv.DictReader(f)
                   if (row.get("coordinates") or "").strip() != "unknown"]
