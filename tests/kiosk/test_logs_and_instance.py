@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from minusma_kiosk.kiosk import logs
 from minusma_kiosk.kiosk.single_instance import LOCK_NAME, SingleInstance
 
@@ -41,47 +43,39 @@ app.exec()
     assert "Traceback" in text
 
 
-def test_the_log_rotates_and_the_last_lines_are_read(tmp_path, monkeypatch):
+@pytest.fixture
+def small_logs(monkeypatch):
+    """Logs rotated at 2,000 bytes; the test's handlers and hooks removed afterwards."""
     monkeypatch.setattr(logs, "MAX_BYTES", 2000)
     root = logging.getLogger()
-    before = list(root.handlers), root.level, sys.excepthook
-    try:
-        logs.setup_logging(tmp_path)
-        for i in range(200):
-            logging.getLogger("minusma_kiosk.test").info("line %d", i)
-        assert (tmp_path / (logs.LOG_NAME + ".1")).exists()
-        assert logs.last_lines(tmp_path, 2)[-1].endswith("line 199")
-    finally:
-        for handler in list(root.handlers):
-            if handler not in before[0]:
-                root.removeHandler(handler)
-                handler.close()
-        root.setLevel(before[1])
-        sys.excepthook = before[2]
-        logging.captureWarnings(False)
+    handlers, level, hook = list(root.handlers), root.level, sys.excepthook
+    yield
+    for handler in list(root.handlers):
+        if handler not in handlers:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)
+    sys.excepthook = hook
+    logging.captureWarnings(False)
 
 
-def test_rotation_can_start_after_the_window(tmp_path, monkeypatch):
-    monkeypatch.setattr(logs, "MAX_BYTES", 2000)
-    root = logging.getLogger()
-    before = list(root.handlers), root.level, sys.excepthook
-    try:
-        logs.setup_logging(tmp_path, rotate=False)
-        logging.getLogger("minusma_kiosk.test").info("before rotation")
-        logs.enable_rotation()
-        for i in range(60):
-            logging.getLogger("minusma_kiosk.test").info("line %d", i)
-        assert (tmp_path / (logs.LOG_NAME + ".1")).exists()
-        text = "".join(p.read_text(encoding="utf-8") for p in tmp_path.glob("minusma-kiosk.log*"))
-        assert "before rotation" in text and "line 59" in text
-    finally:
-        for handler in list(root.handlers):
-            if handler not in before[0]:
-                root.removeHandler(handler)
-                handler.close()
-        root.setLevel(before[1])
-        sys.excepthook = before[2]
-        logging.captureWarnings(False)
+def test_the_log_rotates_and_the_last_lines_are_read(tmp_path, small_logs):
+    logs.setup_logging(tmp_path)
+    for i in range(200):
+        logging.getLogger("minusma_kiosk.test").info("line %d", i)
+    assert (tmp_path / (logs.LOG_NAME + ".1")).exists()
+    assert logs.last_lines(tmp_path, 2)[-1].endswith("line 199")
+
+
+def test_rotation_can_start_after_the_window(tmp_path, small_logs):
+    logs.setup_logging(tmp_path, rotate=False)
+    logging.getLogger("minusma_kiosk.test").info("before rotation")
+    logs.enable_rotation()
+    for i in range(60):
+        logging.getLogger("minusma_kiosk.test").info("line %d", i)
+    assert (tmp_path / (logs.LOG_NAME + ".1")).exists()
+    text = "".join(p.read_text(encoding="utf-8") for p in tmp_path.glob("minusma-kiosk.log*"))
+    assert "before rotation" in text and "line 59" in text
 
 
 def test_last_lines_of_no_log_is_empty(tmp_path):

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.widgets.overlay import Overlay
@@ -69,11 +69,7 @@ class AdminPanel(Overlay):
         super().__init__(host)
         self.setObjectName("admin_panel")
         self._info: AdminInfo | None = None
-        outer = QVBoxLayout(self)
-        outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.panel = QFrame()
-        self.panel.setProperty("role", "dialog")
-        lay = QVBoxLayout(self.panel)
+        lay = self.add_panel()
         self.title = label("h2")
         self.facts = label("body")
         lay.addWidget(self.title)
@@ -125,7 +121,6 @@ class AdminPanel(Overlay):
         self.log.setTextFormat(Qt.TextFormat.PlainText)
         self.log.setWordWrap(False)
         lay.addWidget(self.log)
-        outer.addWidget(self.panel)
         self.retranslate()
 
     def open(self, info: AdminInfo) -> None:

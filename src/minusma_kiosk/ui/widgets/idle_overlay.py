@@ -6,7 +6,7 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.widgets.overlay import Overlay
@@ -35,11 +35,7 @@ class IdleOverlay(Overlay):
         super().__init__(host)
         self.setObjectName("idle_overlay")
         self._remaining = remaining_ms
-        outer = QVBoxLayout(self)
-        outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.panel = QFrame()
-        self.panel.setProperty("role", "dialog")
-        lay = QVBoxLayout(self.panel)
+        lay = self.add_panel()
         self.title = label("h1")
         self.text = label("lead")
         self.countdown = label("body")
@@ -50,7 +46,6 @@ class IdleOverlay(Overlay):
             w.setAlignment(Qt.AlignmentFlag.AlignCenter)
             lay.addWidget(w)
         lay.addWidget(self.continue_button)
-        outer.addWidget(self.panel)
         self._tick = QTimer(self)
         self._tick.setObjectName("idle_countdown")
         self._tick.setInterval(250)

@@ -7,7 +7,7 @@ a visitor can move, close with the window manager, or use to reach the desktop.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QFrame, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 
 class Overlay(QFrame):
@@ -31,6 +31,15 @@ class Overlay(QFrame):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         host.installEventFilter(self)
         self.hide()
+
+    def add_panel(self) -> QVBoxLayout:
+        """A white panel centred on the overlay (``self.panel``); returns its layout."""
+        outer = QVBoxLayout(self)
+        outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.panel = QFrame()
+        self.panel.setProperty("role", "dialog")
+        outer.addWidget(self.panel)
+        return QVBoxLayout(self.panel)
 
     def show_over(self) -> None:
         """Show on top of everything in the window."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.widgets.overlay import Overlay
@@ -30,11 +30,7 @@ class PinPad(Overlay):
         super().__init__(host)
         self.setObjectName("pin_pad")
         self._digits = ""
-        outer = QVBoxLayout(self)
-        outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.panel = QFrame()
-        self.panel.setProperty("role", "dialog")
-        lay = QVBoxLayout(self.panel)
+        lay = self.add_panel()
         self.title = label("h2")
         self.dots = label("h1")
         self.message = label("body")
@@ -56,7 +52,6 @@ class PinPad(Overlay):
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
         row.addWidget(self.cancel_button)
         lay.addLayout(row)
-        outer.addWidget(self.panel)
         self.retranslate()
 
     def open(self, configured: bool) -> None:
