@@ -127,6 +127,11 @@ class ChartPlot(QWidget):
         self._ring = pg.ScatterPlotItem(size=34, symbol="o", brush=pg.mkBrush(None),
                                         pen=pg.mkPen(PALETTE.accent, width=4))
         self._ring.setZValue(10)
+        # Added once and shown or hidden: re-adding items to a plot costs a frame's time.
+        self.plot.addItem(self._band)
+        self.plot.addItem(self._ring)
+        self._band.hide()
+        self._ring.hide()
         self._morph = self._animation("chart_morph", 450, self.morph_to)
         self.plot.scene().sigMouseClicked.connect(self._on_scene_clicked)
 
@@ -208,9 +213,8 @@ class ChartPlot(QWidget):
             self._frame_share(chart, lang, values)
         else:
             self._frame_time(chart, lang)
-            self._add(self._band)
-            if chart.kind is ChartKind.LINE:
-                self._add(self._ring)
+        self._band.setVisible(chart.kind is not ChartKind.SHARE)
+        self._ring.setVisible(chart.kind is ChartKind.LINE)
         self.highlight = self._from = highlight
         self.morph_to(1.0)
         self._start_grow()
@@ -401,8 +405,7 @@ class ChartPlot(QWidget):
         grow = value if self.motion is AnimationLevel.FULL else 1.0
         fade = value if self.motion is AnimationLevel.REDUCED else 1.0
         for item in self.items:
-            if item is not self._band and item is not self._ring:
-                item.setOpacity(fade)
+            item.setOpacity(fade)
         if self._bars is not None and self._chart is not None:
             if self._chart.kind is ChartKind.SHARE:
                 self._bars.setOpts(width=self._heights * grow)
