@@ -30,7 +30,7 @@ from minusma_kiosk.content.model import (
     Timeline,
     TourStep,
 )
-from minusma_kiosk.content.periods import day_for
+from minusma_kiosk.content.periods import reachable
 from minusma_kiosk.content.problems import ProblemLog
 
 FILE = "tour.toml"
@@ -98,13 +98,11 @@ def load_tour(root: Path, log: ProblemLog, timeline: Timeline | None,
                 problem("year", f"chart {chart.id!r} has no point {year!r}; its keys: "
                         + ", ".join(p.key for p in chart.points))
                 year = ""
-            else:
-                index = [p.key for p in chart.points].index(year)
-                if day_for(chart, index, FIRST_DAY - dt.timedelta(1), FIRST_DAY,
-                           LAST_DAY) is None:
-                    problem("year", f"{year!r} is outside the exhibit's period "
-                            f"({FIRST_DAY.year}–{LAST_DAY.year})")
-                    year = ""
+            elif [p.key for p in chart.points].index(year) not in reachable(chart, FIRST_DAY,
+                                                                             LAST_DAY):
+                problem("year", f"{year!r} is outside the exhibit's period "
+                        f"({FIRST_DAY.year}–{LAST_DAY.year})")
+                year = ""
         card = None
         if "card" in table:
             card = card_ids.get(str(table["card"]))

@@ -40,24 +40,31 @@ class Translations(QObject):
         self.release()
         if lang == "en":
             return True
-        translator = self._loaded.get(lang)
+        translator = self._loaded.get(lang) or load_catalogue(lang, self)
         if translator is None:
-            translator = QTranslator(self)
-            try:
-                qm = resources.path("translations", f"minusma_kiosk_{lang}.qm")
-            except FileNotFoundError:
-                log.error("no UI translation for %s; UI strings stay in English", lang)
-                return False
-            if not translator.load(str(qm)):
-                log.error("could not load %s; UI strings stay in English", qm)
-                return False
-            self._loaded[lang] = translator
+            return False
+        self._loaded[lang] = translator
         app.installTranslator(translator)
         self._translator = translator
         return True
 
 
-_catalogues: dict[str, QTranslator] = {}
+def load_catalogue(lang: Lang, parent: QObject | None = None) -> QTranslator | None:
+    """The compiled UI catalogue of ``lang``, or None (logged) if it cannot be read."""
+    try:
+        qm = resources.path("translations", f"minusma_kiosk_{lang}.qm")
+    except FileNotFoundError:
+        log.error("no UI translation for %s; UI strings stay in English", lang)
+        return None
+    translator = QTranslator()
+    if not translator.load(str(qm)):
+        log.error("could not load %s; UI strings stay in English", qm)
+        return None
+    translator.setParent(parent)
+    return translator
+
+
+_catalogues: dict[str, QTranslator | None] = {}
 
 
 def translate_to(lang: Lang, context: str, text: str) -> str:
@@ -67,12 +74,7 @@ def translate_to(lang: Lang, context: str, text: str) -> str:
     """
     if lang == "en":
         return text
-    translator = _catalogues.get(lang)
-    if translator is None:
-        translator = QTranslator()
-        try:
-            translator.load(str(resources.path("translations", f"minusma_kiosk_{lang}.qm")))
-        except FileNotFoundError:
-            log.error("no UI translation for %s", lang)
-        _catalogues[lang] = translator
-    return translator.translate(context, text) or text
+    if lang not in _catalogues:
+        _catalogues[lang] = load_catalogue(lang)
+    translator = _catalogues[lang]
+    return (translator.translate(context, text) if translator else "") or text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
@@ -141,14 +141,14 @@ class AdminPanel(Overlay):
         current = self._info.explore_s if name == "explore" else self._info.reading_s
         value = max(30, min(600, current + delta))
         key = "explore_s" if name == "explore" else "reading_s"
-        self._info = AdminInfo(**{**self._info.__dict__, key: value})
+        self._info = replace(self._info, **{key: value})
         self.retranslate()
         self.setting_changed.emit("idle", key, value)
 
     def _set_language(self, code: str) -> None:
         if self._info is None:
             return
-        self._info = AdminInfo(**{**self._info.__dict__, "language": code})
+        self._info = replace(self._info, language=code)
         self.retranslate()
         self.setting_changed.emit("exhibit", "language", code)
 

@@ -109,6 +109,7 @@ class ChartPlot(QWidget):
         self._lang: Lang = "en"
         self._bars: pg.BarGraphItem | None = None
         self._heights = np.zeros(0)
+        self._values = np.zeros(0)
         self._lines: list[tuple[pg.PlotDataItem, np.ndarray, np.ndarray]] = []
         self._gap_font = QFont(self.font())
         self._legend_px = 22
@@ -178,6 +179,7 @@ class ChartPlot(QWidget):
         self.value_axis.lang = lang
         points = chart.points
         values = np.array([p.figure.value if p.figure else np.nan for p in points])
+        self._values = values  # the ring follows the first series between frames
         if chart.kind is ChartKind.LINE:
             self._draw_lines(chart, lang)
         elif chart.kind is ChartKind.SHARE:
@@ -362,7 +364,7 @@ class ChartPlot(QWidget):
 
     def _place_ring(self, x: float, opacity: float) -> None:
         """The ring around the first series' point at ``x`` (between points while sliding)."""
-        ys = np.array([p.figure.value if p.figure else np.nan for p in self._chart.points])
+        ys = self._values
         lo, hi = int(np.floor(x)), int(np.ceil(x))
         if not (0 <= lo < len(ys) and 0 <= hi < len(ys)):
             self._ring.setData([], [])
@@ -403,9 +405,9 @@ class ChartPlot(QWidget):
         ``value`` of their length. Reduced motion: the marks fade in instead.
         """
         grow = value if self.motion is AnimationLevel.FULL else 1.0
-        fade = value if self.motion is AnimationLevel.REDUCED else 1.0
-        for item in self.items:
-            item.setOpacity(fade)
+        if self.motion is AnimationLevel.REDUCED:  # only reduced motion ever fades
+            for item in self.items:
+                item.setOpacity(value)
         if self._bars is not None and self._chart is not None:
             if self._chart.kind is ChartKind.SHARE:
                 self._bars.setOpts(width=self._heights * grow)
