@@ -339,7 +339,7 @@ def test_reload_from_the_admin_panel_replaces_the_window(bundled, qtbot):
 def test_the_self_test_command_frozen_and_not(monkeypatch, tmp_path):
     import sys
 
-    from minusma_kiosk.ui.kiosk_controller import self_test_command
+    from minusma_kiosk.ui.self_test_runner import self_test_command
 
     assert self_test_command(tmp_path) == (
         sys.executable, ["-m", "minusma_kiosk", "self-test", "--content", str(tmp_path)])

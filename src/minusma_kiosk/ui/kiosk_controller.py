@@ -10,7 +10,6 @@ times the corner press, and hides the pointer while fingers are used.
 from __future__ import annotations
 
 import logging
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +20,6 @@ from PySide6.QtCore import (
     QObject,
     QPoint,
     QProcess,
-    QProcessEnvironment,
     Qt,
     QTimer,
     Signal,
@@ -34,6 +32,7 @@ from minusma_kiosk.kiosk.pin import PinGate
 from minusma_kiosk.kiosk.system import memory_mb
 from minusma_kiosk.state.idle import IdleMonitor
 from minusma_kiosk.ui.router import ScreenId
+from minusma_kiosk.ui.self_test_runner import SelfTestRunner
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.widgets.admin_panel import AdminInfo, AdminPanel
 from minusma_kiosk.ui.widgets.attract_overlay import AttractOverlay
@@ -137,7 +136,8 @@ class KioskController(QObject):
         self.admin.reload_requested.connect(self.reload_requested)
         self.admin.setting_changed.connect(self._on_admin_setting_changed)
         self.admin.self_test_requested.connect(self.run_self_test)
-        self._self_test: QProcess | None = None
+        self.self_test = SelfTestRunner(self)
+        self.self_test.finished.connect(self.admin.show_self_test)
         shell.router.screen_changed.connect(self._on_router_screen_changed)
         app = QApplication.instance()
         app.installEventFilter(self.lockdown)
@@ -243,39 +243,14 @@ class KioskController(QObject):
             language=self.shell.state.default_language))
 
     def run_self_test(self) -> None:
-        """Run ``minusma-kiosk self-test`` on this content in a child process (offscreen)."""
-        if self._self_test is not None:
-            return
-        process = QProcess(self)
-        process.setObjectName("self_test")
-        process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
-        env = QProcessEnvironment.systemEnvironment()
-        env.insert("QT_QPA_PLATFORM", "offscreen")
-        process.setProcessEnvironment(env)
-        process.finished.connect(self._on_self_test_finished)
-        process.errorOccurred.connect(self._on_self_test_error)
-        self._self_test = process
-        self.admin.self_test_result.setText(self.tr("Self-test running…"))
-        program, args = self_test_command(self.shell.content.root)
-        log.info("self-test started from the admin panel")
-        process.start(program, args)
+        """Run the self-test on this content beside the exhibit; the panel shows the result."""
+        if self.self_test.start(self.shell.content.root):
+            self.admin.self_test_result.setText(self.tr("Self-test running…"))
 
-    def _on_self_test_finished(self, code: int, _status: QProcess.ExitStatus) -> None:
-        process, self._self_test = self._self_test, None
-        if process is None:
-            return
-        output = bytes(process.readAll().data()).decode("utf-8", errors="replace").strip()
-        last = output.splitlines()[-1] if output else ""
-        log.info("self-test finished (exit code %d): %s", code, last)
-        self.admin.show_self_test(code == 0, last)
-        process.deleteLater()
-
-    def _on_self_test_error(self, error: QProcess.ProcessError) -> None:
-        if error == QProcess.ProcessError.FailedToStart and self._self_test is not None:
-            process, self._self_test = self._self_test, None
-            log.error("self-test could not start: %s", process.errorString())
-            self.admin.show_self_test(False, process.errorString())
-            process.deleteLater()
+    @property
+    def _self_test(self) -> QProcess | None:
+        """The running self-test's process, if any."""
+        return self.self_test.process
 
     def _on_admin_closed(self) -> None:
         if self._attracting:
@@ -399,9 +374,7 @@ class KioskController(QObject):
     def stop(self) -> None:
         """Stop every timer and leave the application's events alone (the window closes)."""
         self.quiet()
-        if self._self_test is not None:
-            self._self_test.kill()
-            self._self_test.waitForFinished(3000)
+        self.self_test.stop()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
@@ -409,13 +382,6 @@ class KioskController(QObject):
         if self._pointer_hidden:
             QGuiApplication.restoreOverrideCursor()
             self._pointer_hidden = False
-
-
-def self_test_command(content: Path) -> tuple[str, list[str]]:
-    """How to run the self-test from here: the frozen bundle's own program, or Python."""
-    if getattr(sys, "frozen", False):
-        return sys.executable, ["self-test", "--content", str(content)]
-    return sys.executable, ["-m", "minusma_kiosk", "self-test", "--content", str(content)]
 
 
 def _global_point(event: QEvent) -> QPoint | None:

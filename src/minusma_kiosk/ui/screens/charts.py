@@ -41,7 +41,8 @@ from minusma_kiosk.state.app_state import AnimationLevel, AppState
 from minusma_kiosk.state.timeline_state import DayPlay, TimelineState
 from minusma_kiosk.ui.router import Screen, ScreenId
 from minusma_kiosk.ui.theme.metrics import Metrics
-from minusma_kiosk.ui.widgets.chart_plot import ChartPlot, point_label
+from minusma_kiosk.ui.widgets.chart_axes import point_label
+from minusma_kiosk.ui.widgets.chart_plot import ChartPlot
 from minusma_kiosk.ui.widgets.figure_view import provenance, short_origin
 from minusma_kiosk.ui.widgets.scrolling import kinetic_scroll_area
 from minusma_kiosk.ui.widgets.text import button, label, set_flag

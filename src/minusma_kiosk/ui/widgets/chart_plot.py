@@ -17,10 +17,10 @@ from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from minusma_kiosk.content.formatting import format_date, format_number
-from minusma_kiosk.content.model import Axis, Chart, ChartKind, Lang
+from minusma_kiosk.content.model import Chart, ChartKind, Lang
 from minusma_kiosk.state.app_state import AnimationLevel
 from minusma_kiosk.ui.theme.tokens import PALETTE
+from minusma_kiosk.ui.widgets.chart_axes import ValueAxis, key_ticks, value_ticks
 
 _CONFIGURED = False
 BAR = "#7FA6D1"      # a bar; the highlighted one is PALETTE.accent
@@ -42,42 +42,6 @@ def configure_pyqtgraph() -> None:
         pg.setConfigOptions(antialias=True, background=PALETTE.surface,
                             foreground=PALETTE.text)
         _CONFIGURED = True
-
-
-def point_label(axis: Axis, key: str, lang: Lang, short: bool = False) -> str:
-    """A key written for reading: a fiscal year, a year, a date or a category.
-
-    ``short`` (a narrow chart): "13–14" for the fiscal year 2013-14.
-    """
-    if axis is Axis.DATE:
-        return format_date(key, lang)
-    if axis is Axis.FISCAL_YEAR:
-        return f"{key[2:4]}–{key[5:7]}" if short else format_date(key, lang)
-    return key
-
-
-def nice_ticks(top: float, count: int = 4) -> list[float]:
-    """About ``count`` round tick values from 0 to ``top`` (1, 2 or 5 times a power of ten)."""
-    if top <= 0:
-        return [0.0]
-    raw = top / count
-    power = 10 ** np.floor(np.log10(raw))
-    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
-    return [float(v) for v in np.arange(0, top + step * 0.01, step)]
-
-
-class ValueAxis(pg.AxisItem):
-    """A value axis whose ticks read like the rest of the exhibit ("$1.2 billion")."""
-
-    def __init__(self, orientation: str = "left") -> None:
-        super().__init__(orientation)
-        self.unit = None
-        self.lang: Lang = "en"
-
-    def tickStrings(self, values, scale, spacing):
-        if self.unit is None:
-            return super().tickStrings(values, scale, spacing)
-        return [format_number(v, self.unit, self.lang) for v in values]
 
 
 class ChartPlot(QWidget):
@@ -256,15 +220,9 @@ class ChartPlot(QWidget):
                                    for i, p in enumerate(chart.points)]])
         self.value_axis.setWidth(self._wide_axis)
         top_value = float(np.nanmax(values))
-        # As many round values along the bottom as fit side by side ("1 milliard de dollars").
         per_unit = (self.plot.width() - self._wide_axis) / (top_value * 1.08)
-        metrics = QFontMetrics(self._gap_font)
-        for count in (4, 3, 2, 1):
-            ticks = [(v, format_number(v, self.share_axis.unit, lang))
-                     for v in nice_ticks(top_value, count)]
-            if all((metrics.horizontalAdvance(a[1]) + metrics.horizontalAdvance(b[1])) * 0.6
-                   < (b[0] - a[0]) * per_unit for a, b in zip(ticks, ticks[1:], strict=False)):
-                break
+        ticks = value_ticks(top_value, self.share_axis.unit, lang, per_unit,
+                            QFontMetrics(self._gap_font).horizontalAdvance)
         self.share_axis.setTicks([ticks])
         self.plot.setYRange(-0.7, n - 0.3, padding=0)
         self.plot.setXRange(0, top_value * 1.08, padding=0)
@@ -288,15 +246,8 @@ class ChartPlot(QWidget):
 
     def time_ticks(self, chart: Chart, lang: Lang) -> list[tuple[int, str]]:
         """Labels along a time axis that fit the width: whole, short, or every other one."""
-        n = max(len(chart.points), 1)
-        per_point = (self.plot.width() - self._narrow_axis) / n
-        metrics = QFontMetrics(self._gap_font)
-        room = per_point * 0.9
-        for short, every in ((False, 1), (True, 1), (True, 2), (True, 3)):
-            labels = [point_label(chart.axis, p.key, lang, short) for p in chart.points]
-            if max(metrics.horizontalAdvance(t) for t in labels) <= room * every:
-                break
-        return [(i, t if i % every == 0 else "") for i, t in enumerate(labels)]
+        per_point = (self.plot.width() - self._narrow_axis) / max(len(chart.points), 1)
+        return key_ticks(chart, lang, per_point, QFontMetrics(self._gap_font).horizontalAdvance)
 
     def _add_reference(self, chart: Chart, lang: Lang, angle: int, position: float) -> None:
         """The chart's reference figure (e.g. the 25% cap) as a dashed, named line."""
