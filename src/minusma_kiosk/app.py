@@ -275,8 +275,9 @@ def _serve_supervisor(app) -> None:
     def stop(signum: int, _frame: object) -> None:
         log.info("signal %d: stopping", signum)
         # exit(), not quit(): Qt 6's quit() first asks every window to close, and a
-        # kiosk window refuses.
-        app.exit(0)
+        # kiosk window refuses. From a timer: a signal that arrives before the event
+        # loop runs would otherwise be lost (exit() does nothing then).
+        QTimer.singleShot(0, lambda: app.exit(0))
 
     signal.signal(signal.SIGTERM, stop)
     beat_path = os.environ.get(HEARTBEAT_ENV)
