@@ -64,6 +64,26 @@ class Series:
 
 
 
+def print_table(header: tuple[str, ...], rows: list[tuple[str, ...]], left: int = 1) -> None:
+    """A text table: the first ``left`` columns left-aligned, the others right-aligned."""
+    widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
+    for row in (header, None, *rows):
+        if row is None:
+            print("  ".join("-" * w for w in widths))
+            continue
+        print("  ".join(c.ljust(w) if i < left else c.rjust(w)
+                        for i, (c, w) in enumerate(zip(row, widths, strict=True))))
+
+
+def write_json(path: Path | None, figures: dict) -> None:
+    """``--json OUT``: the figures as JSON (nothing when ``path`` is None)."""
+    if path is None:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    print(f"figures written to {path}")
+
+
 def verdict(value: float, target: float) -> str:
     return "PASS" if value <= target else "FAIL"
 

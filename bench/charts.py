@@ -57,7 +57,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
 import platform
 import statistics
@@ -74,8 +73,10 @@ from _common import (
     Series,
     ShellBench,
     checkout_commit,
+    print_table,
     setup_platform,
     verdict,
+    write_json,
 )
 
 RUNS, QUICK_RUNS = 10, 2
@@ -349,21 +350,12 @@ def main(argv: list[str] | None = None) -> int:
         if target:
             entry.update(target_p95_ms=target, passed=s.p95_ms <= target)
         figures["frames"][what.strip()] = entry
-    widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
-    for row in (header, None, *rows):
-        if row is None:
-            print("  ".join("-" * w for w in widths))
-            continue
-        print("  ".join(c.ljust(w) if i == 0 else c.rjust(w)
-                        for i, (c, w) in enumerate(zip(row, widths, strict=True))))
+    print_table(header, rows)
     total = sum(len(s.frames_s) for s in (*anim.values(), morph, switch, tap, step))
     print(f"frames measured: {total} (after {WARMUP_FRAMES} warm-up frames per series, "
           "per chart for the animation)")
 
-    if args.json is not None:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
-        print(f"figures written to {args.json}")
+    write_json(args.json, figures)
     return 0
 
 

@@ -61,7 +61,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from _common import OFFSCREEN_CONFIG, REPO_SRC
+from _common import OFFSCREEN_CONFIG, REPO_SRC, write_json
+from _common import print_table as table
 
 MARKER = "FIRST_FRAME maxrss_kib="
 TIMEOUT_S = 30.0
@@ -368,17 +369,7 @@ def print_table(results: list[Results], reference: Results) -> None:
     rows = [(r.variant.label, f"{r.median_ms:.1f}", f"{r.min_ms:.1f}", f"{r.max_ms:.1f}",
              f"{r.median_rss_mib:.1f}", f"{r.median_ms / reference.median_ms:.2f}")
             for r in results]
-    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header))]
-
-    def line(cells) -> str:
-        first = cells[0].ljust(widths[0])
-        rest = (c.rjust(w) for c, w in zip(cells[1:], widths[1:], strict=False))
-        return "  ".join((first, *rest))
-
-    print(line(header))
-    print("  ".join("-" * w for w in widths))
-    for row in rows:
-        print(line(row))
+    table(header, rows)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -488,9 +479,7 @@ def main(argv: list[str] | None = None) -> int:
             "pyqtgraph_imported_before_first_frame": pg_before if home_marker else None,
             "pyqtgraph_import_ms": pg_import_ms,
         }
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
-        print(f"figures written to {args.json}")
+        write_json(args.json, figures)
     return 0
 
 

@@ -71,7 +71,6 @@ import argparse
 import csv
 import datetime as dt
 import gc
-import json
 import math
 import os
 import platform
@@ -90,8 +89,10 @@ from _common import (
     Series,
     ShellBench,
     checkout_commit,
+    print_table,
     setup_platform,
     verdict,
+    write_json,
 )
 
 SYNTHETIC_EVENTS = 2000
@@ -397,13 +398,7 @@ def main(argv: list[str] | None = None) -> int:
                          verdict(s.p95_ms, target) if judged else ""))
             figures["contents"][key][name] = {**s.as_json(), "target_p95_ms": target,
                                               "pass": s.p95_ms <= target}
-    widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
-    for row in (header, None, *rows):
-        if row is None:
-            print("  ".join("-" * w for w in widths))
-            continue
-        print("  ".join(c.ljust(w) if i < 2 else c.rjust(w)
-                        for i, (c, w) in enumerate(zip(row, widths, strict=True))))
+    print_table(header, rows, left=2)
     total = sum(len(s.frames_s) for v in series.values() for s in v.values())
     print(f"frames measured: {total} (after {WARMUP_FRAMES} warm-up frames per series)")
 
@@ -422,10 +417,7 @@ def main(argv: list[str] | None = None) -> int:
         "bundled_median_ms": statistics.median(load_real_s) * ms,
         "target_ms": TARGET_LOAD_MS, "pass": med_load <= TARGET_LOAD_MS}
 
-    if args.json is not None:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
-        print(f"figures written to {args.json}")
+    write_json(args.json, figures)
     return 0
 
 

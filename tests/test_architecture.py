@@ -33,24 +33,24 @@ def test_content_imports_no_qt_and_no_upper_layer():
         assert not bad, f"{path.name} imports {bad}"
 
 
-def test_state_uses_only_qtcore_and_content():
-    for path in files("state"):
+def assert_qtcore_at_most(layer: str) -> None:
+    """Every file of ``layer`` uses no Qt but QtCore, and nothing of the ui, app or pyqtgraph."""
+    for path in files(layer):
         for m in imports(path):
             if m.startswith("PySide6"):
                 assert m == "PySide6.QtCore", f"{path.name} imports {m}"
             assert not m.startswith(("minusma_kiosk.ui", "minusma_kiosk.app", "pyqtgraph")), \
                 f"{path.name} imports {m}"
+
+
+def test_state_uses_only_qtcore_and_content():
+    assert_qtcore_at_most("state")
 
 
 def test_kiosk_policy_draws_nothing():
     """kiosk/ (configuration, logs, PIN, supervisor, analytics) sits beside state: it may use
     content and QtCore, never widgets, pyqtgraph or the ui layer."""
-    for path in files("kiosk"):
-        for m in imports(path):
-            if m.startswith("PySide6"):
-                assert m == "PySide6.QtCore", f"{path.name} imports {m}"
-            assert not m.startswith(("minusma_kiosk.ui", "minusma_kiosk.app", "pyqtgraph")), \
-                f"{path.name} imports {m}"
+    assert_qtcore_at_most("kiosk")
     for layer in ("content", "state"):
         for path in files(layer):
             bad = {m for m in imports(path) if m.startswith("minusma_kiosk.kiosk")}

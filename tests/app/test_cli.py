@@ -144,9 +144,8 @@ def test_set_pin_stores_only_a_hash(tmp_path, capsys):
     assert check_pin("482916", load_config(path).admin_pin_hash)  # unchanged
 
 
-def test_a_second_exhibit_says_so_and_exits(tmp_path):
+def test_a_second_exhibit_says_so_and_exits(tmp_path, qtbot):
     """Start the exhibit (offscreen) with a broken config, then try a second one."""
-    import time
 
     home = tmp_path / "home"
     (home / "config").mkdir(parents=True)
@@ -158,11 +157,12 @@ def test_a_second_exhibit_says_so_and_exits(tmp_path):
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         log = home / "log" / "minusma-kiosk.log"
-        deadline = time.monotonic() + 60
-        while not (home / "data" / "instance.lock").exists():  # polling a child process
+
+        def took_the_lock() -> bool:
             assert first.poll() is None, "the first exhibit stopped"
-            assert time.monotonic() < deadline, "the first exhibit never took the lock"
-            time.sleep(0.1)
+            return (home / "data" / "instance.lock").exists()
+
+        qtbot.waitUntil(took_the_lock, timeout=60_000)
         second = subprocess.run([sys.executable, "-m", "minusma_kiosk"], env=env,
                                 capture_output=True, text=True, timeout=60)
         assert second.returncode == 3
@@ -174,7 +174,7 @@ def test_a_second_exhibit_says_so_and_exits(tmp_path):
         first.wait(timeout=30)
 
 
-def test_supervise_restarts_the_real_exhibit_after_a_crash(tmp_path):
+def test_supervise_restarts_the_real_exhibit_after_a_crash(tmp_path, qtbot):
     """The kiosk under 'supervise' beats, is restarted after SIGKILL, and stops on SIGTERM
     (its window refuses to close, yet SIGTERM ends it cleanly)."""
     import signal
@@ -193,10 +193,11 @@ def test_supervise_restarts_the_real_exhibit_after_a_crash(tmp_path):
             return None
 
     def wait_for(condition, what: str, seconds: float = 60.0) -> None:
-        deadline = time.monotonic() + seconds
-        while not condition():  # polling other processes: no Qt signal to wait on
-            assert time.monotonic() < deadline, f"timed out waiting for {what}"
-            time.sleep(0.05)
+        """Until ``condition()`` holds (other processes: polled, no Qt signal to wait on)."""
+        try:
+            qtbot.waitUntil(condition, timeout=int(seconds * 1000))
+        except qtbot.TimeoutError:
+            pytest.fail(f"timed out waiting for {what}")
 
     sup = subprocess.Popen([sys.executable, "-m", "minusma_kiosk", "supervise",
                             "--heartbeat-timeout", "20", "--", "--animation", "none",
