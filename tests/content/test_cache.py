@@ -43,3 +43,21 @@ def test_rejected_content_is_never_cached(content_copy, tmp_path, monkeypatch):
     content, result = load_cached(content_copy)
     assert content is None and not result.ok
     assert not cache.exists() or not list(cache.iterdir())
+
+
+def test_the_same_files_in_another_folder_are_not_served_stale_paths(content_copy, tmp_path,
+                                                                     monkeypatch):
+    """The model holds absolute paths (card pictures): a copy of the folder elsewhere (a
+    bundle in dist/ and its installed copy) must not get the first folder's paths."""
+    import shutil
+
+    cache = tmp_path / "cache"
+    monkeypatch.setattr("minusma_kiosk.app.cache_dir", lambda: cache)
+    load_cached(content_copy)
+    moved = tmp_path / "installed" / "content"
+    shutil.copytree(content_copy, moved)
+    shutil.rmtree(content_copy)
+    content, _ = load_cached(moved)
+    pictures = [card.image for card in content.cards if card.image is not None]
+    assert pictures
+    assert all(path.is_file() and moved in path.parents for path in pictures)

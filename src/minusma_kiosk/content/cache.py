@@ -26,9 +26,11 @@ FORMAT = 1
 
 
 def content_digest(root: Path) -> str:
-    """A digest of every file below ``root`` (names and bytes), of the software version
-    and of the model's source (so a changed model never meets an old pickle)."""
-    digest = hashlib.sha256(f"{__version__}/{FORMAT}".encode())
+    """A digest of every file below ``root`` (names and bytes), of the software version,
+    of the model's source (so a changed model never meets an old pickle) and of the
+    folder's own path: the model holds absolute paths (card pictures), so the same files
+    in another folder (a bundle in ``dist/`` and its installed copy) are another entry."""
+    digest = hashlib.sha256(f"{__version__}/{FORMAT}/{root.resolve()}".encode())
     try:
         digest.update(Path(model.__file__).read_bytes())
     except (OSError, TypeError):
