@@ -454,6 +454,25 @@ def test_missing_image_in_bundled_card(bundled) -> None:
                                   "the content folder")]
 
 
+@pytest.mark.parametrize(("text", "reason"), [
+    ("<svg", "'images/pic.svg' is not a readable SVG picture (unclosed token: line 1"),
+    ("", "'images/pic.svg' is not a readable SVG picture (no element found"),
+    ("<html/>", "'images/pic.svg' is XML but not an SVG picture (it starts with <html>)"),
+])
+def test_image_qt_could_not_draw(tiny, text: str, reason: str) -> None:
+    (tiny.path / "images" / "pic.svg").write_text(text, encoding="utf-8")
+    problems = tiny.problems()
+    assert len(problems) == 1
+    tiny.assert_problem(problems, "cards.toml", 17, reason)
+
+
+def test_image_must_be_svg(tiny) -> None:
+    (tiny.path / "images" / "pic.png").write_bytes(b"\x89PNG")
+    tiny.edit("cards.toml", '"images/pic.svg"', '"images/pic.png"')
+    tiny.assert_problem(tiny.problems(), "cards.toml", 17,
+                        "'images/pic.png': pictures must be SVG files (.svg)")
+
+
 @pytest.mark.parametrize(("image", "reason"), [
     ("../x.svg", "'../x.svg' points outside the content folder ('..' is not allowed)"),
     ("images/../../x.svg", "points outside the content folder"),

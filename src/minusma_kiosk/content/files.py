@@ -48,6 +48,30 @@ def resolve_inside(root: Path, rel: str, log: ProblemLog, file: str, line: LineR
     return candidate
 
 
+def check_svg(path: Path, rel: str, log: ProblemLog, file: str, line: LineRef) -> Path | None:
+    """``path`` if it is an SVG picture the exhibit can draw, else report and return None
+    (the exhibit draws pictures with Qt's SVG renderer, which shows nothing for a file
+    it cannot parse)."""
+    import xml.etree.ElementTree as ET
+
+    if path.suffix.lower() != ".svg":
+        log.add(file, line, f"{rel!r}: pictures must be SVG files (.svg)")
+        return None
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        log.add(file, line, f"{rel!r} is not a readable SVG picture ({exc})")
+        return None
+    except OSError as exc:
+        log.add(file, line, f"{rel!r} cannot be read ({exc.strerror or exc})")
+        return None
+    if root.tag.rpartition("}")[2] != "svg":
+        log.add(file, line, f"{rel!r} is XML but not an SVG picture (it starts with "
+                            f"<{root.tag.rpartition('}')[2]}>)")
+        return None
+    return path
+
+
 def read_text(root: Path, name: str, log: ProblemLog) -> str | None:
     """Read a content file as UTF-8 text, or report why it cannot be read."""
     p = resolve_inside(root, name, log, name, None)

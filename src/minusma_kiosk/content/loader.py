@@ -35,7 +35,7 @@ from minusma_kiosk.content.fields import (
     text_field,
     unknown_keys,
 )
-from minusma_kiosk.content.files import TomlDoc, read_csv, read_toml, resolve_inside
+from minusma_kiosk.content.files import TomlDoc, check_svg, read_csv, read_toml, resolve_inside
 from minusma_kiosk.content.model import (
     Card,
     CardId,
@@ -322,8 +322,10 @@ def _load_cards(root: Path, log: ProblemLog, sources: dict[str, Source],
         if "image" in table:
             rel = table["image"]
             if isinstance(rel, str):
-                image = resolve_inside(root, rel, log, doc.name,
-                                       partial(doc.line_of, *at, "image"))
+                image_line = partial(doc.line_of, *at, "image")
+                image = resolve_inside(root, rel, log, doc.name, image_line)
+                if image is not None:
+                    image = check_svg(image, rel, log, doc.name, image_line)
             else:
                 log.add(doc.name, doc.line_of(*at, "image"), "image must be a file name in quotes")
         if cid and figure is not None:
