@@ -188,6 +188,21 @@ def screenshot_main(argv: list[str]) -> int:
     return 0
 
 
+def _collect_qt_warnings() -> list[str]:
+    """From now on, Qt's warnings (a picture that cannot be read, a layout that cannot
+    fit) go into the returned list: the self-test fails on them, as the tests do."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    collected: list[str] = []
+
+    def collect(kind, _context, message):
+        if kind not in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg):
+            collected.append(message)
+
+    qInstallMessageHandler(collect)
+    return collected
+
+
 def self_test_main(argv: list[str]) -> int:
     """``minusma-kiosk self-test``: load content, build and render every screen once."""
     p = argparse.ArgumentParser(prog="minusma-kiosk self-test",
@@ -214,6 +229,7 @@ def self_test_main(argv: list[str]) -> int:
         return 1
     create_application()
     failures, count = [], 0
+    qt_warnings = _collect_qt_warnings()
     # Every screen in both languages, then the kiosk's and the presenter's own views.
     runs = [("window", "en", None), ("window", "fr", None), ("kiosk", "en", [KIOSK]),
             ("present", "fr", [PRESENTER])]
@@ -233,6 +249,7 @@ def self_test_main(argv: list[str]) -> int:
         shell.may_close = True
         shell.close()
         shell.deleteLater()
+    failures += [f"Qt warned: {message}" for message in dict.fromkeys(qt_warnings)]
     if failures:
         print("self-test FAILED:\n  " + "\n  ".join(failures), file=sys.stderr)
         return 1

@@ -111,6 +111,20 @@ def test_self_test_fails_on_a_rejected_folder(tmp_path):
     assert "site.toml: the file is empty" in result.stderr
 
 
+def test_self_test_fails_on_qt_warnings(tmp_path):
+    """A picture that passes the content check but that Qt draws wrongly (a link to a
+    shape that is not there) makes Qt warn: the self-test must say so."""
+    folder = tmp_path / "content"
+    shutil.copytree(resources.content_dir(), folder)
+    (folder / "images" / "shield.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><use href="#gone"/></svg>',
+        encoding="utf-8")
+    result = run_cli("self-test", "--content", str(folder))
+    assert result.returncode == 1
+    assert "self-test FAILED" in result.stderr
+    assert "Qt warned: link #gone is undefined!" in result.stderr
+
+
 def test_config_default_prints_a_documented_file(capsys):
     import tomllib
 
