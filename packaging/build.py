@@ -7,7 +7,8 @@
   icons, the systemd user unit, licences and credits.
 
 It needs the project installed with ``.[package]`` (PyInstaller) and, for the
-.deb, ``dpkg-deb`` and ``strip`` (binutils). ``--skip-deb`` stops after the
+.deb, ``dpkg-deb``, ``strip`` and ``gcc`` (binutils; gcc assembles the smaller ICU data
+library, see ``icu_subset.py``). ``--skip-deb`` stops after the
 tar.gz; ``--bundle DIR`` packs an existing bundle instead of freezing again.
 
 Every step prints what it did and its size; the functions are tested in
@@ -110,6 +111,17 @@ def strip_bundle(bundle: Path) -> int:
             subprocess.run(["strip", "--strip-unneeded", str(path)], check=False,
                            capture_output=True)
     return before - folder_size(bundle)
+
+
+def subset_icu(bundle: Path) -> int:
+    """Replace Qt's ICU data library with its English/French subset (``icu_subset``);
+    returns the bytes saved."""
+    sys.path.insert(0, str(PACKAGING))
+    import icu_subset
+
+    libraries = sorted(bundle.rglob("libicudata.so.*"))
+    return sum(icu_subset.replace_in_bundle(lib) for lib in libraries
+               if lib.is_file() and not lib.is_symlink())
 
 
 def folder_size(folder: Path) -> int:
@@ -287,8 +299,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.bundle is None:
         bundle = freeze(dist, dist / "build")
         saved = strip_bundle(bundle)
-        print(f"bundle: {bundle} ({mb(folder_size(bundle))}; strip saved {mb(saved)}) in "
-              f"{time.monotonic() - started:.0f} s")
+        icu = subset_icu(bundle)
+        print(f"bundle: {bundle} ({mb(folder_size(bundle))}; strip saved {mb(saved)}, "
+              f"ICU subset {mb(icu)}) in {time.monotonic() - started:.0f} s")
     else:
         bundle = args.bundle
     (bundle / "BUILD.txt").write_text(
