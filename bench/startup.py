@@ -354,7 +354,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         p.error(f"--runs must be at least {MIN_RUNS} (or use --quick for a smoke run)")
     if args.frozen is not None:
         try:
-            args.frozen_exe = frozen_executable(args.frozen)
+            args.frozen_exe = frozen_executable(args.frozen.resolve())
         except FileNotFoundError as exc:
             p.error(str(exc))
     return args
