@@ -47,6 +47,20 @@ def test_check_reports_every_problem_with_file_and_line(tmp_path, capsys):
     assert "Traceback" not in out
 
 
+def test_check_reports_a_missing_french_translation(tmp_path, capsys):
+    """The parity check: a text without its French is an error with file and line."""
+    folder = tmp_path / "content"
+    shutil.copytree(resources.content_dir(), folder)
+    tour = folder / "tour.toml"
+    lines = tour.read_text(encoding="utf-8").splitlines()
+    n = next(i for i, text in enumerate(lines) if text.startswith("title.fr"))
+    lines[n] = 'title.fr = "  "'
+    tour.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["check", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert f"tour.toml:{n + 1}: title.fr is empty" in out
+
+
 def test_check_usage_errors_exit_2(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["check", "a", "b"])

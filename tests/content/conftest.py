@@ -161,8 +161,10 @@ TINY = {
         more_figures = ["fig_budget"]
         image = "images/pic.svg"
         headline = { en = "Second card", fr = "Deuxième carte" }
-        text.en = "Only English here."
+        text.en = "Second text."
         detail.en = "Detail."
+        text.fr = "Deuxième texte."
+        detail.fr = "Détail."
         """,
     "credits.toml": """\
         [[credit]]

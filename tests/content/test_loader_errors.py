@@ -24,6 +24,7 @@ headline.fr = "Un titre"
 text.en = "A text."
 text.fr = "Un texte."
 detail.en = "A detail."
+detail.fr = "Un détail."
 '''
 
 
@@ -145,6 +146,45 @@ def test_missing_headline_en_in_bundled_card(bundled) -> None:
     assert bundled.read("cards.toml").splitlines()[line - 1].startswith("headline.fr")
     problems = bundled.problems()
     assert problems == [f"cards.toml:{line}: headline.en is missing"]
+
+
+# --- French parity: every text the exhibit shows exists in both languages -------------
+
+
+def test_missing_french_in_a_bundled_card(bundled) -> None:
+    line = bundled.edit("cards.toml", 'headline.fr = "Aider les Maliens à voter"\n', "")
+    assert bundled.problems() == [f"cards.toml:{line - 1}: headline.fr is missing"]
+
+
+def test_empty_french_in_toml(tiny) -> None:
+    line = tiny.edit("cards.toml", 'text.fr = "Texte court."', 'text.fr = ""')
+    assert tiny.problems() == [f"cards.toml:{line}: text.fr is empty"]
+
+
+def test_missing_french_of_a_bundled_event_title(bundled) -> None:
+    line = bundled.edit("events.csv", ",Des rebelles touareg attaquent Ménaka,", ",,")
+    assert bundled.problems() == [f"events.csv:{line}: title_fr is empty (the French of "
+                                  "title_en)"]
+
+
+@pytest.mark.parametrize(("file", "old", "new", "message"), [
+    ("figures.csv", "a share,une part,Computed.,Calculé.", "a share,une part,Computed.,",
+     "note_fr is empty but note_en is not: give the text in French too"),
+    ("figures.csv", "a share,une part,Computed.,Calculé.", "a share,une part,,Calculé.",
+     "note_en is empty but note_fr is not: give the text in English too"),
+    ("figures.csv", "a rate,un taux", "a rate,", "label_fr is empty (the French of label_en)"),
+    ("places.csv", "gao,Gao,Gao,", "gao,Gao,,", "name_fr is empty (the French of name_en)"),
+    ("camps.csv", "Gao camp,Camp de Gao", "Gao camp,",
+     "name_fr is empty but name_en is not: give the text in French too"),
+    ("occupation.csv", "Armed groups,Groupes armés", "Armed groups,",
+     "held_by_fr is empty but held_by_en is not"),
+    ("events.csv", "Troops retook Gao.,Les troupes reprennent Gao.", "Troops retook Gao.,",
+     "text_fr is empty (the French of text_en)"),
+])
+def test_missing_french_in_csv(tiny, file: str, old: str, new: str, message: str) -> None:
+    line = tiny.edit(file, old, new)
+    problems = tiny.problems()
+    tiny.assert_problem(problems, file, line, message)
 
 
 def test_missing_whole_text_points_at_the_card(tiny) -> None:
@@ -328,11 +368,11 @@ def test_impossible_published_date_in_bundled_sources(bundled) -> None:
 
 def test_duplicate_ids_in_all_three_files(tiny) -> None:
     tiny.append("sources.csv", "src_a,Again,P,2013,https://example.org/again,\n")
-    tiny.append("figures.csv", "fig_rate,1,count,,2013,src_b,,again,,,\n")
+    tiny.append("figures.csv", "fig_rate,1,count,,2013,src_b,,again,encore,,\n")
     tiny.append("cards.toml", CARD.format(id="one", figure="fig_rate"))
     problems = tiny.problems()
     assert problems == [
-        "cards.toml:23: the id 'one' is used twice (first on line 3)",
+        "cards.toml:25: the id 'one' is used twice (first on line 3)",
         "figures.csv:6: the id 'fig_rate' is used twice (first on line 2)",
         "sources.csv:5: the id 'src_a' is used twice (first on line 2)",
     ]
@@ -343,7 +383,7 @@ def test_duplicate_ids_in_bundled_files(bundled) -> None:
     first_figure = bundled.line("figures.csv", "us_cap,")
     first_card = bundled.line("cards.toml", 'id = "elections"')
     source_line = bundled.append("sources.csv", "bwc_value,T,P,2018,https://example.org,\n")
-    figure_line = bundled.append("figures.csv", "us_cap,25,percent,,1994,bwc_value,,x,,,\n")
+    figure_line = bundled.append("figures.csv", "us_cap,25,percent,,1994,bwc_value,,x,y,,\n")
     card_line = bundled.append("cards.toml", CARD.format(id="elections", figure="us_cap")) + 2
     problems = bundled.problems()
     assert problems == [
@@ -560,7 +600,7 @@ def test_unknown_keys_in_site_and_credits(tiny) -> None:
 
 def test_unknown_table_in_cards(tiny) -> None:
     tiny.append("cards.toml", "[[cards]]\nid = \"x\"\n")
-    assert tiny.problems() == [("cards.toml:21: unknown table or key 'cards'; this file "
+    assert tiny.problems() == [("cards.toml:23: unknown table or key 'cards'; this file "
                                "holds [[card]] entries")]
 
 
@@ -582,6 +622,8 @@ def test_unknown_csv_column(tiny) -> None:
     assert problems == [
         ("figures.csv:1: unknown column 'note_de'; the columns are: id, value, unit, qualifier, "
         "as_of, source, formula, label_en, label_fr, note_en, note_fr (and notes)"),
+        # with note_fr misnamed, the French of the one note is missing too
+        ("figures.csv:4: note_fr is empty but note_en is not: give the text in French too"),
         ("sources.csv:1: unknown column 'comment'; the columns are: id, title, publisher, "
         "published, url (and notes)"),
     ]
@@ -640,9 +682,9 @@ def test_too_many_words_in_bundled_headline(bundled) -> None:
 
 
 def test_formula_cycle(tiny) -> None:
-    start = tiny.append("figures.csv", "cyc_a,,usd,,2013,,cyc_b * 2,a,,,\n"
-                        "cyc_b,,usd,,2013,,cyc_a + 1,b,,,\n"
-                        "cyc_self,,usd,,2013,,cyc_self * 2,c,,,\n")
+    start = tiny.append("figures.csv", "cyc_a,,usd,,2013,,cyc_b * 2,a,a,,\n"
+                        "cyc_b,,usd,,2013,,cyc_a + 1,b,b,,\n"
+                        "cyc_self,,usd,,2013,,cyc_self * 2,c,c,,\n")
     problems = tiny.problems()
     assert problems == [
         (f"figures.csv:{start}: figure 'cyc_a': its formula depends on itself through other "

@@ -156,9 +156,8 @@ def test_tiny_folder_loads(tiny) -> None:
     assert [s.id for s in one.all_sources()] == ["src_c", "src_a"]
     # inline table for a per-language text
     assert two.headline == Text("Second card", "Deuxième carte")
-    # French missing: falls back to English
-    assert two.text.get("fr") == "Only English here."
-    assert two.text.get("en") == "Only English here."
+    # dotted keys given after another key still belong to their card
+    assert two.text == Text("Second text.", "Deuxième texte.")
     assert one.text.get("fr") == "Texte court."
     assert [f.id for f in two.more_figures] == ["fig_budget"]
     assert [s.id for s in two.all_sources()] == ["src_a", "src_b"]

@@ -14,10 +14,30 @@ from minusma_kiosk.content.problems import LineRef, ProblemLog, resolve_line
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 
 
-def csv_text(row: Any, column: str) -> Text:
-    """A per-language text from ``<column>_en`` / ``<column>_fr`` CSV columns."""
-    en, fr = row.get(f"{column}_en"), row.get(f"{column}_fr")
-    return Text(typography.tidy(en, "en"), typography.tidy(fr, "fr"))
+def csv_text(row: Any, column: str, log: ProblemLog, file: str,
+             required: bool = False) -> Text:
+    """A per-language text from ``<column>_en`` / ``<column>_fr`` CSV columns.
+
+    The exhibit shows every text in both languages. A ``required`` text (whose empty
+    English column the caller reports) must have its French too; an optional one
+    given in one language must be given in the other. Missing ones are reported on
+    the row's line."""
+    texts = {lang: row.get(f"{column}_{lang}") for lang in LANGUAGES}
+    for lang in REQUIRED_LANGUAGES:
+        if texts[lang]:
+            continue
+        if required and lang != "en":
+            log.add(file, row.line, f"{column}_{lang} is empty (the {LANGUAGE_NAMES[lang]} "
+                    f"of {column}_en)")
+        elif not required and any(texts.values()):
+            given = next(other for other, text in texts.items() if text)
+            log.add(file, row.line, f"{column}_{lang} is empty but {column}_{given} is not: "
+                    f"give the text in {LANGUAGE_NAMES[lang]} too")
+    return Text(typography.tidy(texts["en"], "en"), typography.tidy(texts["fr"], "fr"))
+
+
+#: Language names in the curator's messages.
+LANGUAGE_NAMES = {"en": "English", "fr": "French"}
 
 
 def unknown_keys(doc: TomlDoc, log: ProblemLog, table: dict[str, Any],

@@ -212,8 +212,8 @@ def _load_figures(root: Path, log: ProblemLog, sources: dict[str, Source]) -> di
             log.add(name, row.line, f"figure {fid!r}: as_of {why}")
         if not row.get("label_en"):
             log.add(name, row.line, f"figure {fid!r}: label_en is empty (say what is counted)")
-        label = csv_text(row, "label")
-        note = csv_text(row, "note")
+        label = csv_text(row, "label", log, name, required=True)
+        note = csv_text(row, "note", log, name)
         source_id, formula, raw = row.get("source"), row.get("formula"), row.get("value")
         if formula and source_id:
             log.add(name, row.line, f"figure {fid!r}: give a source or a formula, not both "

@@ -23,7 +23,7 @@ LAST_DAY = dt.date(2024, 12, 31)
 Lang = Literal["en", "fr"]
 #: Languages the content schema knows; English is required, French completes it.
 LANGUAGES: tuple[Lang, ...] = ("en", "fr")
-REQUIRED_LANGUAGES: tuple[Lang, ...] = ("en",)
+REQUIRED_LANGUAGES: tuple[Lang, ...] = ("en", "fr")
 
 SourceId = NewType("SourceId", str)
 PlaceId = NewType("PlaceId", str)

@@ -174,7 +174,8 @@ def load_places(root: Path, log: ProblemLog, sources: dict[str, Source],
                     f"coordinates, which lie in {found or 'no region of Mali'}")
         if source is None and not unknown:
             continue
-        out[pid] = Place(PlaceId(pid), csv_text(row, "name"), lat, lon, kind, source, region)
+        out[pid] = Place(PlaceId(pid), csv_text(row, "name", log, name, required=True), lat,
+                         lon, kind, source, region)
     return out
 
 
@@ -224,10 +225,12 @@ def load_events(root: Path, log: ProblemLog, sources: dict[str, Source],
             if place is None:
                 continue
         source = _source(log, name, row, "source", sources, what)
+        title = csv_text(row, "title", log, name, required=True)
+        text = csv_text(row, "text", log, name, required=True)
+        gentle = csv_text(row, "gentle", log, name)
         if day is None or category is None or source is None or deaths not in ("yes", "no"):
             continue
-        events.append(Event(EventId(eid), day, precision, csv_text(row, "title"),
-                            csv_text(row, "text"), csv_text(row, "gentle"), place, category,
+        events.append(Event(EventId(eid), day, precision, title, text, gentle, place, category,
                             deaths == "yes", source))
     return tuple(sorted(events, key=lambda e: (e.date, e.id)))
 
@@ -254,7 +257,7 @@ def load_camps(root: Path, log: ProblemLog, sources: dict[str, Source],
         source = _source(log, name, row, "source", sources, what, required=dated)
         source_opened = _source(log, name, row, "source_opened", sources, what, required=False)
         if place is not None:
-            camps.append(Camp(cid, place, csv_text(row, "name"), opened, closed, source,
+            camps.append(Camp(cid, place, csv_text(row, "name", log, name), opened, closed, source,
                               source_opened))
     return tuple(camps)
 
@@ -279,7 +282,8 @@ def load_occupations(root: Path, log: ProblemLog, sources: dict[str, Source],
             log.add(name, row.line, f"{what}: held_to is not after held_from")
         source = _source(log, name, row, "source", sources, what)
         if place is not None and start is not None and source is not None:
-            out.append(Occupation(oid, place, start, end, csv_text(row, "held_by"), source))
+            out.append(Occupation(oid, place, start, end, csv_text(row, "held_by", log, name),
+                                  source))
     return tuple(out)
 
 
