@@ -35,3 +35,37 @@ def test_unknown_language_is_refused():
         AppState("de")
     with pytest.raises(ValueError):
         AppState().set_language("de")
+
+
+def test_display_settings_change_once_and_reset(qtbot):
+    from minusma_kiosk.state.app_state import Access
+
+    state = AppState("en")
+    with qtbot.waitSignal(state.access_changed) as blocker:
+        state.set_access(text_size=150, high_contrast=True)
+    assert blocker.args == [Access(text_size=150, high_contrast=True)]
+    assert state.access.changed() == ("text_size", "high_contrast")
+    with qtbot.assertNotEmitted(state.access_changed):
+        state.set_access(text_size=150)
+    with qtbot.waitSignal(state.access_changed):
+        state.reset()
+    assert state.access == Access()
+    with qtbot.assertNotEmitted(state.access_changed):
+        state.reset()
+
+
+def test_reduced_motion_lowers_full_animation_only():
+    from minusma_kiosk.state.app_state import AnimationLevel
+
+    full, none = AppState("en", AnimationLevel.FULL), AppState("en", AnimationLevel.NONE)
+    for state in (full, none):
+        state.set_access(reduced_motion=True)
+    assert full.animation is AnimationLevel.REDUCED
+    assert none.animation is AnimationLevel.NONE
+    full.reset()
+    assert full.animation is AnimationLevel.FULL
+
+
+def test_only_the_offered_text_sizes_are_accepted():
+    with pytest.raises(ValueError, match="not one of"):
+        AppState().set_access(text_size=175)

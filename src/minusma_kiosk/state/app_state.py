@@ -1,8 +1,10 @@
-"""Exhibit-wide state: language and animation level."""
+"""Exhibit-wide state: language, animation level and the visitor's display settings."""
 
 from __future__ import annotations
 
+import dataclasses
 import enum
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
@@ -15,6 +17,42 @@ class AnimationLevel(enum.Enum):
     NONE = "none"
     REDUCED = "reduced"
     FULL = "full"
+
+
+#: The text sizes a visitor can pick, in per cent.
+TEXT_SIZES = (100, 125, 150)
+
+
+@dataclass(frozen=True)
+class Access:
+    """The visitor's display settings (the accessibility panel).
+
+    Attributes
+    ----------
+    text_size
+        Per cent of the design type sizes: one of :data:`TEXT_SIZES`.
+    high_contrast
+        The high-contrast theme.
+    reduced_motion
+        Animations turn into cross-fades or stop (whatever the configured level).
+    low_reach
+        Every control in the lower part of the screen, for seated visitors.
+    """
+
+    text_size: int = 100
+    high_contrast: bool = False
+    reduced_motion: bool = False
+    low_reach: bool = False
+
+    def __post_init__(self) -> None:
+        if self.text_size not in TEXT_SIZES:
+            raise ValueError(f"text size {self.text_size} is not one of {TEXT_SIZES}")
+
+    def changed(self) -> tuple[str, ...]:
+        """The names of the settings that differ from the defaults."""
+        default = Access()
+        return tuple(f.name for f in dataclasses.fields(self)
+                     if getattr(self, f.name) != getattr(default, f.name))
 
 
 class AppState(QObject):
@@ -31,9 +69,12 @@ class AppState(QObject):
     -------
     language_changed(str)
         Emitted with the new language code after it changed.
+    access_changed(object)
+        Emitted with the new :class:`Access` after a display setting changed.
     """
 
     language_changed = Signal(str)
+    access_changed = Signal(object)
 
     def __init__(self, default_language: Lang = "en",
                  animation: AnimationLevel = AnimationLevel.FULL,
@@ -43,7 +84,30 @@ class AppState(QObject):
             raise ValueError(f"unknown language {default_language!r}; known: {LANGUAGES}")
         self._default_language: Lang = default_language
         self._language: Lang = default_language
-        self.animation = animation
+        #: The configured animation level; :attr:`animation` is what is in force.
+        self.base_animation = animation
+        self._access = Access()
+
+    @property
+    def animation(self) -> AnimationLevel:
+        """The animation level in force: the configured one, reduced if the visitor
+        asked for less motion."""
+        if self._access.reduced_motion and self.base_animation is AnimationLevel.FULL:
+            return AnimationLevel.REDUCED
+        return self.base_animation
+
+    @property
+    def access(self) -> Access:
+        """The visitor's display settings."""
+        return self._access
+
+    def set_access(self, **changes: object) -> None:
+        """Change display settings (``text_size=150``, ``high_contrast=True`` …); emits
+        :attr:`access_changed` only on a change."""
+        new = dataclasses.replace(self._access, **changes)
+        if new != self._access:
+            self._access = new
+            self.access_changed.emit(new)
 
     @property
     def language(self) -> Lang:
@@ -75,5 +139,9 @@ class AppState(QObject):
         return LANGUAGES[(i + 1) % len(LANGUAGES)]
 
     def reset(self) -> None:
-        """Return to the defaults (used by the idle reset)."""
+        """Return to the defaults (used by the idle reset): the default language and
+        the default display settings."""
         self.set_language(self._default_language)
+        if self._access != Access():
+            self._access = Access()
+            self.access_changed.emit(self._access)
