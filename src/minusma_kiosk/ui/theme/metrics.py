@@ -23,12 +23,18 @@ class Metrics:
         Device-independent pixels per physical millimetre.
     kiosk
         Whether kiosk touch targets (20 mm) apply.
+    text_scale
+        The visitor's text size (1.0, 1.25 or 1.5): it scales type, never spacing.
+    high_contrast
+        The high-contrast palette is in force.
     """
 
     width: int
     height: int
     px_per_mm: float
     kiosk: bool
+    text_scale: float = 1.0
+    high_contrast: bool = False
 
     @property
     def portrait(self) -> bool:
@@ -47,7 +53,8 @@ class Metrics:
 
     def font(self, role: str) -> int:
         """Font pixel size for a role of :data:`tokens.TYPE`."""
-        return max(tokens.TYPE_FLOOR, self.px(tokens.TYPE[role]))
+        return max(round(tokens.TYPE_FLOOR * self.text_scale),
+                   round(tokens.TYPE[role] * self.scale * self.text_scale))
 
     def space(self, step: str) -> int:
         """Spacing for a step of :data:`tokens.SPACE`."""
@@ -90,6 +97,21 @@ def px_per_mm(physical_dpi: float, device_pixel_ratio: float = 1.0,
     return dpi / 25.4
 
 
-def compute_metrics(width: int, height: int, ppmm: float, kiosk: bool) -> Metrics:
+#: The highest a seated visitor reaches forward, from the floor (ADA 308: 48 in).
+REACH_HIGH_MM = 1220
+#: The most of the window the low-reach header may take: the exhibit stays usable.
+REACH_HEADER_MAX = 0.6
+
+
+def reach_header_px(height_px: int, ppmm: float, screen_bottom_mm: float) -> int:
+    """How many pixels at the top of a window ``height_px`` tall lie above a seated
+    visitor's reach when the screen's lower edge is ``screen_bottom_mm`` above the
+    floor (0 when the whole window is within reach)."""
+    above_mm = height_px / ppmm - max(0.0, REACH_HIGH_MM - screen_bottom_mm)
+    return min(max(0, round(above_mm * ppmm)), round(height_px * REACH_HEADER_MAX))
+
+
+def compute_metrics(width: int, height: int, ppmm: float, kiosk: bool,
+                    text_scale: float = 1.0, high_contrast: bool = False) -> Metrics:
     """Metrics for a window of ``width`` x ``height`` on a screen with ``ppmm``."""
-    return Metrics(max(width, 1), max(height, 1), ppmm, kiosk)
+    return Metrics(max(width, 1), max(height, 1), ppmm, kiosk, text_scale, high_contrast)

@@ -73,12 +73,19 @@ QFrame#NavBar {{ background: {p.nav}; }}
 QPushButton[role="nav"] {{ background: transparent; color: {p.nav_text}; border: none;
     border-radius: 0; border-top: {m.px(8)}px solid transparent;
     font-size: {m.font("nav")}px; font-weight: bold; min-height: {nav_target}px; }}
-QPushButton[role="nav"][active="true"] {{ border-top-color: {p.nav_active};
+QPushButton[role="nav"][active="true"] {{ border-top-color: {p.nav_marker};
     background: rgba(255, 255, 255, 0.08); }}
 QPushButton[role="nav"]:pressed {{ background: rgba(255, 255, 255, 0.16); }}
 QPushButton[role="lang"] {{ background: {p.nav_active}; color: {p.nav_text};
     border: none; border-radius: 0; font-size: {m.font("nav")}px; font-weight: bold;
     min-height: {nav_target}px; }}
+QPushButton[role="access"] {{ background: {p.nav}; color: {p.nav_text}; border: none;
+    border-left: 2px solid {p.nav_text}; border-radius: 0; font-size: {m.font("h2")}px;
+    font-weight: bold; min-height: {nav_target}px; }}
+QPushButton[role="access"]:pressed {{ background: rgba(255, 255, 255, 0.16); }}
+QPushButton[role="chip"]:checked {{ color: {p.text}; border: 3px solid {p.text};
+    font-weight: bold; background: {p.surface_alt}; }}
+QFrame[role="reach"] {{ background: {p.surface_alt}; border-bottom: 3px solid {p.text_muted}; }}
 QFrame[role="scrim"] {{ background: {p.scrim}; }}
 QFrame[role="dialog"] {{ background: {p.surface}; border-radius: {radius}px; }}
 QFrame[role="attract"] {{ background: {p.nav}; }}

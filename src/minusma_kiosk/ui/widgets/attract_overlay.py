@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 from minusma_kiosk.content.model import LANGUAGES
 from minusma_kiosk.ui.i18n import translate_to
 from minusma_kiosk.ui.theme.metrics import Metrics
-from minusma_kiosk.ui.theme.tokens import PALETTE
+from minusma_kiosk.ui.theme.palette import palette
 from minusma_kiosk.ui.widgets.overlay import Overlay
 from minusma_kiosk.ui.widgets.text import label
 
@@ -48,9 +48,9 @@ class Pulse(QWidget):
         centre = QPointF(self.width() / 2, self.height() / 2)
         core = side * 0.18
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(PALETTE.nav_text))
+        p.setBrush(QColor(palette().nav_text))
         p.drawEllipse(centre, core, core)
-        ring = QColor(PALETTE.nav_text)
+        ring = QColor(palette().nav_text)
         ring.setAlphaF(1.0 - self._t if self.anim.state() == self.anim.State.Running else 0.6)
         p.setPen(QPen(ring, max(2.0, side * 0.04)))
         p.setBrush(Qt.BrushStyle.NoBrush)

@@ -71,3 +71,17 @@ def value_ticks(top: float, unit: Unit | None, lang: Lang, per_unit: float,
                for a, b in zip(ticks, ticks[1:], strict=False)):
             break
     return ticks
+
+
+def level_ticks(low: float, high: float, unit: Unit | None, lang: Lang, per_unit: float,
+                line_height: int) -> list[tuple[float, str]]:
+    """Round values for an upright value axis from ``low`` to ``high``, as many as fit one
+    above the other with room to spare (``per_unit`` pixels per unit): large text gets
+    fewer ticks, never none."""
+    ticks: list[tuple[float, str]] = []
+    for count in (5, 4, 3, 2, 1):
+        ticks = [(v, format_number(v, unit, lang)) for v in nice_ticks(high, count) if v >= low]
+        if all((b[0] - a[0]) * per_unit >= line_height * 1.6
+               for a, b in zip(ticks, ticks[1:], strict=False)):
+            break
+    return ticks

@@ -19,13 +19,12 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from minusma_kiosk.content.model import Chart, ChartKind, Lang
 from minusma_kiosk.state.app_state import AnimationLevel
-from minusma_kiosk.ui.theme.tokens import PALETTE
-from minusma_kiosk.ui.widgets.chart_axes import ValueAxis, key_ticks, value_ticks
+from minusma_kiosk.ui.theme.palette import palette
+from minusma_kiosk.ui.theme.tokens import CHART
+from minusma_kiosk.ui.widgets.chart_axes import ValueAxis, key_ticks, level_ticks, value_ticks
 
 _CONFIGURED = False
-BAR = "#7FA6D1"      # a bar; the highlighted one is PALETTE.accent
-PART = "#B8C7D9"     # a part of a whole that is not the highlighted one
-SECOND = "#A05A00"   # the second series of a line chart (with square symbols)
+BAR, PART, SECOND = CHART["bar"], CHART["part"], CHART["second"]
 
 
 def mix(a: str, b: str, t: float) -> QColor:
@@ -39,8 +38,8 @@ def configure_pyqtgraph() -> None:
     """pyqtgraph's global options, set once."""
     global _CONFIGURED
     if not _CONFIGURED:
-        pg.setConfigOptions(antialias=True, background=PALETTE.surface,
-                            foreground=PALETTE.text)
+        pg.setConfigOptions(antialias=True, background=palette().surface,
+                            foreground=palette().text)
         _CONFIGURED = True
 
 
@@ -86,11 +85,11 @@ class ChartPlot(QWidget):
         self._from: int | None = None
         self._low, self._high = 0.0, 1.0
         self._band = pg.BarGraphItem(x=[0.0], y0=[0.0], height=[1.0], width=0.96,
-                                     brush=mix(PALETTE.surface, PALETTE.accent, 0.14),
+                                     brush=mix(palette().surface, palette().accent, 0.14),
                                      pen=pg.mkPen(None))
         self._band.setZValue(-10)
         self._ring = pg.ScatterPlotItem(size=34, symbol="o", brush=pg.mkBrush(None),
-                                        pen=pg.mkPen(PALETTE.accent, width=4))
+                                        pen=pg.mkPen(palette().accent, width=4))
         self._ring.setZValue(10)
         # Added once and shown or hidden: re-adding items to a plot costs a frame's time.
         self.plot.addItem(self._band)
@@ -98,6 +97,7 @@ class ChartPlot(QWidget):
         self._band.hide()
         self._ring.hide()
         self._morph = self._animation("chart_morph", 450, self.morph_to)
+        self._apply_palette()
         self.plot.scene().sigMouseClicked.connect(self._on_scene_clicked)
 
     def _animation(self, name: str, ms: int, slot) -> QVariantAnimation:
@@ -121,7 +121,13 @@ class ChartPlot(QWidget):
         view.setMouseEnabled(x=False, y=False)
         self.plot.scene().contextMenu = []
         self.plot.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.plot.setBackground(PALETTE.surface)
+
+    def _apply_palette(self) -> None:
+        """Colours of the plot's own parts from the palette in force."""
+        colours = palette()
+        self.plot.setBackground(colours.surface)
+        self._band.setOpts(brush=mix(colours.surface, colours.accent, 0.14))
+        self._ring.setPen(pg.mkPen(colours.accent, width=4))
 
     # --- drawing -------------------------------------------------------------------------
     def draw(self, chart: Chart, lang: Lang, highlight: int | None) -> None:
@@ -150,12 +156,12 @@ class ChartPlot(QWidget):
             # Parts of a whole: horizontal bars in the given order; the highlighted part
             # in the accent colour, and named by its label (never colour alone).
             heights = np.nan_to_num(values)
-            brushes = [pg.mkBrush(PALETTE.accent if p.key == chart.highlight else PART)
+            brushes = [pg.mkBrush(palette().accent if p.key == chart.highlight else PART)
                        for p in points]
             ys = np.arange(len(points), dtype=float)[::-1]
             bars = pg.BarGraphItem(x0=np.zeros(len(points)), y=ys, height=0.7,
                                    width=heights * 0, brushes=brushes,
-                                   pen=pg.mkPen(PALETTE.text, width=1))
+                                   pen=pg.mkPen(palette().text, width=1))
             self._add(bars)
             self._bars, self._heights = bars, heights
             self._add_reference(chart, lang, angle=90, position=0.92)
@@ -163,14 +169,14 @@ class ChartPlot(QWidget):
             heights = np.nan_to_num(values)
             bars = pg.BarGraphItem(x=np.arange(len(points), dtype=float), height=heights * 0,
                                    width=0.7, brushes=self._bar_brushes(highlight, None, 1.0),
-                                   pen=pg.mkPen(PALETTE.text, width=1))
+                                   pen=pg.mkPen(palette().text, width=1))
             self._add(bars)
             self._bars, self._heights = bars, heights
         # Gaps: labelled where they are, never interpolated.
         top = np.nanmax(values) if np.isfinite(values).any() else 1.0
         for i, p in enumerate(points):
             if p.gap:
-                text = pg.TextItem(self.tr("no verified figure"), color=PALETTE.text,
+                text = pg.TextItem(self.tr("no verified figure"), color=palette().text,
                                    angle=90, anchor=(0, 0.5))
                 text.setFont(self._gap_font)
                 text.setPos(i, top * 0.02)
@@ -194,10 +200,10 @@ class ChartPlot(QWidget):
         if chart.points2:
             # Two series: told apart by shape and by name, not by colour alone.
             legend = pg.LegendItem(offset=(80, 10), labelTextSize=f"{self._legend_px}px",
-                                   labelTextColor=PALETTE.text)
+                                   labelTextColor=palette().text)
             legend.setParentItem(self.plot.getPlotItem().getViewBox())
             self.items.append(legend)
-        for series, name, colour, symbol in ((chart.points, chart.label, PALETTE.accent, "o"),
+        for series, name, colour, symbol in ((chart.points, chart.label, palette().accent, "o"),
                                              (chart.points2, chart.label2, SECOND, "s")):
             if not series:
                 continue
@@ -242,11 +248,33 @@ class ChartPlot(QWidget):
         low = 0.0 if chart.kind is not ChartKind.LINE or chart.points2 else min(every) * 0.9
         self._low, self._high = low, max(every) * 1.12
         self.plot.setYRange(self._low, self._high, padding=0)
+        self._level_ticks()
+
+    def _level_ticks(self) -> None:
+        """Values up the side written as the exhibit writes them, spaced for the text size
+        in force and the plot's height (again after each resize)."""
+        height = self.plot.getPlotItem().getViewBox().height()
+        if self._chart is None or self._chart.kind is ChartKind.SHARE or height <= 0:
+            return
+        per_unit = height / (self._high - self._low)
+        metrics = QFontMetrics(self._gap_font)
+        ticks = level_ticks(self._low, self._high, self.value_axis.unit, self._lang, per_unit,
+                            metrics.height())
+        self.value_axis.setTicks([ticks])
+        # pyqtgraph hides a label wider than its axis: the axis grows to the widest one.
+        widest = max(metrics.horizontalAdvance(text) for _, text in ticks)
+        self.value_axis.setWidth(max(self._narrow_axis, widest + metrics.height()))
+        self.share_axis.setTicks([self.time_ticks(self._chart, self._lang)])
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._level_ticks()
         self._band.setOpts(y0=[self._low], height=[self._high - self._low])
 
     def time_ticks(self, chart: Chart, lang: Lang) -> list[tuple[int, str]]:
         """Labels along a time axis that fit the width: whole, short, or every other one."""
-        per_point = (self.plot.width() - self._narrow_axis) / max(len(chart.points), 1)
+        axis = max(self._narrow_axis, self.value_axis.width())
+        per_point = (self.plot.width() - axis) / max(len(chart.points), 1)
         return key_ticks(chart, lang, per_point, QFontMetrics(self._gap_font).horizontalAdvance)
 
     def _add_reference(self, chart: Chart, lang: Lang, angle: int, position: float) -> None:
@@ -256,9 +284,9 @@ class ChartPlot(QWidget):
         # The name above a level line and to the right of an upright one, never clipped.
         anchors = [(0, 1), (0, 1)] if angle == 0 else [(0, 0.5), (0, 0.5)]
         ref = pg.InfiniteLine(pos=chart.reference.value, angle=angle,
-                              pen=pg.mkPen(PALETTE.conflict, width=3, style=Qt.PenStyle.DashLine),
+                              pen=pg.mkPen(palette().conflict, width=3, style=Qt.PenStyle.DashLine),
                               label=chart.reference.label.get(lang),
-                              labelOpts={"position": position, "color": PALETTE.conflict,
+                              labelOpts={"position": position, "color": palette().conflict,
                                          "anchors": anchors})
         ref.label.setFont(self._gap_font)
         self._add(ref)
@@ -270,11 +298,11 @@ class ChartPlot(QWidget):
         out = []
         for i in range(count):
             if i == new and i == old:
-                colour = QColor(PALETTE.accent)
+                colour = QColor(palette().accent)
             elif i == new:
-                colour = mix(BAR, PALETTE.accent, t)
+                colour = mix(BAR, palette().accent, t)
             elif i == old:
-                colour = mix(PALETTE.accent, BAR, t)
+                colour = mix(palette().accent, BAR, t)
             else:
                 colour = QColor(BAR)
             out.append(pg.mkBrush(colour))
@@ -335,9 +363,11 @@ class ChartPlot(QWidget):
         for side in ("left", "bottom"):
             axis = self.plot.getAxis(side)
             axis.setStyle(tickFont=font)
-            axis.setTextPen(PALETTE.text)
+            axis.setTextPen(palette().text)
+            axis.setPen(palette().text)
         self._gap_font = font
         self._legend_px = font_px
+        self._apply_palette()
         self.share_axis.setHeight(round(font_px * 2.4))
         self._narrow_axis, self._wide_axis = axis_narrow, axis_wide
         self.plot.getAxis("left").setWidth(axis_narrow)

@@ -25,7 +25,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from minusma_kiosk.content.model import FIRST_DAY, LAST_DAY, Category, Era, Event, Lang
-from minusma_kiosk.ui.theme.tokens import CATEGORY_COLOURS, ERA_COLOURS, PALETTE
+from minusma_kiosk.ui.theme.palette import palette
+from minusma_kiosk.ui.theme.tokens import CATEGORY_COLOURS, ERA_COLOURS
 from minusma_kiosk.ui.widgets.markers import marker_path
 
 #: Movement (px) before a press becomes a drag; flick decay per 16 ms frame.
@@ -134,10 +135,12 @@ class TimeStrip(QWidget):
         self.update()
 
     def set_font_px(self, px: int, height: int) -> None:
-        """Sizes for the window."""
+        """Sizes for the window (and, with them, the palette in force)."""
         self._font_px = px
         self.setFixedHeight(height)
+        self._static = None
         self._rebuild_ticks()
+        self.update()
 
     def stop(self) -> None:
         """Stop a flick in progress."""
@@ -222,12 +225,12 @@ class TimeStrip(QWidget):
             x0, x1 = self.x_of(era.start), self.x_of(era.end)
             rect = QRectF(x0, band_top, max(x1 - x0 - 2, 1), band_h)
             p.fillRect(rect, QColor(ERA_COLOURS[i % len(ERA_COLOURS)]))
-            p.setPen(QColor(PALETTE.text))
+            p.setPen(QColor(palette().text))
             title = fm.elidedText(era.title.get(self._lang), Qt.TextElideMode.ElideRight,
                                   int(rect.width() - fpx * 0.6))
             p.drawText(rect.adjusted(fpx * 0.3, 0, 0, 0),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, title)
-        p.setPen(QPen(QColor(PALETTE.text_muted), 2))
+        p.setPen(QPen(QColor(palette().text_muted), 2))
         p.drawLine(QPointF(self.x_of(FIRST_DAY), axis_y), QPointF(self.x_of(LAST_DAY), axis_y))
         for year in range(FIRST_DAY.year, LAST_DAY.year + 2):
             x = self.x_of(min(dt.date(year, 1, 1), LAST_DAY))
@@ -256,7 +259,7 @@ class TimeStrip(QWidget):
         p.drawPixmap(0, 0, self._static)
         fpx, band_top, _, axis_y = self._axis_geometry()
         cx = self.x_of(self._cursor)
-        p.setPen(QPen(QColor(PALETTE.text), 3))
+        p.setPen(QPen(QColor(palette().text), 3))
         p.drawLine(QPointF(cx, band_top), QPointF(cx, self.height() - 2))
         if self._selected is not None:
             sx = self.x_of(self._selected.date)

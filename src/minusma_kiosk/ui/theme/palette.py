@@ -1,0 +1,23 @@
+"""The palette in force: the standard one or the high-contrast one.
+
+The shell chooses it (from the visitor's setting) before it restyles the window;
+painters read it when they paint, so a theme switch needs no widget rebuilt.
+"""
+
+from __future__ import annotations
+
+from minusma_kiosk.ui.theme.tokens import HIGH_CONTRAST, PALETTE, Palette
+
+_current: Palette = PALETTE
+
+
+def palette() -> Palette:
+    """The palette every painter uses now."""
+    return _current
+
+
+def use_palette(high_contrast: bool) -> Palette:
+    """Switch to the high-contrast palette or back; returns the one in force."""
+    global _current
+    _current = HIGH_CONTRAST if high_contrast else PALETTE
+    return _current
