@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AccessPanel</name>
+    <message>
+        <source>Display</source>
+        <translation>Affichage</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Taille du texte</translation>
+    </message>
+    <message>
+        <source>Text size {size}</source>
+        <translation>Taille du texte {size}</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Contraste élevé</translation>
+    </message>
+    <message>
+        <source>Less motion</source>
+        <translation>Moins d&apos;animations</translation>
+    </message>
+    <message>
+        <source>Controls lower</source>
+        <translation>Commandes en bas</translation>
+    </message>
+    <message>
+        <source>Black text on white, darker colours</source>
+        <translation>Texte noir sur blanc, couleurs plus foncées</translation>
+    </message>
+    <message>
+        <source>No moving animations</source>
+        <translation>Aucune animation en mouvement</translation>
+    </message>
+    <message>
+        <source>Every control within reach of a seated visitor</source>
+        <translation>Toutes les commandes à portée d&apos;une personne assise</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>activé</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <source>{setting}: {state}</source>
+        <translation>{setting}&#x202f;: {state}</translation>
+    </message>
+    <message>
+        <source>Read this aloud</source>
+        <translation>Lire à voix haute</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Close the display settings</source>
+        <translation>Fermer les réglages d&apos;affichage</translation>
+    </message>
+</context>
+<context>
     <name>AdminPanel</name>
     <message>
         <source>Self-test passed</source>
@@ -348,6 +411,14 @@
         <source>Change language to {name}</source>
         <translation>Changer de langue&#x202f;: {name}</translation>
     </message>
+    <message>
+        <source>Display settings</source>
+        <translation>Réglages d&apos;affichage</translation>
+    </message>
+    <message>
+        <source>Text size, high contrast, less motion, controls lower</source>
+        <translation>Taille du texte, contraste élevé, moins d&apos;animations, commandes en bas</translation>
+    </message>
 </context>
 <context>
     <name>Navigation</name>
@@ -416,6 +487,13 @@
     <message>
         <source>No admin PIN is set on this machine. Set one with: minusma-kiosk set-pin</source>
         <translation>Aucun code d&apos;administration n&apos;est défini sur cette machine. Pour en définir un&#x202f;: minusma-kiosk set-pin</translation>
+    </message>
+</context>
+<context>
+    <name>ReachHeader</name>
+    <message>
+        <source>Every control is lower down, within reach. Tap “Aa” to change it.</source>
+        <translation>Toutes les commandes sont plus bas, à portée de main. Touchez «&#x202f;Aa&#x202f;» pour changer.</translation>
     </message>
 </context>
 <context>

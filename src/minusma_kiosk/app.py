@@ -36,6 +36,7 @@ class Options:
     watch: bool = False
     bench_first_frame: bool = False
     screen: int = 0
+    screen_bottom_cm: int = 76
     idle_explore_s: int = 60
     idle_reading_s: int = 90
     idle_warning_s: int = 20
@@ -53,7 +54,9 @@ class Options:
                    lang=config.exhibit_language,  # type: ignore[arg-type]  # checked choices
                    diagonal_inches=config.exhibit_diagonal_inches or None,
                    animation=config.exhibit_animation, gentle=config.exhibit_gentle,
-                   screen=config.exhibit_screen, idle_explore_s=config.idle_explore_s,
+                   screen=config.exhibit_screen,
+                   screen_bottom_cm=config.exhibit_screen_bottom_cm,
+                   idle_explore_s=config.idle_explore_s,
                    idle_reading_s=config.idle_reading_s, idle_warning_s=config.idle_warning_s,
                    attract_step_s=config.attract_step_s, pin_hash=config.admin_pin_hash,
                    admin_hold_s=config.admin_hold_s, analytics=config.analytics_enabled,
@@ -154,6 +157,7 @@ def create_shell(loaded: LoadedContent, options: Options):  # -> Shell
         rejected = (str(loaded.rejected_dir), len(loaded.rejected.problems))
     shell = Shell(loaded.content, state, RunMode(options.mode),
                   diagonal_inches=options.diagonal_inches, rejected=rejected,
+                  screen_bottom_cm=options.screen_bottom_cm,
                   gentle=options.gentle, watch=options.watch)
     state.setParent(shell)
     if shell.mode is RunMode.KIOSK:

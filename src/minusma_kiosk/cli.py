@@ -140,17 +140,22 @@ def screenshot_main(argv: list[str]) -> int:
     p.add_argument("--mode", choices=("window", "kiosk", "present"), default="window")
     p.add_argument("--diagonal", type=float, metavar="INCHES",
                    help="screen diagonal (default: 32 for 1080p sizes, 15.6 for 1366x768)")
+    p.add_argument("--text-size", type=int, choices=(100, 125, 150), default=100,
+                   help="the visitor's text size, per cent")
+    p.add_argument("--high-contrast", action="store_true", help="the high-contrast theme")
+    p.add_argument("--low-reach", action="store_true",
+                   help="controls lower, for seated visitors (tall screens)")
     _add_content_options(p)
     args = p.parse_args(argv)
     from minusma_kiosk.app import ensure_platform
 
     ensure_platform(offscreen=True)
-    from minusma_kiosk.ui.capture import KIOSK, PRESENTER
+    from minusma_kiosk.ui.capture import ACCESS, KIOSK, PRESENTER
     from minusma_kiosk.ui.router import ScreenId
 
     only = None
     if args.screen:
-        names = [s.value for s in ScreenId] + [KIOSK, PRESENTER]
+        names = [s.value for s in ScreenId] + [ACCESS, KIOSK, PRESENTER]
         unknown = [n for n in args.screen if n not in names]
         if unknown:
             p.error(f"unknown screen {', '.join(unknown)}; screens: {', '.join(names)} "
@@ -158,6 +163,9 @@ def screenshot_main(argv: list[str]) -> int:
                     f"{PRESENTER}: tour steps and notes, with --mode present)")
         only = list(args.screen)
     sizes = args.size or [_size(s) for s in DEFAULT_SIZES]
+    tag = "-".join(t for t, on in ((f"text{args.text_size}", args.text_size != 100),
+                                   ("contrast", args.high_contrast),
+                                   ("low", args.low_reach)) if on)
     from minusma_kiosk.app import Options, create_application, create_shell, load_with_fallback
     from minusma_kiosk.ui.capture import DIAGONALS, is_blank, settle, shots
 
@@ -170,11 +178,13 @@ def screenshot_main(argv: list[str]) -> int:
         options = Options(mode=args.mode, lang=args.lang, diagonal_inches=diagonal,
                           animation="none")
         shell = create_shell(loaded, options)
+        shell.state.set_access(text_size=args.text_size, high_contrast=args.high_contrast,
+                               low_reach=args.low_reach)
         shell.resize(*size)
         shell.show()
         settle()
         for shot in shots(shell, only):
-            path = args.outdir / shot.name(size, args.lang)
+            path = args.outdir / shot.name(size, args.lang, tag)
             shot.image.save(str(path))
             written += 1
             if is_blank(shot.image):

@@ -282,16 +282,24 @@ def test_a_visit_is_counted_anonymously(kiosk, tmp_path, qtbot):
     kiosk.router.navigate(ScreenId.CARDS)
     kiosk.deck.go_to(2)
     kiosk.state.set_language("fr")
+    kiosk.state.set_access(text_size=150, high_contrast=True)
     k.set_idle_times(20, 20)
     k.monitor.set_warning_ms(20)
     qtbot.waitSignal(k.visit_ended, timeout=3000).wait()
     recorder.close()
+    # The next visitor finds the default language and display settings.
+    from minusma_kiosk.state.app_state import Access
+
+    assert kiosk.state.access == Access() and kiosk.state.language == "en"
     s = summarize(db)
     assert sum(n for _, n in s.sessions_per_day) == 1 and s.resets == 1
     assert {name for name, _, _ in s.screens} >= {"timeline", "budget", "cards"}
     assert ("chart_minusma_budget", 1) in s.taps
     assert (kiosk.content.cards[2].id, 1) in s.cards
     assert ("fr", 1) in s.languages
+    # What the visitor chose, not the reset to the defaults after the visit.
+    assert sorted(s.settings) == [("high_contrast=on", 1), ("text_size=150", 1)]
+    assert ("en", 1) in s.languages  # the visit's first language, not the reset
 
 
 def test_kiosk_mode_fills_the_screen_without_a_frame(bundled, qtbot):

@@ -14,6 +14,7 @@ the exhibit goes on.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import logging
 import sqlite3
@@ -36,7 +37,7 @@ CREATE TABLE IF NOT EXISTS sessions (
 CREATE TABLE IF NOT EXISTS events (
     session_id INTEGER NOT NULL REFERENCES sessions(id),
     at TEXT NOT NULL,
-    kind TEXT NOT NULL,             -- screen | tap | event | card | language
+    kind TEXT NOT NULL,             -- screen | tap | event | card | language | setting
     name TEXT NOT NULL,
     dwell_s REAL                    -- screens: seconds shown
 );
@@ -167,6 +168,7 @@ class Summary:
     cards: list[tuple[str, int]]
     languages: list[tuple[str, int]]
     resets: int
+    settings: list[tuple[str, int]] = dataclasses.field(default_factory=list)
 
     def text(self, top: int = 5) -> str:
         """The summary for a terminal."""
@@ -182,7 +184,8 @@ class Summary:
         lines += [f"  {name}: {n}, {seconds / 60:.1f} min" for name, n, seconds in self.screens]
         for title, rows in (("Most-opened events", self.events), ("Most-read cards", self.cards),
                             ("Most-tapped buttons", self.taps),
-                            ("Languages chosen", self.languages)):
+                            ("Languages chosen", self.languages),
+                            ("Display settings chosen", self.settings)):
             lines.append(f"{title}:")
             lines += [f"  {name}: {n}" for name, n in rows[:top]] or ["  (none)"]
         return "\n".join(lines)
@@ -207,7 +210,7 @@ def summarize(path: Path, since: dt.date | None = None) -> Summary:
     shown: Counter[str] = Counter()
     dwell: Counter[str] = Counter()
     by_kind: dict[str, Counter[str]] = {k: Counter() for k in ("tap", "event", "card",
-                                                                "language")}
+                                                                "language", "setting")}
     for kind, name, seconds in events:
         if kind == "screen":
             shown[name] += 1
@@ -221,7 +224,8 @@ def summarize(path: Path, since: dt.date | None = None) -> Summary:
         screens=[(name, n, dwell[name]) for name, n in shown.most_common()],
         taps=by_kind["tap"].most_common(), events=by_kind["event"].most_common(),
         cards=by_kind["card"].most_common(), languages=languages.most_common(),
-        resets=sum(1 for s in sessions if s[3] == "idle"))
+        resets=sum(1 for s in sessions if s[3] == "idle"),
+        settings=by_kind["setting"].most_common())
 
 
 def export_csv(path: Path, out: Path, since: dt.date | None = None) -> int:

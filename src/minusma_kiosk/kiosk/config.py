@@ -58,6 +58,9 @@ KEYS: tuple[Key, ...] = (
         low=0, high=200),
     Key("exhibit", "screen", 0, "kiosk mode: which screen to fill (0 is the first)",
         low=0, high=16),
+    Key("exhibit", "screen_bottom_cm", 76,
+        "height of the screen's lower edge above the floor, in cm: 'Controls lower' keeps "
+        "every control under 122 cm (48 in, the ADA reach limit)", low=0, high=250),
     Key("idle", "explore_s", 60,
         "seconds without a touch on the map and chart screens before 'Still there?'",
         low=10, high=3600),
@@ -95,6 +98,7 @@ class Config:
     exhibit_gentle: bool = False
     exhibit_diagonal_inches: float = 0.0
     exhibit_screen: int = 0
+    exhibit_screen_bottom_cm: int = 76
     idle_explore_s: int = 60
     idle_reading_s: int = 90
     idle_warning_s: int = 20

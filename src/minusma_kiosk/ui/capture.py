@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from minusma_kiosk.ui.shell import Shell
 
@@ -23,9 +23,11 @@ class Shot:
     state: str
     image: QImage
 
-    def name(self, size: tuple[int, int], lang: str) -> str:
-        """File name: ``cards-2-elections-open_1920x1080_en.png``."""
-        return f"{self.screen}-{self.state}_{size[0]}x{size[1]}_{lang}.png"
+    def name(self, size: tuple[int, int], lang: str, tag: str = "") -> str:
+        """File name: ``cards-2-elections-open_1920x1080_en.png``; ``tag`` names display
+        settings (``…_fr_text150-contrast.png``)."""
+        suffix = f"_{tag}" if tag else ""
+        return f"{self.screen}-{self.state}_{size[0]}x{size[1]}_{lang}{suffix}.png"
 
 
 def settle() -> None:
@@ -38,12 +40,15 @@ def settle() -> None:
 
 KIOSK = "kiosk"
 PRESENTER = "presenter"
+ACCESS = "access"
 
 
-def shots(shell: Shell, only: list[str] | None = None) -> Iterator[Shot]:
-    """Show every registered screen (or ``only`` those, by name) in every state and grab it;
-    in kiosk mode also the attract loop, "Still there?", the PIN pad and the admin panel;
-    in presenter mode some tour steps, the blank screen and the notes window."""
+def visit_states(shell: Shell, only: list[str] | None = None
+                 ) -> Iterator[tuple[str, str, QWidget]]:
+    """Show every registered screen (or ``only`` those, by name) in every state, then the
+    display settings panel; in kiosk mode also the attract loop, "Still there?", the PIN
+    pad and the admin panel; in presenter mode some tour steps, the blank screen and the
+    notes window. Yields ``(screen, state, widget to grab)`` while each is shown."""
     for sid in shell.router.registered():
         if only and sid.value not in only:
             continue
@@ -52,14 +57,20 @@ def shots(shell: Shell, only: list[str] | None = None) -> Iterator[Shot]:
         for state, show in screen.states():
             show()
             settle()
-            yield Shot(sid.value, state, shell.grab().toImage())
+            yield sid.value, state, shell
         screen.reset()
+    if not only or ACCESS in only:
+        shell.open_access_panel()
+        settle()
+        yield ACCESS, "panel", shell
+        assert shell.access_panel is not None
+        shell.access_panel.hide()
     kiosk = shell.kiosk
     if kiosk is not None and (not only or KIOSK in only):
         for state, show in kiosk.states():
             show()
             settle()
-            yield Shot(KIOSK, state, shell.grab().toImage())
+            yield KIOSK, state, shell
         kiosk.quiet()
     presenter = shell.presenter
     if presenter is not None and (not only or PRESENTER in only):
@@ -67,8 +78,14 @@ def shots(shell: Shell, only: list[str] | None = None) -> Iterator[Shot]:
             show()
             settle()
             widget = target() if target is not None else None
-            yield Shot(PRESENTER, state, (widget or shell).grab().toImage())
+            yield PRESENTER, state, widget or shell
         presenter.quiet()
+
+
+def shots(shell: Shell, only: list[str] | None = None) -> Iterator[Shot]:
+    """Every state of :func:`visit_states`, grabbed."""
+    for screen, state, widget in visit_states(shell, only):
+        yield Shot(screen, state, widget.grab().toImage())
 
 
 def is_blank(image: QImage) -> bool:

@@ -175,8 +175,10 @@ class KioskController(QObject):
         """Back to the start for the next visitor, then the attract loop."""
         for overlay in (self.idle_overlay, self.pin_pad, self.admin):
             overlay.hide()
-        self.shell.reset_visit()
+        # The visit ends before the reset, so the reset's return to the default language
+        # and display settings is not recorded as the visitor's choice.
         self.visit_ended.emit(why)
+        self.shell.reset_visit()
         self.start_attract()
 
     def _on_step_timeout(self) -> None:

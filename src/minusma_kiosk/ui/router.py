@@ -85,6 +85,11 @@ class Screen(QWidget):
         """Named states worth a screenshot, each with a function that shows it."""
         return [("default", self.reset)]
 
+    def spoken_text(self) -> str:
+        """What "Read this aloud" says on this screen, in the current language: the
+        card or event the visitor is reading ("" if nothing)."""
+        return ""
+
 
 class Router(QObject):
     """Owns the stack of screens; builds each screen the first time it is shown.

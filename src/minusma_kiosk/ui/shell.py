@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QScreen, QShowEvent
@@ -19,11 +20,17 @@ from minusma_kiosk.state.card_deck import CardDeck
 from minusma_kiosk.state.timeline_state import TimelineState
 from minusma_kiosk.ui.i18n import Translations
 from minusma_kiosk.ui.router import Router, Screen, ScreenId
-from minusma_kiosk.ui.theme.metrics import Metrics, compute_metrics, px_per_mm
+from minusma_kiosk.ui.theme.metrics import Metrics, compute_metrics, px_per_mm, reach_header_px
+from minusma_kiosk.ui.theme.palette import use_palette
 from minusma_kiosk.ui.theme.style import stylesheet
-from minusma_kiosk.ui.theme.tokens import PALETTE
 from minusma_kiosk.ui.widgets.banner import ContentBanner
 from minusma_kiosk.ui.widgets.nav_bar import NavBar
+from minusma_kiosk.ui.widgets.overlay import Overlay
+from minusma_kiosk.ui.widgets.reach_header import ReachHeader
+
+if TYPE_CHECKING:
+    from minusma_kiosk.ui.speech import Speaker
+    from minusma_kiosk.ui.widgets.access_panel import AccessPanel
 
 
 class RunMode(enum.Enum):
@@ -55,13 +62,16 @@ class Shell(QWidget):
         Show events involving deaths without graphic detail (school visits).
     watch
         Curator preview: reload the charts' data when the content files change.
+    screen_bottom_cm
+        Height of the screen's lower edge above the floor (the low-reach layout).
     """
 
     def __init__(self, content: Content, state: AppState, mode: RunMode = RunMode.WINDOW,
                  translations: Translations | None = None,
                  diagonal_inches: float | None = None,
                  rejected: tuple[str, int] | None = None, gentle: bool = False,
-                 watch: bool = False, parent: QWidget | None = None) -> None:
+                 watch: bool = False, screen_bottom_cm: float = 76,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Shell")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -78,7 +88,11 @@ class Shell(QWidget):
         self.presenter = None
         self._translations = translations or Translations(self)
         self._diagonal = diagonal_inches
+        self._screen_bottom_mm = screen_bottom_cm * 10
         self._metrics: Metrics | None = None
+        #: The display settings panel and the read-aloud voice, made on first use.
+        self.access_panel: AccessPanel | None = None
+        self.speaker: Speaker | None = None
         self._watching_screen = False
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -88,6 +102,11 @@ class Shell(QWidget):
         self.banner = ContentBanner(*rejected) if rejected else None
         if self.banner is not None:
             lay.addWidget(self.banner)
+        # Low reach: the top of a tall screen shows where the visitor is; every control
+        # is below it.
+        self.reach_header = ReachHeader()
+        self.reach_header.hide()
+        lay.addWidget(self.reach_header)
         self.stack = QStackedWidget()
         self.stack.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         lay.addWidget(self.stack, 1)
@@ -101,8 +120,13 @@ class Shell(QWidget):
         lay.addWidget(self.nav)
         self.nav.screen_requested.connect(self.router.navigate)
         self.nav.language_requested.connect(self._on_nav_language_requested)
+        self.nav.access_requested.connect(self.open_access_panel)
         self.router.screen_changed.connect(self.nav.set_active)
+        self.router.screen_changed.connect(self.reach_header.set_screen)
         state.language_changed.connect(self._on_state_language_changed)
+        # Text size, contrast and motion reach every widget the way a new window size
+        # does (reduced motion is read by the screens when metrics are applied).
+        state.access_changed.connect(self._on_state_access_changed)
         self._translations.apply(state.language)
         self.nav.set_next_language(state.next_language())
         # Sizes and the style sheet come with the first resize or show, not before:
@@ -188,14 +212,60 @@ class Shell(QWidget):
         if self.banner is not None:
             self.banner.retranslate()
         self.router.retranslate()
+        self.reach_header.retranslate()
+        if self.access_panel is not None:
+            self.access_panel.retranslate()
         if self.kiosk is not None:
             self.kiosk.retranslate()
+
+    # --- display settings and read-aloud -------------------------------------------
+    def open_access_panel(self) -> None:
+        """Show the display settings (built on first use, with the speech check)."""
+        if self.access_panel is None:
+            from minusma_kiosk.ui.speech import Speaker
+            from minusma_kiosk.ui.widgets.access_panel import AccessPanel
+
+            if self.speaker is None:
+                self.speaker = Speaker(self)
+            self.access_panel = AccessPanel(self, self.state, self.speaker.available,
+                                            low_reach=self._reach_px(force=True) > 0)
+            self.access_panel.read_aloud_requested.connect(self.read_aloud)
+            if self._metrics is not None:
+                self.access_panel.apply_metrics(self._metrics)
+                self.access_panel.set_reach(self.reach_header.height()
+                                            if self.reach_header.isVisible() else 0)
+        self.access_panel.show_over()
+
+    def read_aloud(self) -> bool:
+        """Say what the visitor is reading on the current screen; False if nothing is
+        said (no engine, or nothing to read)."""
+        current = self.router.current
+        if self.speaker is None or current is None:
+            return False
+        return self.speaker.say(self.router.screen(current).spoken_text(),
+                                self.state.language)
+
+    def _on_state_access_changed(self, _access) -> None:
+        self._metrics = None  # motion changes no metric, yet the screens must hear of it
+        if self.isVisible() or self.testAttribute(Qt.WidgetAttribute.WA_Resized):
+            self._apply_metrics()
+
+    def _reach_px(self, force: bool = False) -> int:
+        """Height of the low-reach header: 0 unless asked for (or ``force``) and the
+        window reaches above a seated visitor's reach."""
+        if not (force or self.state.access.low_reach):
+            return 0
+        return reach_header_px(self.height(), self.px_per_mm(), self._screen_bottom_mm)
 
     # --- sizes -------------------------------------------------------------------------
     def px_per_mm(self) -> float:
         """Pixels per physical millimetre on the screen the window is on."""
         screen = self.screen()
+        # A window never outgrows its screen on real hardware; offscreen (screenshots,
+        # tests) the virtual screen is 800x800 and the window is the size that counts.
         size = screen.size()
+        if size.width() < self.width() or size.height() < self.height():
+            size = self.size()
         return px_per_mm(screen.physicalDotsPerInch(), screen.devicePixelRatio(),
                          self._diagonal, size.width(), size.height())
 
@@ -206,12 +276,24 @@ class Shell(QWidget):
         return self._metrics
 
     def _apply_metrics(self) -> None:
-        m = compute_metrics(self.width(), self.height(), self.px_per_mm(),
-                            kiosk=self.mode is RunMode.KIOSK)
+        access = self.state.access
+        reach = self._reach_px()
+        # With low reach the screens lay out in the part below the header.
+        m = compute_metrics(self.width(), self.height() - reach, self.px_per_mm(),
+                            kiosk=self.mode is RunMode.KIOSK,
+                            text_scale=access.text_size / 100,
+                            high_contrast=access.high_contrast)
         if m == self._metrics:
             return
         self._metrics = m
-        self.setStyleSheet(stylesheet(m, PALETTE))
+        self.setStyleSheet(stylesheet(m, use_palette(m.high_contrast)))
+        self.reach_header.setFixedHeight(reach)
+        self.reach_header.setVisible(reach > 0)
+        self.reach_header.apply_metrics(m)
+        for overlay in self.findChildren(Overlay):
+            overlay.set_reach(reach)
+        if self.access_panel is not None:
+            self.access_panel.apply_metrics(m)
         self.nav.apply_metrics(m)
         self.router.apply_metrics(m)
         if self.kiosk is not None:
@@ -243,6 +325,10 @@ class Shell(QWidget):
         if self.cursor is not None:
             self.cursor.reset()
         self.deck.reset()
+        if self.access_panel is not None:
+            self.access_panel.hide()
+        if self.speaker is not None:
+            self.speaker.stop()
         self.state.reset()
         self.router.navigate(ScreenId.HOME)
 

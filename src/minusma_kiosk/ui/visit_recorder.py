@@ -23,12 +23,14 @@ class VisitRecorder(QObject):
         super().__init__(shell)
         self.analytics = analytics
         self._shell = shell
+        self._previous_access = shell.state.access
         kiosk = shell.kiosk
         kiosk.visit_started.connect(self._on_kiosk_visit_started)
         kiosk.visit_ended.connect(self._on_kiosk_visit_ended)
         kiosk.tapped.connect(self._on_kiosk_tapped)
         shell.router.screen_changed.connect(self._on_router_screen_changed)
         shell.state.language_changed.connect(self._on_state_language_changed)
+        shell.state.access_changed.connect(self._on_state_access_changed)
         shell.deck.current_changed.connect(self._on_deck_current_changed)
         if shell.cursor is not None:
             shell.cursor.selection_changed.connect(self._on_cursor_selection_changed)
@@ -50,6 +52,17 @@ class VisitRecorder(QObject):
 
     def _on_state_language_changed(self, lang: str) -> None:
         self.analytics.record("language", lang)
+
+    def _on_state_access_changed(self, access) -> None:  # state.app_state.Access
+        """A display setting the visitor chose, as ``name=value`` (the reset to the
+        defaults comes after the visit ended, so it is not recorded)."""
+        if self._previous_access is not None:
+            for name in ("text_size", "high_contrast", "reduced_motion", "low_reach"):
+                value = getattr(access, name)
+                if value != getattr(self._previous_access, name):
+                    shown = {True: "on", False: "off"}.get(value, value)
+                    self.analytics.record("setting", f"{name}={shown}")
+        self._previous_access = access
 
     def _on_deck_current_changed(self, index: int) -> None:
         cards = self._shell.content.cards

@@ -1,4 +1,5 @@
-"""The navigation bar: one large button per screen, and the language button."""
+"""The navigation bar: one large button per screen, the display settings and the
+language button."""
 
 from __future__ import annotations
 
@@ -28,10 +29,13 @@ class NavBar(QFrame):
         A screen button was tapped (its :class:`ScreenId`).
     language_requested()
         The language button was tapped.
+    access_requested()
+        The display settings button ("Aa") was tapped.
     """
 
     screen_requested = Signal(object)
     language_requested = Signal()
+    access_requested = Signal()
 
     def __init__(self, screens: list[ScreenId], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +51,10 @@ class NavBar(QFrame):
             b.clicked.connect(lambda _=False, s=sid: self.screen_requested.emit(s))
             lay.addWidget(b, 1)
             self.buttons[sid] = b
+        self.access = button("access")
+        self.access.setObjectName("nav_access")
+        self.access.clicked.connect(self.access_requested)
+        lay.addWidget(self.access)
         self.language = button("lang")
         self.language.setObjectName("nav_language")
         self.language.clicked.connect(self.language_requested)
@@ -74,13 +82,17 @@ class NavBar(QFrame):
         name = LANGUAGE_NAMES.get(self._next_lang, self._next_lang)
         self.language.setText(name)
         self.language.setAccessibleName(self.tr("Change language to {name}").format(name=name))
+        self.access.setText("Aa")
+        self.access.setAccessibleName(self.tr("Display settings"))
+        self.access.setAccessibleDescription(
+            self.tr("Text size, high contrast, less motion, controls lower"))
 
     def apply_metrics(self, m: Metrics) -> None:
         """Size the bar for the window; labels shrink (never below the body size's
         floor) rather than be cut when many screens share a narrow bar."""
         self.setFixedHeight(m.target(112))
-        lang_w = m.target(240)
-        self.language.setMinimumWidth(lang_w)
+        self.language.setMinimumWidth(m.target(240))
+        self.access.setMinimumWidth(m.target(150))
         self._metrics = m
         self._fit_labels()
 
@@ -88,7 +100,8 @@ class NavBar(QFrame):
         m = getattr(self, "_metrics", None)
         if m is None or not self.buttons:
             return
-        per_button = (m.width - m.target(240)) / len(self.buttons) - 2 * m.space("s")
+        per_button = ((m.width - m.target(240) - m.target(150)) / len(self.buttons)
+                      - 2 * m.space("s"))
         px = m.font("nav")
         font = QFont(self.font())
         font.setBold(True)

@@ -36,10 +36,17 @@ class Overlay(QFrame):
         """A white panel centred on the overlay (``self.panel``); returns its layout."""
         outer = QVBoxLayout(self)
         outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._outer = outer
         self.panel = QFrame()
         self.panel.setProperty("role", "dialog")
         outer.addWidget(self.panel)
         return QVBoxLayout(self.panel)
+
+    def set_reach(self, top_px: int) -> None:
+        """Low reach: keep the panel below the top ``top_px`` pixels (0: centred)."""
+        outer = getattr(self, "_outer", None)
+        if outer is not None:
+            outer.setContentsMargins(0, top_px, 0, 0)
 
     def show_over(self) -> None:
         """Show on top of everything in the window."""

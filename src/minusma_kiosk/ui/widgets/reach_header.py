@@ -1,0 +1,48 @@
+"""The top of a tall screen in the low-reach layout: where the visitor is, nothing to press.
+
+With "Controls lower" on, the part of the screen above a seated visitor's reach
+(ADA: 48 in from the floor) holds no control: it names the screen and says why the
+exhibit moved down.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+from minusma_kiosk.ui.router import ScreenId, screen_title
+from minusma_kiosk.ui.theme.metrics import Metrics
+from minusma_kiosk.ui.widgets.text import label
+
+
+class ReachHeader(QFrame):
+    """Names the current screen above the lowered controls."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "reach")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        lay = QVBoxLayout(self)
+        lay.addStretch(1)
+        self.title = label("h1")
+        self.hint = label("lead")
+        for w in (self.title, self.hint):
+            w.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            lay.addWidget(w)
+        lay.addStretch(1)
+        self._screen: ScreenId | None = None
+        self.retranslate()
+
+    def set_screen(self, sid: ScreenId) -> None:
+        """Name the screen shown below."""
+        self._screen = sid
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(screen_title(self._screen) if self._screen else "")
+        self.hint.setText(self.tr("Every control is lower down, within reach. "
+                                  "Tap “Aa” to change it."))
+
+    def apply_metrics(self, m: Metrics) -> None:
+        margin = m.space("l")
+        self.layout().setContentsMargins(margin, margin, margin, margin)
