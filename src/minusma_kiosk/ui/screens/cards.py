@@ -40,7 +40,14 @@ class CardFront(QWidget):
     def __init__(self, card: Card, lang: Lang, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.card = card
-        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        # The front scrolls when large text or a small window leaves it too little room.
+        body = QWidget()
+        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, body)
+        self._box.setContentsMargins(0, 0, 0, 0)
+        self.area = kinetic_scroll_area(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.area)
         words = QVBoxLayout()
         self.picture = QLabel()
         self.picture.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -56,9 +63,10 @@ class CardFront(QWidget):
         number = QVBoxLayout()
         number.addWidget(self.figure)
         number.addStretch(1)
+        # The way to the details stays in sight below the text, even when it scrolls.
         self.more = button("secondary")
         self.more.setObjectName(f"card_more_{card.id}")
-        number.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
+        outer.addWidget(self.more, 0, Qt.AlignmentFlag.AlignRight)
         self._box.addLayout(words, 3)
         self._box.addLayout(number, 2)
         self._words, self._number = words, number
@@ -79,6 +87,8 @@ class CardFront(QWidget):
         self._box.setStretch(0, 0 if m.portrait else 3)
         self._box.setStretch(1, 1 if m.portrait else 2)
         self._box.setSpacing(m.space("l"))
+        self._number.setSpacing(0)
+        self._words.setSpacing(m.space("s"))
         self.figure.apply_metrics(m)
         if self.card.image is not None:
             self.picture.setPixmap(render_svg(self.card.image, m.px(120)))
@@ -162,6 +172,7 @@ class CardView(QStackedWidget):
         self.setCurrentWidget(self.back if expanded else self.front)
         if not expanded:
             self.back.area.verticalScrollBar().setValue(0)
+        self.front.area.verticalScrollBar().setValue(0)
 
 
 class CardsScreen(Screen):
@@ -329,6 +340,11 @@ class CardsScreen(Screen):
             out.append((f"{i + 1}-{card.id}", lambda n=i: self._deck.go_to(n)))
             out.append((f"{i + 1}-{card.id}-open", lambda n=i: self._open(n)))
         return out
+
+    def spoken_text(self) -> str:
+        from minusma_kiosk.ui.speech import visible_text
+
+        return visible_text(self.views[self._deck.current].currentWidget())
 
     def _open(self, index: int) -> None:
         self._deck.go_to(index)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -73,7 +72,11 @@ class ChartsScreen(Screen):
         self._chart = content.charts[0]
         self._selected: ChartPoint | None = None
         self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
-        picker = QVBoxLayout()
+        # The picker and the chart each scroll when large text needs more room than
+        # the window has (the plot keeps a minimum height).
+        picker_body = QWidget()
+        picker = QVBoxLayout(picker_body)
+        picker.setContentsMargins(0, 0, 0, 0)
         self._picker_grid = QGridLayout()
         picker.addLayout(self._picker_grid)
         self.picker: dict[str, Tile] = {}
@@ -86,8 +89,11 @@ class ChartsScreen(Screen):
         picker.addStretch(1)
         self._picker_layout = picker
         self._place_picker(columns=1)
-        self._box.addLayout(picker, 1)
-        main = QVBoxLayout()
+        self.picker_area = kinetic_scroll_area(picker_body)
+        self._box.addWidget(self.picker_area, 1)
+        main_body = QWidget()
+        main = QVBoxLayout(main_body)
+        main.setContentsMargins(0, 0, 0, 0)
         self.title = label("h2")
         self.subtitle = label("body")
         self.notes = label("caption")
@@ -103,7 +109,7 @@ class ChartsScreen(Screen):
         plot_column = QVBoxLayout()
         plot_column.addWidget(self.chart_plot, 1)
         # The year control: the shared cursor's year, one step at a time, or played.
-        years = QHBoxLayout()
+        years = QGridLayout()
         self.year_prev = button("arrow", "‹")
         self.year_prev.setObjectName("chart_year_previous")
         self.year_next = button("arrow", "›")
@@ -112,10 +118,8 @@ class ChartsScreen(Screen):
         self.year_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.year_play = button("secondary")
         self.year_play.setObjectName("chart_year_play")
-        years.addWidget(self.year_prev)
-        years.addWidget(self.year_label, 1)
-        years.addWidget(self.year_play)
-        years.addWidget(self.year_next)
+        self._years_row = years
+        self._place_year_row(stacked=False)
         self.year_prev.clicked.connect(lambda: self._user_step(-1))
         self.year_next.clicked.connect(lambda: self._user_step(+1))
         self.autoplay: DayPlay | None = None
@@ -123,7 +127,6 @@ class ChartsScreen(Screen):
             self.autoplay = DayPlay(cursor, parent=self)
             self.year_play.clicked.connect(self.autoplay.toggle)
             self.autoplay.playing_changed.connect(self._on_autoplay_playing_changed)
-        self._years_row = years
         plot_column.addLayout(years)
         # The callout: a finger scrolls it when a long note and its source do not fit.
         self.callout = QFrame()
@@ -144,11 +147,30 @@ class ChartsScreen(Screen):
         self._body.addLayout(plot_column, 5)
         self._body.addWidget(self.callout, 2)
         main.addLayout(self._body, 1)
-        self._box.addLayout(main, 3)
+        self.main_area = kinetic_scroll_area(main_body)
+        self._box.addWidget(self.main_area, 3)
         if cursor is not None:
             cursor.date_changed.connect(self._on_cursor_date_changed)
         self.show_chart(self._chart)
         self.retranslate()
+
+    def _place_year_row(self, stacked: bool) -> None:
+        """The year control in one row, or (large text) its label above the buttons."""
+        grid = self._years_row
+        for w in (self.year_prev, self.year_label, self.year_play, self.year_next):
+            grid.removeWidget(w)
+        if stacked:
+            grid.addWidget(self.year_label, 0, 0, 1, 3)
+            grid.addWidget(self.year_prev, 1, 0)
+            grid.addWidget(self.year_play, 1, 1)
+            grid.addWidget(self.year_next, 1, 2)
+        else:
+            grid.addWidget(self.year_prev, 0, 0)
+            grid.addWidget(self.year_label, 0, 1)
+            grid.addWidget(self.year_play, 0, 2)
+            grid.addWidget(self.year_next, 0, 3)
+        for column in range(4):
+            grid.setColumnStretch(column, 1 if column == 1 else 0)
 
     def _place_picker(self, columns: int) -> None:
         for b in self.picker.values():
@@ -320,11 +342,28 @@ class ChartsScreen(Screen):
         self._picker_grid.setSpacing(m.space("s"))
         self._box.setStretch(0, 0 if m.portrait else 1)
         self._box.setStretch(1, 1 if m.portrait else 3)
-        self.chart_plot.set_sizes(m.font("caption"), m.px(230), m.px(360))
+        self.chart_plot.set_sizes(m.font("caption"), m.px(230 * m.text_scale),
+                                  m.px(360 * m.text_scale))
+        self.chart_plot.motion = self._state.animation
         self._draw()
         for b in self.picker.values():
             b.set_padding(m.space("s"))
             b.setMinimumHeight(m.target(90))
+        # Large text: the year's name above its buttons; the plot keeps a usable height
+        # and the column scrolls for the rest.
+        self._place_year_row(stacked=m.portrait or m.text_scale > 1)
+        self.chart_plot.setMinimumHeight(round(m.height * (0.28 if m.portrait else 0.4)))
+        if m.portrait:
+            wanted = self._picker_layout.totalHeightForWidth(m.width - 2 * margin)
+            self.picker_area.setFixedHeight(min(wanted, round(m.height * 0.3)))
+        else:
+            self.picker_area.setMinimumHeight(0)
+            self.picker_area.setMaximumHeight(16777215)
+
+    def spoken_text(self) -> str:
+        from minusma_kiosk.ui.speech import visible_text
+
+        return f"{self.title.text()}. {visible_text(self.callout)}"
 
     def on_enter(self) -> None:
         self._draw()

@@ -141,15 +141,33 @@ class TimelineScreen(Screen):
         self._on_cursor_selection_changed(cursor.selected)
         self.retranslate()
 
+    def _set_compact(self, compact: bool) -> None:
+        """Large text: the era summary and the legend move into the event panel."""
+        if compact == getattr(self, "_compact", False):
+            return
+        self._compact = compact
+        if compact:
+            self._outer.removeWidget(self.era_label)
+            self._chips_grid.removeWidget(self.legend)
+            self.panel.set_extras([self.era_label, self.legend])
+        else:
+            self.panel.set_extras([])
+            self._outer.insertWidget(self._outer.indexOf(self.strip), self.era_label)
+        self.era_label.show()
+        self.legend.show()
+
     def _place_chips(self, columns: int) -> None:
-        """Chips in one row (landscape) or two (portrait); the legend beside or below."""
+        """Chips in one row (landscape) or two (portrait, large text); the legend beside or
+        below (or, with large text, in the event panel)."""
         grid = self._chips_grid
         for w in (*self.chips.values(), self.legend):
             grid.removeWidget(w)
         for i, chip in enumerate(self.chips.values()):
             grid.addWidget(chip, i // columns, i % columns)
         rows = (len(self.chips) + columns - 1) // columns
-        if columns == len(self.chips):
+        if getattr(self, "_compact", False):
+            grid.setColumnStretch(len(self.chips), 0)
+        elif columns == len(self.chips):
             grid.addWidget(self.legend, 0, columns)
             grid.setColumnStretch(columns, 1)
         else:
@@ -260,9 +278,14 @@ class TimelineScreen(Screen):
         self._outer.setSpacing(m.space("s"))
         self._main.setDirection(QBoxLayout.Direction.TopToBottom if m.portrait
                                 else QBoxLayout.Direction.LeftToRight)
-        self._place_chips(3 if m.portrait else len(self.chips))
+        # Large text: the era summary and the legend scroll with the event (the chips
+        # take two rows), so nothing is squeezed out of sight.
+        compact = m.text_scale > 1
+        self._set_compact(compact)
+        self._place_chips(3 if m.portrait or compact else len(self.chips))
         # Portrait: the map keeps almost a third of the height; the event text scrolls.
-        self.panel.setMaximumHeight(round(m.height * 0.22) if m.portrait else 16777215)
+        share = 0.3 if compact else 0.22
+        self.panel.setMaximumHeight(round(m.height * share) if m.portrait else 16777215)
         self.map.setMinimumHeight(round(m.height * 0.30) if m.portrait else 0)
         self._chips_grid.setSpacing(m.space("s"))
         self._main.setSpacing(m.space("m"))
@@ -278,6 +301,11 @@ class TimelineScreen(Screen):
             chip.setIconSize(QSize(icon, icon))
         self.strip.inertia = self._state.animation is not AnimationLevel.NONE
         self.map.motion = self._state.animation is AnimationLevel.FULL
+
+    def spoken_text(self) -> str:
+        from minusma_kiosk.ui.speech import visible_text
+
+        return visible_text(self.panel)
 
     def on_enter(self) -> None:
         self.map.set_selected(self._cursor.selected)

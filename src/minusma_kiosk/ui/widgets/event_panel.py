@@ -54,6 +54,7 @@ class EventPanel(QFrame):
             lay.addWidget(w)
         lay.addStretch(1)
         self._layout = lay
+        self._extras: list[QWidget] = []
         self.area = kinetic_scroll_area(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -92,6 +93,17 @@ class EventPanel(QFrame):
         self.setAccessibleName(f"{when}: {self.title.text()}")
         self.setAccessibleDescription(self.text.text())
         self.area.verticalScrollBar().setValue(0)
+
+    def set_extras(self, widgets: list[QWidget]) -> None:
+        """Widgets shown (and scrolled) below the event: with large text the screen moves
+        its era summary and map legend here rather than squeeze them."""
+        for w in self._extras:
+            if w not in widgets:
+                self._layout.removeWidget(w)
+        for w in widgets:
+            if w not in self._extras:
+                self._layout.insertWidget(self._layout.count() - 1, w)
+        self._extras = list(widgets)
 
     def set_spacing(self, margin: int, spacing: int) -> None:
         """Sizes for the window."""

@@ -97,6 +97,7 @@ class FigureView(QWidget):
         """Size the large figure for the window."""
         if isinstance(self.value, FitLabel):
             self.value.set_range(m.font("figure"), m.font("h2"))
+            self.layout().setSpacing(m.space("xs") // 2)
 
 
 def short_origin(fig: Figure, lang: Lang) -> str:

@@ -37,6 +37,7 @@ class DragScroller(QObject):
         self._area = area
         self.inertia = inertia
         self._press_y: float | None = None
+        self._press_x = 0.0
         self._start_value = 0
         self._dragging = False
         self._velocity = 0.0
@@ -65,6 +66,7 @@ class DragScroller(QObject):
         kind = event.type()
         if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
             self.stop()
+            self._press_x = event.globalPosition().x()
             self._press_y = self._last_y = event.globalPosition().y()
             self._start_value = self._area.verticalScrollBar().value()
             self._dragging = False
@@ -72,7 +74,11 @@ class DragScroller(QObject):
         elif kind == QEvent.Type.MouseMove and self._press_y is not None \
                 and isinstance(event, QMouseEvent):
             y = event.globalPosition().y()
-            if not self._dragging and abs(y - self._press_y) >= DRAG_START_PX:
+            dy, dx = abs(y - self._press_y), abs(event.globalPosition().x() - self._press_x)
+            # Only a mostly vertical move scrolls, and only what can scroll: a sideways
+            # swipe (the cards) and content that fits are left to the widgets below.
+            if not self._dragging and dy >= DRAG_START_PX and dy > dx \
+                    and self._area.verticalScrollBar().maximum() > 0:
                 self._dragging = True
             if self._dragging:
                 elapsed = max(self._clock.restart(), 1)
@@ -85,7 +91,9 @@ class DragScroller(QObject):
             self._press_y = None
             if self._dragging:
                 self._dragging = False
-                if self.inertia and abs(self._velocity) > FLICK_MIN_SPEED:
+                bar = self._area.verticalScrollBar()
+                at_end = bar.value() == (bar.maximum() if self._velocity > 0 else bar.minimum())
+                if self.inertia and abs(self._velocity) > FLICK_MIN_SPEED and not at_end:
                     self._timer.start()
                 return True
         return False
