@@ -179,6 +179,10 @@
         <translation>Carte {n} sur {total}</translation>
     </message>
     <message>
+        <source>Swipe sideways for another card; tap to open its details and sources.</source>
+        <translation>Faites glisser sur le côté pour une autre carte&#x202f;; touchez pour ouvrir ses détails et ses sources.</translation>
+    </message>
+    <message>
         <source>WHY THE MISSION MATTERED: REASONS GIVEN FOR SUPPORTING IT</source>
         <translation>POURQUOI LA MISSION COMPTAIT&#x202f;: LES RAISONS AVANCÉES POUR LA SOUTENIR</translation>
     </message>
@@ -262,6 +266,14 @@
     <message>
         <source>Play the years</source>
         <translation>Faire défiler les années</translation>
+    </message>
+    <message>
+        <source>Chart: {title}</source>
+        <translation>Graphique&#x202f;: {title}</translation>
+    </message>
+    <message>
+        <source>Tap a bar or a point: its value and source appear beside the chart.</source>
+        <translation>Touchez une barre ou un point&#x202f;: sa valeur et sa source s&apos;affichent à côté du graphique.</translation>
     </message>
     <message>
         <source>Tap a bar or a point</source>
@@ -540,6 +552,22 @@
     <message>
         <source>{n} events. Tap a region of the map to see only its events.</source>
         <translation>{n} événements. Touchez une région de la carte pour ne voir que ses événements.</translation>
+    </message>
+    <message>
+        <source>Map of Mali</source>
+        <translation>Carte du Mali</translation>
+    </message>
+    <message>
+        <source>Regions, the Niger, towns and UN camps at the date shown. Tap a region to see only its events, or a town to open its event nearest the date shown.</source>
+        <translation>Régions, fleuve Niger, villes et camps de l&apos;ONU à la date affichée. Touchez une région pour ne voir que ses événements, ou une ville pour ouvrir son événement le plus proche de cette date.</translation>
+    </message>
+    <message>
+        <source>Time strip, 2012 to 2024</source>
+        <translation>Frise chronologique, de 2012 à 2024</translation>
+    </message>
+    <message>
+        <source>Drag it to move through time; tap a mark to open that event.</source>
+        <translation>Faites-la glisser pour avancer dans le temps&#x202f;; touchez une marque pour ouvrir l&apos;événement.</translation>
     </message>
     <message>
         <source>Previous event</source>

@@ -55,9 +55,12 @@ def make_shell(qtbot, bundled) -> Iterator[Callable[..., Shell]]:
         running += [a.objectName() or repr(a) for a in shell.findChildren(QAbstractAnimation)
                     if a.state() == QAbstractAnimation.State.Running]
     for shell in made:
-        # A kiosk refuses to close and keeps its pointer hidden until it is stopped.
+        # A kiosk refused pytest-qt's close (which comes first) and keeps its pointer
+        # hidden and its language catalogue installed: stop it and close it for real.
         if shell.kiosk is not None:
             shell.kiosk.stop()
         shell.may_close = True
+        if shell.isVisible():
+            shell.close()
     if running:
         pytest.fail("timers or animations left running: " + ", ".join(running))

@@ -17,7 +17,7 @@ from minusma_kiosk.ui.theme.metrics import px_per_mm
 ])
 def test_every_button_on_every_screen_is_large_enough(make_shell, size, diagonal, mode, mm):
     shell = make_shell(size=size, diagonal_inches=diagonal, mode=mode)
-    minimum = mm * px_per_mm(96, 1, diagonal, 1920, 1080) - 0.5
+    minimum = mm * px_per_mm(96, 1, diagonal, *size) - 0.5
     too_small = []
     for sid in shell.router.registered():
         shell.router.navigate(sid)

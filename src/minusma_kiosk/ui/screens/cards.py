@@ -285,6 +285,11 @@ class CardsScreen(Screen):
     def _update_position(self) -> None:
         self.position.setText(self.tr("Card {n} of {total}").format(
             n=self._deck.current + 1, total=self._deck.count))
+        card = self._content.cards[self._deck.current]
+        self.card_frame.setAccessibleName(self.tr("Card {n}: {headline}").format(
+            n=self._deck.current + 1, headline=card.headline.get(self._state.language)))
+        self.card_frame.setAccessibleDescription(self.tr(
+            "Swipe sideways for another card; tap to open its details and sources."))
 
     def retranslate(self) -> None:
         lang = self._state.language

@@ -291,6 +291,10 @@ class ChartsScreen(Screen):
         self._update_year_control()
         lang, chart = self._state.language, self._chart
         self.title.setText(chart.title.get(lang))
+        self.chart_plot.setAccessibleName(self.tr("Chart: {title}").format(
+            title=chart.title.get(lang)))
+        self.chart_plot.setAccessibleDescription(self.tr(
+            "Tap a bar or a point: its value and source appear beside the chart."))
         self.subtitle.setText(chart.subtitle.get(lang))
         self.notes.setText("\n".join(
             f"{format_figure(fig, lang)} — {fig.label.get(lang)}. {short_origin(fig, lang)}"

@@ -253,6 +253,13 @@ class TimelineScreen(Screen):
     # --- Screen hooks ------------------------------------------------------------------
     def retranslate(self) -> None:
         lang = self._state.language
+        self.map.setAccessibleName(self.tr("Map of Mali"))
+        self.map.setAccessibleDescription(self.tr(
+            "Regions, the Niger, towns and UN camps at the date shown. Tap a region to see "
+            "only its events, or a town to open its event nearest the date shown."))
+        self.strip.setAccessibleName(self.tr("Time strip, 2012 to 2024"))
+        self.strip.setAccessibleDescription(self.tr(
+            "Drag it to move through time; tap a mark to open that event."))
         self.prev_button.setAccessibleName(self.tr("Previous event"))
         self.next_button.setAccessibleName(self.tr("Next event"))
         self.show_all_button.setText(self.tr("Show all"))

@@ -116,4 +116,7 @@ def kinetic_scroll_area(widget: QWidget, inertia: bool = True) -> QScrollArea:
     area.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
     area.setWidget(widget)
     area.setProperty("drag_scroller", DragScroller(area, inertia))
+    # The bar only shows where the reader is: a finger drags the text itself, anywhere
+    # (a 5 mm bar would be a target too small to hit, and a tap beside text lands there).
+    area.verticalScrollBar().setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
     return area
