@@ -37,6 +37,8 @@ TEXT_PAIRS = [
 MARK_PAIRS = [
     ("accent", "surface"), ("conflict", "surface"), ("text_muted", "surface"),
     ("warning_border", "warning_bg"), ("accent", "surface_alt"), ("nav_marker", "nav"),
+    # the edges of tiles, chart picks and PIN keys (WCAG 1.4.11)
+    ("outline", "surface"), ("outline", "background"), ("outline", "surface_alt"),
 ]
 THEMES = [("standard", PALETTE, 4.5), ("high contrast", HIGH_CONTRAST, 7.0)]
 

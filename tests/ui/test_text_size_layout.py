@@ -24,3 +24,13 @@ def test_french_text_fits_at_every_size(make_shell, size, diagonal, text_size):
     shell.state.set_access(text_size=text_size)
     found = problems_in_every_state(shell)
     assert found == [], f"{len(found)} problems:\n" + "\n".join(sorted(set(found))[:60])
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_french_at_150_percent_fits_the_kiosk_and_its_panels(make_shell, size):
+    """The kiosk's own views too (attract, "Still there?", PIN pad, admin), on a 32"
+    screen either way up."""
+    shell = make_shell(size=size, lang="fr", mode="kiosk")
+    shell.state.set_access(text_size=150)
+    found = problems_in_every_state(shell)
+    assert found == [], f"{len(found)} problems:\n" + "\n".join(sorted(set(found))[:60])

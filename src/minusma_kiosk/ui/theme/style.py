@@ -48,10 +48,10 @@ QPushButton[role="secondary"] {{ background: {p.surface}; color: {p.accent};
     border: 3px solid {p.accent}; font-weight: bold; }}
 QPushButton[role="secondary"]:pressed {{ background: {p.surface_alt}; }}
 QPushButton[role="tile"] {{ background: {p.surface}; color: {p.text}; text-align: left;
-    border: 3px solid {p.surface_alt}; padding: {pad}px; font-size: {m.font("lead")}px;
+    border: 3px solid {p.outline}; padding: {pad}px; font-size: {m.font("lead")}px;
     font-weight: bold; }}
 QPushButton[role="tile"]:pressed {{ border-color: {p.accent}; }}
-QPushButton[role="pick"] {{ background: {p.surface}; border: 3px solid {p.surface_alt};
+QPushButton[role="pick"] {{ background: {p.surface}; border: 3px solid {p.outline};
     text-align: left; padding: 0; }}
 QPushButton[role="pick"][active="true"] {{ border: 4px solid {p.accent}; background: {p.surface}; }}
 QPushButton[role="pick"] QLabel {{ font-weight: bold; }}
@@ -91,7 +91,7 @@ QFrame[role="dialog"] {{ background: {p.surface}; border-radius: {radius}px; }}
 QFrame[role="attract"] {{ background: {p.nav}; }}
 QFrame[role="attract"] QLabel {{ color: {p.nav_text}; }}
 QPushButton[role="key"] {{ background: {p.surface}; color: {p.text};
-    border: 3px solid {p.surface_alt}; border-radius: {radius}px;
+    border: 3px solid {p.outline}; border-radius: {radius}px;
     font-size: {m.font("h2")}px; font-weight: bold; }}
 QPushButton[role="key"]:pressed {{ background: {p.surface_alt}; }}
 QLabel[role="log"] {{ font-family: monospace; font-size: {m.font("caption")}px;

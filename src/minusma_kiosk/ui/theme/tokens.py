@@ -17,6 +17,7 @@ class Palette:
     background: str = "#F4EFE6"      # warm sand-white: the Sahel, calm
     surface: str = "#FFFFFF"         # cards and panels
     surface_alt: str = "#EAE1D2"     # quiet panels (disagreement box, chips)
+    outline: str = "#7A7F86"         # the edge of a button: 3:1 on every surface
     text: str = "#1B1F24"
     text_muted: str = "#4A4F57"
     accent: str = "#0B5CAD"          # close to UN blue, dark enough for white text
@@ -42,6 +43,7 @@ HIGH_CONTRAST = Palette(
     background="#FFFFFF",
     surface="#FFFFFF",
     surface_alt="#D9D9D9",
+    outline="#000000",
     text="#000000",
     text_muted="#1A1A1A",
     accent="#00306B",

@@ -39,8 +39,21 @@ class Overlay(QFrame):
         self._outer = outer
         self.panel = QFrame()
         self.panel.setProperty("role", "dialog")
+        # Centred, the panel would get its plain size hint, which ignores how tall its
+        # wrapped texts grow at its width: it is given that height on every re-layout.
+        self.panel.installEventFilter(self)
         outer.addWidget(self.panel)
         return QVBoxLayout(self.panel)
+
+    def _fit_panel(self) -> None:
+        lay = self.panel.layout()
+        if lay is None:
+            return
+        needed = max(lay.totalHeightForWidth(self.panel.width()), lay.totalMinimumSize().height())
+        room = self.height() - self._outer.contentsMargins().top() if self.height() else needed
+        height = min(needed, room)
+        if self.panel.minimumHeight() != height:
+            self.panel.setMinimumHeight(height)
 
     def set_reach(self, top_px: int) -> None:
         """Low reach: keep the panel below the top ``top_px`` pixels (0: centred)."""
@@ -52,6 +65,8 @@ class Overlay(QFrame):
         """Show on top of everything in the window."""
         self._shown = True
         self.setGeometry(self._host.rect())
+        if hasattr(self, "panel"):
+            self._fit_panel()
         self.show()
         self.raise_()
 
@@ -66,4 +81,7 @@ class Overlay(QFrame):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._host and event.type() == QEvent.Type.Resize:
             self.setGeometry(self._host.rect())
+        elif watched is getattr(self, "panel", None) and event.type() in (
+                QEvent.Type.LayoutRequest, QEvent.Type.Resize):
+            self._fit_panel()
         return False

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.widgets.overlay import Overlay
@@ -34,9 +41,16 @@ class PinPad(Overlay):
         self.title = label("h2")
         self.dots = label("h1")
         self.message = label("body")
+        # The texts above the keys (portrait) or beside them (landscape, where large
+        # text would otherwise push the keys off a 1080-pixel-high screen).
+        self._body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        texts = QVBoxLayout()
         for w in (self.title, self.dots, self.message):
             w.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            lay.addWidget(w)
+            texts.addWidget(w)
+        texts.addStretch(1)
+        self._body.addLayout(texts, 1)
+        lay.addLayout(self._body)
         self.grid = QGridLayout()
         self.keys: dict[str, QPushButton] = {}
         for i, key in enumerate([*"123456789", "erase", "0", "ok"]):
@@ -45,7 +59,7 @@ class PinPad(Overlay):
             b.clicked.connect(lambda _=False, k=key: self.press(k))
             self.grid.addWidget(b, i // 3, i % 3)
             self.keys[key] = b
-        lay.addLayout(self.grid)
+        self._body.addLayout(self.grid)
         row = QHBoxLayout()
         self.cancel_button = button("secondary")
         self.cancel_button.setObjectName("pin_cancel")
@@ -114,8 +128,14 @@ class PinPad(Overlay):
         self.panel.layout().setContentsMargins(margin, margin, margin, margin)
         self.panel.layout().setSpacing(m.space("s"))
         self.grid.setSpacing(m.space("s"))
-        # Wider than tall, like a telephone's keys: room for "Effacer" too.
+        self._body.setDirection(QBoxLayout.Direction.TopToBottom if m.portrait
+                                else QBoxLayout.Direction.LeftToRight)
+        self._body.setSpacing(m.space("l"))
+        # Wider than tall, like a telephone's keys: room for "Effacer" too, at any size.
         for key in self.keys.values():
-            key.setFixedSize(m.target(200), m.target(110))
+            key.setFixedSize(m.target(200 * m.text_scale), m.target(110))
+        host = self.parentWidget()
+        design = 1000 if m.portrait else 1600
+        self.panel.setFixedWidth(min(m.px(design), host.width() - 2 * m.space("m")))
         self.cancel_button.setMinimumHeight(m.target())
         self.dots.setMinimumHeight(round(m.font("h1") * 1.4))
