@@ -69,3 +69,48 @@ def test_switching_language_reads_each_catalogue_once(make_shell):
     for _ in range(10):
         shell.state.set_language(shell.state.next_language())
     assert len(shell.findChildren(QTranslator)) == 1
+
+
+def test_switching_keeps_the_selected_event_and_the_chart_year(make_shell, bundled):
+    shell = make_shell()
+    timeline = bundled.content.timeline
+    event = timeline.events[10]
+    shell.router.navigate(ScreenId.TIMELINE)
+    shell.cursor.select(event)
+    day = shell.cursor.date
+    tap(shell.nav.language)
+    screen = shell.router.screen(ScreenId.TIMELINE)
+    assert shell.cursor.selected is event and shell.cursor.date == day
+    assert screen.panel.title.text() == event.title.fr
+    shell.router.navigate(ScreenId.BUDGET)
+    charts = shell.router.screen(ScreenId.BUDGET)
+    charts.show_chart(next(c for c in bundled.content.charts if c.id == "minusma_budget"))
+    charts.step_year(+1)
+    chosen = (charts._chart.id, charts._highlight_index(), shell.cursor.date)
+    tap(shell.nav.language)
+    assert (charts._chart.id, charts._highlight_index(), shell.cursor.date) == chosen
+    assert charts.title.text() == charts._chart.title.en
+
+
+def test_switching_keeps_the_display_settings_open(make_shell):
+    shell = make_shell()
+    tap(shell.nav.access)
+    tap(shell.access_panel.sizes[125])
+    shell.state.set_language("fr")
+    assert shell.access_panel.isVisible()
+    assert shell.state.access.text_size == 125
+    assert shell.access_panel.title.text() == "Affichage"
+
+
+def test_event_kinds_differ_by_shape_not_only_colour():
+    from PySide6.QtCore import QPointF
+
+    from minusma_kiosk.content.model import Category
+    from minusma_kiosk.ui.widgets.markers import marker_path
+
+    outlines = {}
+    for category in Category:
+        path = marker_path(category, QPointF(0, 0), 20)
+        outlines[category] = tuple((round(p.x(), 1), round(p.y(), 1))
+                                   for p in path.toFillPolygon())
+    assert len(set(outlines.values())) == len(outlines)
