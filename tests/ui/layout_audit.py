@@ -53,7 +53,7 @@ def clipped_labels(top: QWidget) -> list[str]:
             if widest > rect.width() + SLACK:
                 out.append(f"{_name(lab)}: a word needs {widest} px, has {rect.width()}")
             needed = lab.heightForWidth(lab.width())
-            if needed > lab.height() + SLACK and not _in_scroll_area(lab, top):
+            if needed > lab.height() + SLACK:
                 out.append(f"{_name(lab)}: needs {needed} px tall, has {lab.height()}")
         else:
             widest = max(fm.horizontalAdvance(line) for line in text.splitlines())
@@ -71,9 +71,9 @@ def outside_parents(top: QWidget) -> list[str]:
     out = []
     for w in top.findChildren(QWidget):
         parent = w.parentWidget()
-        if parent is None or not _shown(w, top) or isinstance(w, Overlay) \
-                or _in_scroll_area(w, top) or w.isWindow():
-            continue
+        if parent is None or not _shown(w, top) or isinstance(w, Overlay) or w.isWindow() \
+                or isinstance(parent.parentWidget(), QScrollArea):
+            continue  # a scroll area's content may be taller than its viewport
         inner = parent.rect().adjusted(-SLACK, -SLACK, SLACK, SLACK)
         if not inner.contains(w.geometry()):
             out.append(f"{_name(w)} at {_rect(w.geometry())} sticks out of "

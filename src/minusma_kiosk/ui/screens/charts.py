@@ -93,7 +93,7 @@ class ChartsScreen(Screen):
         self._box.addWidget(self.picker_area, 1)
         main_body = QWidget()
         main = QVBoxLayout(main_body)
-        main.setContentsMargins(0, 0, 0, 0)
+        self._main = main
         self.title = label("h2")
         self.subtitle = label("body")
         self.notes = label("caption")
@@ -356,6 +356,8 @@ class ChartsScreen(Screen):
         # Large text: the year's name above its buttons; the plot keeps a usable height
         # and the column scrolls for the rest.
         self._place_year_row(stacked=m.portrait or m.text_scale > 1)
+        # Room below the year buttons: a push button's frame reaches past its layout cell.
+        self._main.setContentsMargins(0, 0, 0, m.space("s"))
         self.chart_plot.setMinimumHeight(round(m.height * (0.28 if m.portrait else 0.4)))
         if m.portrait:
             wanted = self._picker_layout.totalHeightForWidth(m.width - 2 * margin)

@@ -71,7 +71,7 @@ QPushButton[role="chip"][active="true"] {{ color: {p.text}; border: 3px solid {p
     font-weight: bold; }}
 QFrame#NavBar {{ background: {p.nav}; }}
 QPushButton[role="nav"] {{ background: transparent; color: {p.nav_text}; border: none;
-    border-radius: 0; border-top: {m.px(8)}px solid transparent;
+    border-radius: 0; padding: 0 {m.space("s")}px; border-top: {m.px(8)}px solid transparent;
     font-size: {m.font("nav")}px; font-weight: bold; min-height: {nav_target}px; }}
 QPushButton[role="nav"][active="true"] {{ border-top-color: {p.nav_marker};
     background: rgba(255, 255, 255, 0.08); }}

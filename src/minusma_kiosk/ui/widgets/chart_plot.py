@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QSize, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -269,6 +269,11 @@ class ChartPlot(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._level_ticks()
+
+    def sizeHint(self) -> QSize:
+        """Only the minimum: the plot takes the room left, never more than the screen
+        has (a scroll area sizes its content from its parts' preferred heights)."""
+        return QSize(super().sizeHint().width(), max(self.minimumHeight(), 1))
         self._band.setOpts(y0=[self._low], height=[self._high - self._low])
 
     def time_ticks(self, chart: Chart, lang: Lang) -> list[tuple[int, str]]:

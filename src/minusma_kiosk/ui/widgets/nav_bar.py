@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QPushButton, QWidget
 
 from minusma_kiosk.ui.router import ScreenId, screen_title
 from minusma_kiosk.ui.theme.metrics import Metrics
@@ -41,26 +41,50 @@ class NavBar(QFrame):
         super().__init__(parent)
         self.setObjectName("NavBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(0)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(0)
         self.buttons: dict[ScreenId, QPushButton] = {}
         for sid in screens:
             b = button("nav")
             b.setObjectName(f"nav_{sid.value}")
             b.clicked.connect(lambda _=False, s=sid: self.screen_requested.emit(s))
-            lay.addWidget(b, 1)
             self.buttons[sid] = b
         self.access = button("access")
         self.access.setObjectName("nav_access")
         self.access.clicked.connect(self.access_requested)
-        lay.addWidget(self.access)
         self.language = button("lang")
         self.language.setObjectName("nav_language")
         self.language.clicked.connect(self.language_requested)
-        lay.addWidget(self.language)
+        self.two_rows = False
+        self._arrange(two_rows=False)
         self._next_lang = "fr"
         self.retranslate()
+
+    def _arrange(self, two_rows: bool) -> None:
+        """One row: the screens, then "Aa" and the language. Two rows (a narrow
+        screen, where the labels would shrink past reading): "Aa" and the language
+        above the screens, each half the width."""
+        grid = self._grid
+        for w in (*self.buttons.values(), self.access, self.language):
+            grid.removeWidget(w)
+        n = len(self.buttons)
+        row = 1 if two_rows else 0
+        for i, b in enumerate(self.buttons.values()):
+            grid.addWidget(b, row, i)
+            grid.setColumnStretch(i, 1)
+        if two_rows:
+            half = max(1, n // 2)
+            grid.addWidget(self.access, 0, 0, 1, half)
+            grid.addWidget(self.language, 0, half, 1, n - half)
+            for extra in (n, n + 1):
+                grid.setColumnStretch(extra, 0)
+        else:
+            grid.addWidget(self.access, 0, n)
+            grid.addWidget(self.language, 0, n + 1)
+            grid.setColumnStretch(n, 0)
+            grid.setColumnStretch(n + 1, 0)
+        self.two_rows = two_rows
 
     def set_active(self, sid: ScreenId) -> None:
         """Mark the shown screen."""
@@ -90,18 +114,35 @@ class NavBar(QFrame):
     def apply_metrics(self, m: Metrics) -> None:
         """Size the bar for the window; labels shrink (never below the body size's
         floor) rather than be cut when many screens share a narrow bar."""
-        self.setFixedHeight(m.target(112))
         self.language.setMinimumWidth(m.target(240))
         self.access.setMinimumWidth(m.target(150))
         self._metrics = m
         self._fit_labels()
 
+    def _room(self, m: Metrics, two_rows: bool) -> float:
+        """Pixels for each screen button's label."""
+        side = 0 if two_rows else m.target(240) + m.target(150)
+        return (m.width - side) / max(len(self.buttons), 1) - 2 * m.space("s")
+
+    def _widest(self, px: int) -> int:
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setPixelSize(px)
+        return max(QFontMetrics(font).horizontalAdvance(b.text())
+                   for b in self.buttons.values())
+
     def _fit_labels(self) -> None:
         m = getattr(self, "_metrics", None)
         if m is None or not self.buttons:
             return
-        per_button = ((m.width - m.target(240) - m.target(150)) / len(self.buttons)
-                      - 2 * m.space("s"))
+        # Two rows when one would shrink the labels under the caption size.
+        two_rows = self._widest(m.font("caption")) > self._room(m, False)
+        if two_rows != self.two_rows:
+            self._arrange(two_rows)
+        # The second row ("Aa", language) is lower: the screen keeps most of its height.
+        top_row = m.target(72)
+        self.setFixedHeight(m.target(112) + (top_row if two_rows else 0))
+        per_button = self._room(m, two_rows)
         px = m.font("nav")
         font = QFont(self.font())
         font.setBold(True)
@@ -112,4 +153,8 @@ class NavBar(QFrame):
             if widest <= per_button:
                 break
             px -= 1
-        self.setStyleSheet(f'QPushButton[role="nav"] {{ font-size: {px}px; }}')
+        sheet = f'QPushButton[role="nav"] {{ font-size: {px}px; }}'
+        if two_rows:
+            sheet += (f' QPushButton[role="lang"], QPushButton[role="access"] {{ '
+                      f'min-height: {top_row}px; max-height: {top_row}px; }}')
+        self.setStyleSheet(sheet)

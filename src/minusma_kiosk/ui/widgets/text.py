@@ -2,8 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
+
+
+class _WrappedHeight(QObject):
+    """Gives a wrapped label, whenever its width changes, the minimum height its lines
+    need at that width. Qt's layouts size wrapped labels from their plain size hint in
+    many arrangements (grids, nested rows, scroll areas), which cut their last lines."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(obj, QLabel) and obj.wordWrap():
+            needed = obj.heightForWidth(obj.width()) if obj.text() else 0
+            if needed >= 0 and needed != obj.minimumHeight():
+                obj.setMinimumHeight(needed)
+        return False
+
+
+_WRAPPED_HEIGHT = _WrappedHeight()
 
 
 def label(role: str, text: str = "", parent: QWidget | None = None, wrap: bool = True) -> QLabel:
@@ -11,6 +27,8 @@ def label(role: str, text: str = "", parent: QWidget | None = None, wrap: bool =
     w = QLabel(text, parent)
     w.setProperty("role", role)
     w.setWordWrap(wrap)
+    if wrap:
+        w.installEventFilter(_WRAPPED_HEIGHT)
     w.setTextFormat(Qt.TextFormat.PlainText)
     w.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     w.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)

@@ -232,10 +232,15 @@ class TimeStrip(QWidget):
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, title)
         p.setPen(QPen(QColor(palette().text_muted), 2))
         p.drawLine(QPointF(self.x_of(FIRST_DAY), axis_y), QPointF(self.x_of(LAST_DAY), axis_y))
+        # A label every year, or every second or third one when large text or a narrow
+        # strip would make them run into each other.
+        per_year = self.x_of(dt.date(2014, 1, 1)) - self.x_of(dt.date(2013, 1, 1))
+        every = next((n for n in (1, 2, 3, 4, 6) if fm.horizontalAdvance("2024") * 1.25
+                      <= per_year * n), 12)
         for year in range(FIRST_DAY.year, LAST_DAY.year + 2):
             x = self.x_of(min(dt.date(year, 1, 1), LAST_DAY))
             p.drawLine(QPointF(x, axis_y - fpx * 0.4), QPointF(x, axis_y + fpx * 0.4))
-            if year <= LAST_DAY.year:
+            if year <= LAST_DAY.year and (year - FIRST_DAY.year) % every == 0:
                 mid = self.x_of(dt.date(year, 7, 1))
                 p.drawText(QRectF(mid - fpx * 3, axis_y + fpx * 0.5, fpx * 6, fpx * 1.4),
                            Qt.AlignmentFlag.AlignCenter, str(year))
