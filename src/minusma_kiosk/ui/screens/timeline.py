@@ -285,11 +285,19 @@ class TimelineScreen(Screen):
         self._outer.setSpacing(m.space("s"))
         self._main.setDirection(QBoxLayout.Direction.TopToBottom if m.portrait
                                 else QBoxLayout.Direction.LeftToRight)
-        # Large text: the era summary and the legend scroll with the event (the chips
-        # take two rows), so nothing is squeezed out of sight.
-        compact = m.text_scale > 1
+        # Large text or a low window (a laptop): the era summary and the legend scroll
+        # with the event, so the map and the event keep their room; the chips take two
+        # rows when one would not hold them.
+        compact = m.text_scale > 1 or (not m.portrait and m.height < 900)
         self._set_compact(compact)
-        self._place_chips(3 if m.portrait or compact else len(self.chips))
+        icon = m.font("body")
+        for category, chip in self.chips.items():
+            chip.setIcon(category_icon(category, icon * 2))
+            chip.setIconSize(QSize(icon, icon))
+        one_row = sum(chip.sizeHint().width() for chip in self.chips.values()) \
+            + m.space("s") * len(self.chips) <= m.width - 2 * margin
+        self._place_chips(len(self.chips) if compact and one_row and not m.portrait
+                          else 3 if m.portrait or compact else len(self.chips))
         # Portrait: the map keeps almost a third of the height; the event text scrolls.
         share = 0.3 if compact else 0.22
         self.panel.setMaximumHeight(round(m.height * share) if m.portrait else 16777215)
@@ -302,10 +310,6 @@ class TimelineScreen(Screen):
         side = m.target()
         for b in (self.prev_button, self.next_button):
             b.setFixedSize(side, side)
-        icon = m.font("body")
-        for category, chip in self.chips.items():
-            chip.setIcon(category_icon(category, icon * 2))
-            chip.setIconSize(QSize(icon, icon))
         self.strip.inertia = self._state.animation is not AnimationLevel.NONE
         self.map.motion = self._state.animation is AnimationLevel.FULL
 
