@@ -26,11 +26,11 @@ from minusma_kiosk.ui.theme.style import stylesheet
 from minusma_kiosk.ui.widgets.banner import ContentBanner
 from minusma_kiosk.ui.widgets.nav_bar import NavBar
 from minusma_kiosk.ui.widgets.overlay import Overlay
-from minusma_kiosk.ui.widgets.reach_header import ReachHeader
 
 if TYPE_CHECKING:
     from minusma_kiosk.ui.speech import Speaker
     from minusma_kiosk.ui.widgets.access_panel import AccessPanel
+    from minusma_kiosk.ui.widgets.reach_header import ReachHeader
 
 
 class RunMode(enum.Enum):
@@ -102,11 +102,9 @@ class Shell(QWidget):
         self.banner = ContentBanner(*rejected) if rejected else None
         if self.banner is not None:
             lay.addWidget(self.banner)
-        # Low reach: the top of a tall screen shows where the visitor is; every control
-        # is below it.
-        self.reach_header = ReachHeader()
-        self.reach_header.hide()
-        lay.addWidget(self.reach_header)
+        #: Low reach: the top of a tall screen shows where the visitor is; every control
+        #: is below it (made the first time a visitor asks for it).
+        self.reach_header: ReachHeader | None = None
         self.stack = QStackedWidget()
         self.stack.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         lay.addWidget(self.stack, 1)
@@ -122,7 +120,6 @@ class Shell(QWidget):
         self.nav.language_requested.connect(self._on_nav_language_requested)
         self.nav.access_requested.connect(self.open_access_panel)
         self.router.screen_changed.connect(self.nav.set_active)
-        self.router.screen_changed.connect(self.reach_header.set_screen)
         state.language_changed.connect(self._on_state_language_changed)
         # Text size, contrast and motion reach every widget the way a new window size
         # does (reduced motion is read by the screens when metrics are applied).
@@ -212,7 +209,8 @@ class Shell(QWidget):
         if self.banner is not None:
             self.banner.retranslate()
         self.router.retranslate()
-        self.reach_header.retranslate()
+        if self.reach_header is not None:
+            self.reach_header.retranslate()
         if self.access_panel is not None:
             self.access_panel.retranslate()
         if self.kiosk is not None:
@@ -232,8 +230,7 @@ class Shell(QWidget):
             self.access_panel.read_aloud_requested.connect(self.read_aloud)
             if self._metrics is not None:
                 self.access_panel.apply_metrics(self._metrics)
-                self.access_panel.set_reach(self.reach_header.height()
-                                            if self.reach_header.isVisible() else 0)
+                self.access_panel.set_reach(self._reach_px())
         self.access_panel.show_over()
 
     def read_aloud(self) -> bool:
@@ -249,6 +246,15 @@ class Shell(QWidget):
         self._metrics = None  # motion changes no metric, yet the screens must hear of it
         if self.isVisible() or self.testAttribute(Qt.WidgetAttribute.WA_Resized):
             self._apply_metrics()
+
+    def _add_reach_header(self) -> None:
+        from minusma_kiosk.ui.widgets.reach_header import ReachHeader
+
+        self.reach_header = ReachHeader()
+        self.layout().insertWidget(self.layout().indexOf(self.stack), self.reach_header)
+        self.router.screen_changed.connect(self.reach_header.set_screen)
+        if self.router.current is not None:
+            self.reach_header.set_screen(self.router.current)
 
     def _reach_px(self, force: bool = False) -> int:
         """Height of the low-reach header: 0 unless asked for (or ``force``) and the
@@ -287,9 +293,12 @@ class Shell(QWidget):
             return
         self._metrics = m
         self.setStyleSheet(stylesheet(m, use_palette(m.high_contrast)))
-        self.reach_header.setFixedHeight(reach)
-        self.reach_header.setVisible(reach > 0)
-        self.reach_header.apply_metrics(m)
+        if reach > 0 and self.reach_header is None:
+            self._add_reach_header()
+        if self.reach_header is not None:
+            self.reach_header.setFixedHeight(reach)
+            self.reach_header.setVisible(reach > 0)
+            self.reach_header.apply_metrics(m)
         for overlay in self.findChildren(Overlay):
             overlay.set_reach(reach)
         if self.access_panel is not None:
