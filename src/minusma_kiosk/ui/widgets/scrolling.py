@@ -116,6 +116,9 @@ def kinetic_scroll_area(widget: QWidget, inertia: bool = True) -> QScrollArea:
     area.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
     area.setWidget(widget)
     area.setProperty("drag_scroller", DragScroller(area, inertia))
+    # The drag scroller does the panning: Qt's own pan gesture on the viewport is not
+    # needed, and it warns when its viewport is hidden mid-gesture (a card swiped away).
+    area.viewport().ungrabGesture(Qt.GestureType.PanGesture)
     # The bar only shows where the reader is: a finger drags the text itself, anywhere
     # (a 5 mm bar would be a target too small to hit, and a tap beside text lands there).
     area.verticalScrollBar().setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
