@@ -140,7 +140,9 @@ def screenshot_main(argv: list[str]) -> int:
     p.add_argument("--mode", choices=("window", "kiosk", "present"), default="window")
     p.add_argument("--diagonal", type=float, metavar="INCHES",
                    help="screen diagonal (default: 32 for 1080p sizes, 15.6 for 1366x768)")
-    p.add_argument("--text-size", type=int, choices=(100, 125, 150), default=100,
+    from minusma_kiosk.state.app_state import TEXT_SIZES
+
+    p.add_argument("--text-size", type=int, choices=TEXT_SIZES, default=TEXT_SIZES[0],
                    help="the visitor's text size, per cent")
     p.add_argument("--high-contrast", action="store_true", help="the high-contrast theme")
     p.add_argument("--low-reach", action="store_true",

@@ -48,11 +48,14 @@ class Access:
         if self.text_size not in TEXT_SIZES:
             raise ValueError(f"text size {self.text_size} is not one of {TEXT_SIZES}")
 
+    def differences(self, other: Access) -> tuple[str, ...]:
+        """The names of the settings that differ from ``other``'s."""
+        return tuple(f.name for f in dataclasses.fields(self)
+                     if getattr(self, f.name) != getattr(other, f.name))
+
     def changed(self) -> tuple[str, ...]:
         """The names of the settings that differ from the defaults."""
-        default = Access()
-        return tuple(f.name for f in dataclasses.fields(self)
-                     if getattr(self, f.name) != getattr(default, f.name))
+        return self.differences(Access())
 
 
 class AppState(QObject):

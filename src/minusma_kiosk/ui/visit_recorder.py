@@ -56,12 +56,10 @@ class VisitRecorder(QObject):
     def _on_state_access_changed(self, access) -> None:  # state.app_state.Access
         """A display setting the visitor chose, as ``name=value`` (the reset to the
         defaults comes after the visit ended, so it is not recorded)."""
-        if self._previous_access is not None:
-            for name in ("text_size", "high_contrast", "reduced_motion", "low_reach"):
-                value = getattr(access, name)
-                if value != getattr(self._previous_access, name):
-                    shown = {True: "on", False: "off"}.get(value, value)
-                    self.analytics.record("setting", f"{name}={shown}")
+        for name in access.differences(self._previous_access):
+            value = getattr(access, name)
+            shown = {True: "on", False: "off"}.get(value, value)
+            self.analytics.record("setting", f"{name}={shown}")
         self._previous_access = access
 
     def _on_deck_current_changed(self, index: int) -> None:

@@ -119,6 +119,7 @@ class ChartsScreen(Screen):
         self.year_play = button("secondary")
         self.year_play.setObjectName("chart_year_play")
         self._years_row = years
+        self._years_stacked: bool | None = None
         self._place_year_row(stacked=False)
         self.year_prev.clicked.connect(lambda: self._user_step(-1))
         self.year_next.clicked.connect(lambda: self._user_step(+1))
@@ -156,6 +157,9 @@ class ChartsScreen(Screen):
 
     def _place_year_row(self, stacked: bool) -> None:
         """The year control in one row, or (large text) its label above the buttons."""
+        if stacked == self._years_stacked:
+            return
+        self._years_stacked = stacked
         grid = self._years_row
         for w in (self.year_prev, self.year_label, self.year_play, self.year_next):
             grid.removeWidget(w)

@@ -78,6 +78,8 @@ class TimelineScreen(Screen):
         outer = QVBoxLayout(self)
         self._outer = outer
         self._chips_grid = QGridLayout()
+        # Large text or a low window: legend and era summary are in the event panel.
+        self._compact = False
         outer.addLayout(self._chips_grid)
         self._main = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.map = MapView(map_data, timeline.places, timeline.camps, timeline.occupations)
@@ -143,7 +145,7 @@ class TimelineScreen(Screen):
 
     def _set_compact(self, compact: bool) -> None:
         """Large text: the era summary and the legend move into the event panel."""
-        if compact == getattr(self, "_compact", False):
+        if compact == self._compact:
             return
         self._compact = compact
         if compact:
@@ -165,7 +167,7 @@ class TimelineScreen(Screen):
         for i, chip in enumerate(self.chips.values()):
             grid.addWidget(chip, i // columns, i % columns)
         rows = (len(self.chips) + columns - 1) // columns
-        if getattr(self, "_compact", False):
+        if self._compact:
             grid.setColumnStretch(len(self.chips), 0)
         elif columns == len(self.chips):
             grid.addWidget(self.legend, 0, columns)
@@ -296,8 +298,7 @@ class TimelineScreen(Screen):
             chip.setIconSize(QSize(icon, icon))
         one_row = sum(chip.sizeHint().width() for chip in self.chips.values()) \
             + m.space("s") * len(self.chips) <= m.width - 2 * margin
-        self._place_chips(len(self.chips) if compact and one_row and not m.portrait
-                          else 3 if m.portrait or compact else len(self.chips))
+        self._place_chips(3 if m.portrait or (compact and not one_row) else len(self.chips))
         # Portrait: the map keeps almost a third of the height; the event text scrolls.
         share = 0.3 if compact else 0.22
         self.panel.setMaximumHeight(round(m.height * share) if m.portrait else 16777215)

@@ -68,7 +68,7 @@ QPushButton[role="chip"] {{ background: {p.surface}; color: {p.text_muted};
     border: 2px solid {p.text_muted}; font-size: {m.font("caption")}px; padding: 0 {m.space("s")}px;
     border-radius: {target // 2 - 2}px; }}
 QPushButton[role="chip"][active="true"] {{ color: {p.text}; border: 3px solid {p.text};
-    font-weight: bold; }}
+    font-weight: bold; background: {p.surface_alt}; }}
 QFrame#NavBar {{ background: {p.nav}; }}
 QPushButton[role="nav"] {{ background: transparent; color: {p.nav_text}; border: none;
     border-radius: 0; padding: 0 {m.space("s")}px; border-top: {m.px(8)}px solid transparent;
@@ -83,8 +83,6 @@ QPushButton[role="access"] {{ background: {p.nav}; color: {p.nav_text}; border: 
     border-left: 2px solid {p.nav_text}; border-radius: 0; font-size: {m.font("h2")}px;
     font-weight: bold; min-height: {nav_target}px; }}
 QPushButton[role="access"]:pressed {{ background: rgba(255, 255, 255, 0.16); }}
-QPushButton[role="chip"]:checked {{ color: {p.text}; border: 3px solid {p.text};
-    font-weight: bold; background: {p.surface_alt}; }}
 QFrame[role="reach"] {{ background: {p.surface_alt}; border-bottom: 3px solid {p.text_muted}; }}
 QFrame[role="scrim"] {{ background: {p.scrim}; }}
 QFrame[role="dialog"] {{ background: {p.surface}; border-radius: {radius}px; }}

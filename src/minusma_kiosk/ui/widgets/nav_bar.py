@@ -13,6 +13,9 @@ from minusma_kiosk.ui.widgets.text import button, set_flag
 
 #: The language button names the language it switches to, in that language.
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
+# Design widths (px) of the language and "Aa" buttons in a one-row bar, and the
+# design height of the second row of a two-row bar.
+LANGUAGE_PX, ACCESS_PX, TOP_ROW_PX = 240, 150, 72
 
 
 class NavBar(QFrame):
@@ -77,13 +80,11 @@ class NavBar(QFrame):
             half = max(1, n // 2)
             grid.addWidget(self.access, 0, 0, 1, half)
             grid.addWidget(self.language, 0, half, 1, n - half)
-            for extra in (n, n + 1):
-                grid.setColumnStretch(extra, 0)
         else:
             grid.addWidget(self.access, 0, n)
             grid.addWidget(self.language, 0, n + 1)
-            grid.setColumnStretch(n, 0)
-            grid.setColumnStretch(n + 1, 0)
+        for extra in (n, n + 1):
+            grid.setColumnStretch(extra, 0)
         self.two_rows = two_rows
 
     def set_active(self, sid: ScreenId) -> None:
@@ -114,14 +115,14 @@ class NavBar(QFrame):
     def apply_metrics(self, m: Metrics) -> None:
         """Size the bar for the window; labels shrink (never below the body size's
         floor) rather than be cut when many screens share a narrow bar."""
-        self.language.setMinimumWidth(m.target(240))
-        self.access.setMinimumWidth(m.target(150))
+        self.language.setMinimumWidth(m.target(LANGUAGE_PX))
+        self.access.setMinimumWidth(m.target(ACCESS_PX))
         self._metrics = m
         self._fit_labels()
 
     def _room(self, m: Metrics, two_rows: bool) -> float:
         """Pixels for each screen button's label."""
-        side = 0 if two_rows else m.target(240) + m.target(150)
+        side = 0 if two_rows else m.target(LANGUAGE_PX) + m.target(ACCESS_PX)
         return (m.width - side) / max(len(self.buttons), 1) - 2 * m.space("s")
 
     def _widest(self, px: int) -> int:
@@ -140,18 +141,11 @@ class NavBar(QFrame):
         if two_rows != self.two_rows:
             self._arrange(two_rows)
         # The second row ("Aa", language) is lower: the screen keeps most of its height.
-        top_row = m.target(72)
+        top_row = m.target(TOP_ROW_PX)
         self.setFixedHeight(m.target(112) + (top_row if two_rows else 0))
         per_button = self._room(m, two_rows)
         px = m.font("nav")
-        font = QFont(self.font())
-        font.setBold(True)
-        while px > 14:
-            font.setPixelSize(px)
-            widest = max(QFontMetrics(font).horizontalAdvance(b.text())
-                         for b in self.buttons.values())
-            if widest <= per_button:
-                break
+        while px > 14 and self._widest(px) > per_button:
             px -= 1
         sheet = f'QPushButton[role="nav"] {{ font-size: {px}px; }}'
         if two_rows:

@@ -29,6 +29,9 @@ class Overlay(QFrame):
             self.setProperty("role", role)
             self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        #: The centred panel and the layout around it (made by :meth:`add_panel`).
+        self.panel: QFrame | None = None
+        self._outer: QVBoxLayout | None = None
         host.installEventFilter(self)
         self.hide()
 
@@ -39,34 +42,18 @@ class Overlay(QFrame):
         self._outer = outer
         self.panel = QFrame()
         self.panel.setProperty("role", "dialog")
-        # Centred, the panel would get its plain size hint, which ignores how tall its
-        # wrapped texts grow at its width: it is given that height on every re-layout.
-        self.panel.installEventFilter(self)
         outer.addWidget(self.panel)
         return QVBoxLayout(self.panel)
 
-    def _fit_panel(self) -> None:
-        lay = self.panel.layout()
-        if lay is None:
-            return
-        needed = max(lay.totalHeightForWidth(self.panel.width()), lay.totalMinimumSize().height())
-        room = self.height() - self._outer.contentsMargins().top() if self.height() else needed
-        height = min(needed, room)
-        if self.panel.minimumHeight() != height:
-            self.panel.setMinimumHeight(height)
-
     def set_reach(self, top_px: int) -> None:
         """Low reach: keep the panel below the top ``top_px`` pixels (0: centred)."""
-        outer = getattr(self, "_outer", None)
-        if outer is not None:
-            outer.setContentsMargins(0, top_px, 0, 0)
+        if self._outer is not None:
+            self._outer.setContentsMargins(0, top_px, 0, 0)
 
     def show_over(self) -> None:
         """Show on top of everything in the window."""
         self._shown = True
         self.setGeometry(self._host.rect())
-        if hasattr(self, "panel"):
-            self._fit_panel()
         self.show()
         self.raise_()
 
@@ -81,7 +68,4 @@ class Overlay(QFrame):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._host and event.type() == QEvent.Type.Resize:
             self.setGeometry(self._host.rect())
-        elif watched is getattr(self, "panel", None) and event.type() in (
-                QEvent.Type.LayoutRequest, QEvent.Type.Resize):
-            self._fit_panel()
         return False
