@@ -226,6 +226,18 @@ def test_every_chart_over_time_marks_the_cursor_year(charts):
     assert chart(screen, "who_pays_share") and screen.chart_plot.highlight is None
 
 
+def test_the_year_band_spans_the_plotted_values(charts):
+    """The band behind the cursor's year runs from the bottom of the value range to its
+    top, whatever the chart's scale (billions of dollars or a few dozen deaths)."""
+    shell, screen = charts
+    shell.cursor.set_date(dt.date(2019, 3, 1))
+    for chart_id in ("minusma_budget", "minusma_attack_deaths", "who_pays"):
+        c = chart(screen, chart_id)
+        band = screen.chart_plot._band.opts
+        values = [p.figure.value for p in c.points + c.points2 if p.figure is not None]
+        assert band["y0"][0] <= min(values) and band["y0"][0] + band["height"][0] >= max(values)
+
+
 def test_a_line_chart_rings_the_cursor_point(charts):
     shell, screen = charts
     shell.cursor.set_date(dt.date(2017, 5, 1))

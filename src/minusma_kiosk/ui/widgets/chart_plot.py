@@ -248,6 +248,7 @@ class ChartPlot(QWidget):
         low = 0.0 if chart.kind is not ChartKind.LINE or chart.points2 else min(every) * 0.9
         self._low, self._high = low, max(every) * 1.12
         self.plot.setYRange(self._low, self._high, padding=0)
+        self._band.setOpts(y0=[self._low], height=[self._high - self._low])
         self._level_ticks()
 
     def _level_ticks(self) -> None:
@@ -274,7 +275,6 @@ class ChartPlot(QWidget):
         """Only the minimum: the plot takes the room left, never more than the screen
         has (a scroll area sizes its content from its parts' preferred heights)."""
         return QSize(super().sizeHint().width(), max(self.minimumHeight(), 1))
-        self._band.setOpts(y0=[self._low], height=[self._high - self._low])
 
     def time_ticks(self, chart: Chart, lang: Lang) -> list[tuple[int, str]]:
         """Labels along a time axis that fit the width: whole, short, or every other one."""
