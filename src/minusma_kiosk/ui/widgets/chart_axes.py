@@ -6,9 +6,10 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 
 from minusma_kiosk.content.formatting import format_date, format_number
-from minusma_kiosk.content.model import Axis, Chart, Lang, Unit
+from minusma_kiosk.content.model import Axis, Chart, ChartKind, Lang, Unit
 
 
 def point_label(axis: Axis, key: str, lang: Lang, short: bool = False) -> str:
@@ -85,3 +86,87 @@ def level_ticks(low: float, high: float, unit: Unit | None, lang: Lang, per_unit
                for a, b in zip(ticks, ticks[1:], strict=False)):
             break
     return ticks
+
+
+class PlotAxes:
+    """The chart plot's two axes: what they show for each kind of chart, written as the
+    exhibit writes numbers and periods, and as wide as their labels need at the text
+    size in force (pyqtgraph hides a label wider than its axis).
+
+    ``value`` is the left axis (values over time, or the names of the parts of a whole);
+    ``share`` the bottom one (periods, or the values of the parts).
+    """
+
+    def __init__(self, font: QFont) -> None:
+        self.value = ValueAxis("left")
+        self.share = ValueAxis("bottom")
+        self.font = font
+        #: The left axis's width for values and for names (px), set for the window.
+        self.narrow, self.wide = 230, 360
+        #: The value range of a chart over time, and the ticks of a share chart.
+        self.low, self.high = 0.0, 1.0
+        self.share_ticks: list[tuple[float, str]] = []
+
+    def set_sizes(self, font: QFont, narrow: int, wide: int, colour: str) -> None:
+        """Type, widths and colour for the window and the palette in force."""
+        self.font = font
+        self.narrow, self.wide = narrow, wide
+        for axis in (self.value, self.share):
+            axis.setStyle(tickFont=font)
+            axis.setTextPen(QColor(colour))
+            axis.setPen(QColor(colour))
+        self.share.setHeight(round(font.pixelSize() * 2.4))
+        self.value.setWidth(narrow)
+
+    def frame_share(self, plot: pg.PlotWidget, chart: Chart, lang: Lang,
+                    values: np.ndarray) -> None:
+        """A parts-of-a-whole chart: names on the left, values along the bottom."""
+        self.value.unit, self.share.unit = None, self.value.unit
+        self.share.lang = lang
+        n = len(chart.points)
+        self.value.setTicks([[(n - 1 - i, p.label(lang)) for i, p in enumerate(chart.points)]])
+        self.value.setWidth(self.wide)
+        top_value = float(np.nanmax(values))
+        per_unit = (plot.width() - self.wide) / (top_value * 1.08)
+        self.share_ticks = value_ticks(top_value, self.share.unit, lang, per_unit,
+                                       QFontMetrics(self.font).horizontalAdvance)
+        self.share.setTicks([self.share_ticks])
+        plot.setYRange(-0.7, n - 0.3, padding=0)
+        plot.setXRange(0, top_value * 1.08, padding=0)
+
+    def frame_time(self, plot: pg.PlotWidget, chart: Chart, lang: Lang) -> None:
+        """A chart over time: the values on the left, the periods along the bottom."""
+        self.share.unit = None
+        self.value.setTicks(None)
+        self.value.setWidth(self.narrow)
+        plot.setXRange(-0.7, len(chart.points) - 0.3, padding=0)
+        every = [p.figure.value for p in chart.points + chart.points2 if p.figure is not None]
+        if chart.reference is not None:
+            every.append(chart.reference.value)
+        low = 0.0 if chart.kind is not ChartKind.LINE or chart.points2 else min(every) * 0.9
+        self.low, self.high = low, max(every) * 1.12
+        plot.setYRange(self.low, self.high, padding=0)
+        self.fit(plot, chart, lang)
+
+    def fit(self, plot: pg.PlotWidget, chart: Chart, lang: Lang) -> None:
+        """A chart over time's ticks for the plot's size (again after each resize): round
+        values up the side, spaced for the text, the axis as wide as its widest label,
+        then the periods that fit along the bottom."""
+        if chart.kind is ChartKind.SHARE:
+            return
+        metrics = QFontMetrics(self.font)
+        height = plot.getPlotItem().getViewBox().height()
+        if height > 0:
+            ticks = level_ticks(self.low, self.high, self.value.unit, lang,
+                                height / (self.high - self.low), metrics.height())
+            self.value.setTicks([ticks])
+            widest = max(metrics.horizontalAdvance(text) for _, text in ticks)
+            self.value.setWidth(max(self.narrow, widest + metrics.height()))
+        self.share.setTicks([self.time_ticks(plot, chart, lang)])
+
+    def time_ticks(self, plot: pg.PlotWidget, chart: Chart,
+                   lang: Lang) -> list[tuple[int, str]]:
+        """Labels along a time axis that fit the width: whole, short, or every other one."""
+        axis = max(self.narrow, self.value.width())
+        per_point = (plot.width() - axis) / max(len(chart.points), 1)
+        return key_ticks(chart, lang, per_point, QFontMetrics(self.font).horizontalAdvance)

@@ -14,14 +14,14 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEasingCurve, QSize, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from minusma_kiosk.content.model import Chart, ChartKind, Lang
 from minusma_kiosk.state.app_state import AnimationLevel
 from minusma_kiosk.ui.theme.palette import palette
 from minusma_kiosk.ui.theme.tokens import CHART
-from minusma_kiosk.ui.widgets.chart_axes import ValueAxis, key_ticks, level_ticks, value_ticks
+from minusma_kiosk.ui.widgets.chart_axes import PlotAxes
 
 _CONFIGURED = False
 BAR, PART, SECOND = CHART["bar"], CHART["part"], CHART["second"]
@@ -59,8 +59,9 @@ class ChartPlot(QWidget):
         configure_pyqtgraph()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.value_axis = ValueAxis("left")
-        self.share_axis = ValueAxis("bottom")
+        self._gap_font = QFont(self.font())
+        self.axes = PlotAxes(self._gap_font)
+        self.value_axis, self.share_axis = self.axes.value, self.axes.share
         self.plot = pg.PlotWidget(axisItems={"left": self.value_axis,
                                              "bottom": self.share_axis})
         self.plot.setObjectName("chart_plot")
@@ -74,22 +75,17 @@ class ChartPlot(QWidget):
         self._heights = np.zeros(0)
         self._values = np.zeros(0)
         self._lines: list[tuple[pg.PlotDataItem, np.ndarray, np.ndarray]] = []
-        self._gap_font = QFont(self.font())
         self._legend_px = 22
-        self._narrow_axis, self._wide_axis = 230, 360
         self._grow = self._animation("chart_grow", 600, self.grow_to)
         # The year marker: a band behind the point of the cursor's year (and a ring
         # around a line's point). It slides, fades or jumps to a new year.
         self.highlight: int | None = None
-        self.share_ticks: list[tuple[float, str]] = []
         self._from: int | None = None
-        self._low, self._high = 0.0, 1.0
+        # Their colours come from the palette in force (_apply_palette).
         self._band = pg.BarGraphItem(x=[0.0], y0=[0.0], height=[1.0], width=0.96,
-                                     brush=mix(palette().surface, palette().accent, 0.14),
                                      pen=pg.mkPen(None))
         self._band.setZValue(-10)
-        self._ring = pg.ScatterPlotItem(size=34, symbol="o", brush=pg.mkBrush(None),
-                                        pen=pg.mkPen(palette().accent, width=4))
+        self._ring = pg.ScatterPlotItem(size=34, symbol="o", brush=pg.mkBrush(None))
         self._ring.setZValue(10)
         # Added once and shown or hidden: re-adding items to a plot costs a frame's time.
         self.plot.addItem(self._band)
@@ -182,9 +178,10 @@ class ChartPlot(QWidget):
                 text.setPos(i, top * 0.02)
                 self._add(text)
         if chart.kind is ChartKind.SHARE:
-            self._frame_share(chart, lang, values)
+            self.axes.frame_share(self.plot, chart, lang, values)
         else:
-            self._frame_time(chart, lang)
+            self.axes.frame_time(self.plot, chart, lang)
+            self._band.setOpts(y0=[self.axes.low], height=[self.axes.high - self.axes.low])
         self._band.setVisible(chart.kind is not ChartKind.SHARE)
         self._ring.setVisible(chart.kind is ChartKind.LINE)
         self.highlight = self._from = highlight
@@ -217,59 +214,10 @@ class ChartPlot(QWidget):
                 legend.addItem(line, name.get(lang))
         self._add_reference(chart, lang, angle=0, position=0.02)
 
-    def _frame_share(self, chart: Chart, lang: Lang, values: np.ndarray) -> None:
-        """Axes of a parts-of-a-whole chart: names on the left, values along the bottom."""
-        self.value_axis.unit, self.share_axis.unit = None, self.value_axis.unit
-        self.share_axis.lang = lang
-        n = len(chart.points)
-        self.value_axis.setTicks([[(n - 1 - i, p.label(lang))
-                                   for i, p in enumerate(chart.points)]])
-        self.value_axis.setWidth(self._wide_axis)
-        top_value = float(np.nanmax(values))
-        per_unit = (self.plot.width() - self._wide_axis) / (top_value * 1.08)
-        ticks = value_ticks(top_value, self.share_axis.unit, lang, per_unit,
-                            QFontMetrics(self._gap_font).horizontalAdvance)
-        self.share_axis.setTicks([ticks])
-        self.plot.setYRange(-0.7, n - 0.3, padding=0)
-        self.plot.setXRange(0, top_value * 1.08, padding=0)
-        self.share_ticks = ticks
-
-    def _frame_time(self, chart: Chart, lang: Lang) -> None:
-        """Axes of a chart over time: the values on the left, the periods along the bottom."""
-        points = chart.points
-        self.share_axis.unit = None
-        self.value_axis.setTicks(None)
-        self.value_axis.setWidth(self._narrow_axis)
-        self.share_axis.setTicks([self.time_ticks(chart, lang)])
-        self.plot.setXRange(-0.7, len(points) - 0.3, padding=0)
-        every = [p.figure.value for p in chart.points + chart.points2 if p.figure is not None]
-        if chart.reference is not None:
-            every.append(chart.reference.value)
-        low = 0.0 if chart.kind is not ChartKind.LINE or chart.points2 else min(every) * 0.9
-        self._low, self._high = low, max(every) * 1.12
-        self.plot.setYRange(self._low, self._high, padding=0)
-        self._band.setOpts(y0=[self._low], height=[self._high - self._low])
-        self._level_ticks()
-
-    def _level_ticks(self) -> None:
-        """Values up the side written as the exhibit writes them, spaced for the text size
-        in force and the plot's height (again after each resize)."""
-        height = self.plot.getPlotItem().getViewBox().height()
-        if self._chart is None or self._chart.kind is ChartKind.SHARE or height <= 0:
-            return
-        per_unit = height / (self._high - self._low)
-        metrics = QFontMetrics(self._gap_font)
-        ticks = level_ticks(self._low, self._high, self.value_axis.unit, self._lang, per_unit,
-                            metrics.height())
-        self.value_axis.setTicks([ticks])
-        # pyqtgraph hides a label wider than its axis: the axis grows to the widest one.
-        widest = max(metrics.horizontalAdvance(text) for _, text in ticks)
-        self.value_axis.setWidth(max(self._narrow_axis, widest + metrics.height()))
-        self.share_axis.setTicks([self.time_ticks(self._chart, self._lang)])
-
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._level_ticks()
+        if self._chart is not None:
+            self.axes.fit(self.plot, self._chart, self._lang)
 
     def sizeHint(self) -> QSize:
         """Only the minimum: the plot takes the room left, never more than the screen
@@ -277,10 +225,17 @@ class ChartPlot(QWidget):
         return QSize(super().sizeHint().width(), max(self.minimumHeight(), 1))
 
     def time_ticks(self, chart: Chart, lang: Lang) -> list[tuple[int, str]]:
-        """Labels along a time axis that fit the width: whole, short, or every other one."""
-        axis = max(self._narrow_axis, self.value_axis.width())
-        per_point = (self.plot.width() - axis) / max(len(chart.points), 1)
-        return key_ticks(chart, lang, per_point, QFontMetrics(self._gap_font).horizontalAdvance)
+        """Labels along a time axis that fit the width (see :class:`PlotAxes`)."""
+        return self.axes.time_ticks(self.plot, chart, lang)
+
+    @property
+    def share_ticks(self) -> list[tuple[float, str]]:
+        """The value ticks of the last parts-of-a-whole chart."""
+        return self.axes.share_ticks
+
+    @property
+    def _narrow_axis(self) -> int:
+        return self.axes.narrow
 
     def _add_reference(self, chart: Chart, lang: Lang, angle: int, position: float) -> None:
         """The chart's reference figure (e.g. the 25% cap) as a dashed, named line."""
@@ -365,17 +320,10 @@ class ChartPlot(QWidget):
         """Type and axis sizes for the window."""
         font = QFont(self.plot.font())
         font.setPixelSize(font_px)
-        for side in ("left", "bottom"):
-            axis = self.plot.getAxis(side)
-            axis.setStyle(tickFont=font)
-            axis.setTextPen(palette().text)
-            axis.setPen(palette().text)
+        self.axes.set_sizes(font, axis_narrow, axis_wide, palette().text)
         self._gap_font = font
         self._legend_px = font_px
         self._apply_palette()
-        self.share_axis.setHeight(round(font_px * 2.4))
-        self._narrow_axis, self._wide_axis = axis_narrow, axis_wide
-        self.plot.getAxis("left").setWidth(axis_narrow)
 
     def _start_grow(self) -> None:
         if self.motion is not AnimationLevel.NONE and self.isVisible():
