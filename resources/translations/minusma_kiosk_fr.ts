@@ -252,22 +252,6 @@
         <translation>Année {year}</translation>
     </message>
     <message>
-        <source>Previous year</source>
-        <translation>Année précédente</translation>
-    </message>
-    <message>
-        <source>Next year</source>
-        <translation>Année suivante</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <source>Play the years</source>
-        <translation>Faire défiler les années</translation>
-    </message>
-    <message>
         <source>Chart: {title}</source>
         <translation>Graphique&#x202f;: {title}</translation>
     </message>
@@ -588,6 +572,25 @@
     <message>
         <source>Black ring: a town with events (larger: more events). Blue square: UN camp (hollow: opening date not verified). Dashed red ring: town held by armed groups.</source>
         <translation>Cercle noir&#x202f;: ville où ont eu lieu des événements (plus grand&#x202f;: plus d&apos;événements). Carré bleu&#x202f;: camp de l&apos;ONU (vide&#x202f;: date d&apos;ouverture non vérifiée). Cercle rouge en tirets&#x202f;: ville tenue par des groupes armés.</translation>
+    </message>
+</context>
+<context>
+    <name>YearControl</name>
+    <message>
+        <source>Previous year</source>
+        <translation>Année précédente</translation>
+    </message>
+    <message>
+        <source>Next year</source>
+        <translation>Année suivante</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play the years</source>
+        <translation>Faire défiler les années</translation>
     </message>
 </context>
 </TS>

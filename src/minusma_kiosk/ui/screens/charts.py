@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -44,8 +43,9 @@ from minusma_kiosk.ui.widgets.chart_axes import point_label
 from minusma_kiosk.ui.widgets.chart_plot import ChartPlot
 from minusma_kiosk.ui.widgets.figure_view import provenance, short_origin
 from minusma_kiosk.ui.widgets.scrolling import kinetic_scroll_area
-from minusma_kiosk.ui.widgets.text import button, label, set_flag
+from minusma_kiosk.ui.widgets.text import label, set_flag
 from minusma_kiosk.ui.widgets.tile import Tile
+from minusma_kiosk.ui.widgets.year_control import YearControl
 
 
 class ChartsScreen(Screen):
@@ -93,7 +93,7 @@ class ChartsScreen(Screen):
         self._box.addWidget(self.picker_area, 1)
         main_body = QWidget()
         main = QVBoxLayout(main_body)
-        self._main = main
+        main.setContentsMargins(0, 0, 0, 0)
         self.title = label("h2")
         self.subtitle = label("body")
         self.notes = label("caption")
@@ -109,26 +109,16 @@ class ChartsScreen(Screen):
         plot_column = QVBoxLayout()
         plot_column.addWidget(self.chart_plot, 1)
         # The year control: the shared cursor's year, one step at a time, or played.
-        years = QGridLayout()
-        self.year_prev = button("arrow", "‹")
-        self.year_prev.setObjectName("chart_year_previous")
-        self.year_next = button("arrow", "›")
-        self.year_next.setObjectName("chart_year_next")
-        self.year_label = label("lead")
-        self.year_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.year_play = button("secondary")
-        self.year_play.setObjectName("chart_year_play")
-        self._years_row = years
-        self._years_stacked: bool | None = None
-        self._place_year_row(stacked=False)
-        self.year_prev.clicked.connect(lambda: self._user_step(-1))
-        self.year_next.clicked.connect(lambda: self._user_step(+1))
+        self.years = YearControl()
+        self.year_prev, self.year_next = self.years.prev, self.years.next
+        self.year_label, self.year_play = self.years.label, self.years.play
+        self.years.step_requested.connect(self._user_step)
         self.autoplay: DayPlay | None = None
         if cursor is not None:
             self.autoplay = DayPlay(cursor, parent=self)
-            self.year_play.clicked.connect(self.autoplay.toggle)
-            self.autoplay.playing_changed.connect(self._on_autoplay_playing_changed)
-        plot_column.addLayout(years)
+            self.years.play_requested.connect(self.autoplay.toggle)
+            self.autoplay.playing_changed.connect(self.years.set_playing)
+        plot_column.addWidget(self.years)
         # The callout: a finger scrolls it when a long note and its source do not fit.
         self.callout = QFrame()
         self.callout.setProperty("role", "panel")
@@ -154,27 +144,6 @@ class ChartsScreen(Screen):
             cursor.date_changed.connect(self._on_cursor_date_changed)
         self.show_chart(self._chart)
         self.retranslate()
-
-    def _place_year_row(self, stacked: bool) -> None:
-        """The year control in one row, or (large text) its label above the buttons."""
-        if stacked == self._years_stacked:
-            return
-        self._years_stacked = stacked
-        grid = self._years_row
-        for w in (self.year_prev, self.year_label, self.year_play, self.year_next):
-            grid.removeWidget(w)
-        if stacked:
-            grid.addWidget(self.year_label, 0, 0, 1, 3)
-            grid.addWidget(self.year_prev, 1, 0)
-            grid.addWidget(self.year_play, 1, 1)
-            grid.addWidget(self.year_next, 1, 2)
-        else:
-            grid.addWidget(self.year_prev, 0, 0)
-            grid.addWidget(self.year_label, 0, 1)
-            grid.addWidget(self.year_play, 0, 2)
-            grid.addWidget(self.year_next, 0, 3)
-        for column in range(4):
-            grid.setColumnStretch(column, 1 if column == 1 else 0)
 
     def _place_picker(self, columns: int) -> None:
         for b in self.picker.values():
@@ -236,9 +205,8 @@ class ChartsScreen(Screen):
 
     def _update_year_control(self) -> None:
         shown = self._cursor is not None and self._chart.axis in (Axis.FISCAL_YEAR, Axis.YEAR)
-        for w in (self.year_prev, self.year_next, self.year_label, self.year_play):
-            if w.isVisibleTo(self) != shown:  # a needless setVisible lays the screen out again
-                w.setVisible(shown)
+        if self.years.isVisibleTo(self) != shown:  # a needless setVisible lays out again
+            self.years.setVisible(shown)
         if not shown:
             return
         lang = self._state.language
@@ -254,16 +222,9 @@ class ChartsScreen(Screen):
                 year=format_date(key, lang), period=period)
         else:
             text = self.tr("Year {year}").format(year=self._chart.points[current].key)
-        self.year_label.setText(text)
-        self.year_prev.setEnabled(current not in steps or steps.index(current) > 0)
-        self.year_next.setEnabled(current not in steps or steps.index(current) < len(steps) - 1)
-        self.year_prev.setAccessibleName(self.tr("Previous year"))
-        self.year_next.setAccessibleName(self.tr("Next year"))
-        self._on_autoplay_playing_changed(self.autoplay is not None and self.autoplay.playing)
-
-    def _on_autoplay_playing_changed(self, playing: bool) -> None:
-        self.year_play.setText(self.tr("Pause") if playing else self.tr("Play the years"))
-        self.year_play.setAccessibleName(self.year_play.text())
+        self.years.show_year(text, current not in steps or steps.index(current) > 0,
+                             current not in steps or steps.index(current) < len(steps) - 1)
+        self.years.set_playing(self.autoplay is not None and self.autoplay.playing)
 
     def _highlight_index(self) -> int | None:
         """The point the time cursor stands in, if the chart is over time."""
@@ -345,8 +306,6 @@ class ChartsScreen(Screen):
         self._body.setStretch(1, 0 if m.portrait else 2)
         self.callout.setMinimumHeight(m.px(300) if m.portrait else 0)
         self._place_picker(2 if m.portrait else 1)
-        for b in (self.year_prev, self.year_next):
-            b.setFixedSize(m.target(), m.target())
         self._picker_grid.setSpacing(m.space("s"))
         self._box.setStretch(0, 0 if m.portrait else 1)
         self._box.setStretch(1, 1 if m.portrait else 3)
@@ -359,9 +318,7 @@ class ChartsScreen(Screen):
             b.setMinimumHeight(m.target(90))
         # Large text: the year's name above its buttons; the plot keeps a usable height
         # and the column scrolls for the rest.
-        self._place_year_row(stacked=m.portrait or m.text_scale > 1)
-        # Room below the year buttons: a push button's frame reaches past its layout cell.
-        self._main.setContentsMargins(0, 0, 0, m.space("s"))
+        self.years.apply_metrics(m, stacked=m.portrait or m.text_scale > 1)
         self.chart_plot.setMinimumHeight(round(m.height * (0.28 if m.portrait else 0.4)))
         if m.portrait:
             wanted = self._picker_layout.totalHeightForWidth(m.width - 2 * margin)
