@@ -381,3 +381,18 @@ def test_value_labels_of_parts_never_overlap(make_shell, lang):
         for (a, ta), (b, tb) in zip(ticks, ticks[1:], strict=False):
             half_widths = (metrics.horizontalAdvance(ta) + metrics.horizontalAdvance(tb)) / 2
             assert half_widths < (b - a) * per_unit, (c.id, ta, tb)
+
+
+def test_round_ticks_start_at_the_bottom_of_the_range():
+    from minusma_kiosk.ui.widgets.chart_axes import nice_ticks
+
+    assert nice_ticks(31.5, 5, 22.5) == [24.0, 26.0, 28.0, 30.0]
+    assert nice_ticks(1.3e9, 4) == [0.0, 5e8, 1e9]
+
+
+def test_a_line_chart_not_starting_at_zero_has_several_values_up_its_side(charts):
+    """The U.S. share moves between 22 and 29 %: its axis must not show a lone "30%"."""
+    shell, screen = charts
+    chart(screen, "who_pays")
+    ticks = screen.chart_plot.value_axis._tickLevels[0]
+    assert len(ticks) >= 3

@@ -24,14 +24,16 @@ def point_label(axis: Axis, key: str, lang: Lang, short: bool = False) -> str:
     return key
 
 
-def nice_ticks(top: float, count: int = 4) -> list[float]:
-    """About ``count`` round tick values from 0 to ``top`` (1, 2 or 5 times a power of ten)."""
-    if top <= 0:
-        return [0.0]
-    raw = top / count
+def nice_ticks(top: float, count: int = 4, bottom: float = 0.0) -> list[float]:
+    """About ``count`` round tick values from ``bottom`` to ``top`` (steps of 1, 2 or 5
+    times a power of ten, on multiples of the step)."""
+    if top <= bottom:
+        return [float(bottom)]
+    raw = (top - bottom) / count
     power = 10 ** np.floor(np.log10(raw))
     step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
-    return [float(v) for v in np.arange(0, top + step * 0.01, step)]
+    start = np.ceil(bottom / step - 1e-9) * step
+    return [float(v) for v in np.arange(start, top + step * 0.01, step)]
 
 
 class ValueAxis(pg.AxisItem):
@@ -81,7 +83,7 @@ def level_ticks(low: float, high: float, unit: Unit | None, lang: Lang, per_unit
     fewer ticks, never none."""
     ticks: list[tuple[float, str]] = []
     for count in (5, 4, 3, 2, 1):
-        ticks = [(v, format_number(v, unit, lang)) for v in nice_ticks(high, count) if v >= low]
+        ticks = [(v, format_number(v, unit, lang)) for v in nice_ticks(high, count, low)]
         if all((b[0] - a[0]) * per_unit >= line_height * 1.6
                for a, b in zip(ticks, ticks[1:], strict=False)):
             break
