@@ -319,7 +319,9 @@ class ChartsScreen(Screen):
         # Large text: the year's name above its buttons; the plot keeps a usable height
         # and the column scrolls for the rest.
         self.years.apply_metrics(m, stacked=m.portrait or m.text_scale > 1)
-        self.chart_plot.setMinimumHeight(round(m.height * (0.28 if m.portrait else 0.4)))
+        # Larger text needs a taller plot: its upright "no verified figure" labels grow.
+        share = (0.28 if m.portrait else 0.4) * m.text_scale
+        self.chart_plot.setMinimumHeight(round(m.height * share))
         if m.portrait:
             wanted = self._picker_layout.totalHeightForWidth(m.width - 2 * margin)
             self.picker_area.setFixedHeight(min(wanted, round(m.height * 0.3)))
