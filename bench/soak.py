@@ -82,7 +82,8 @@ def run(count: int, seed: int, qpa: str, tmp: Path) -> int:
     from PySide6.QtTest import QTest
 
     from minusma_kiosk.app import Options, create_application, create_shell, load_with_fallback
-    from minusma_kiosk.kiosk.analytics import Analytics, summarize
+    from minusma_kiosk.kiosk.analytics import Analytics
+    from minusma_kiosk.kiosk.visit_report import summarize
     from minusma_kiosk.ui.capture import settle
     from minusma_kiosk.ui.visit_recorder import VisitRecorder
 

@@ -11,6 +11,8 @@ import os
 import tempfile
 from pathlib import Path
 
+import pytest
+
 _SCREEN = {"windowFrameMargins": False,
            "screens": [{"name": "kiosk", "x": 0, "y": 0, "width": 1920, "height": 1080,
                         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
@@ -25,3 +27,10 @@ REPO = Path(__file__).resolve().parents[1]
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="minusma-kiosk-test-cache-")
 # Configuration, logs, analytics and the instance lock too (minusma_kiosk.kiosk.paths).
 os.environ["MINUSMA_KIOSK_HOME"] = tempfile.mkdtemp(prefix="minusma-kiosk-test-home-")
+
+
+@pytest.fixture(autouse=True)
+def _home(tmp_path_factory, monkeypatch):
+    """Each test gets configuration, logs and data (visit counts, the admin lock state)
+    of its own: what one test leaves behind (a locked PIN pad) must not reach the next."""
+    monkeypatch.setenv("MINUSMA_KIOSK_HOME", str(tmp_path_factory.mktemp("home")))

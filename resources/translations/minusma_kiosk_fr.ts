@@ -68,6 +68,7 @@
     <name>AdminPanel</name>
     <message>
         <source>Self-test passed</source>
+        <extracomment>What staff should know about this machine (hidden when all is well).</extracomment>
         <translation>Autotest réussi</translation>
     </message>
     <message>
@@ -117,6 +118,10 @@
     <message>
         <source>Software {app} · content {content} · running for {uptime} · memory {memory} MB</source>
         <translation>Logiciel {app} · contenu {content} · en marche depuis {uptime} · mémoire {memory}&#xa0;Mo</translation>
+    </message>
+    <message>
+        <source>Needs attention:</source>
+        <translation>À vérifier :</translation>
     </message>
     <message>
         <source>{n} s</source>
@@ -393,6 +398,7 @@
     <name>KioskController</name>
     <message>
         <source>Self-test running…</source>
+        <extracomment>Where wrong PIN tries are kept across restarts (None: in memory only). What staff should know about this machine (unwritable folders, a database moved aside, safe mode, configuration problems): the admin panel lists them.</extracomment>
         <translation>Autotest en cours…</translation>
     </message>
 </context>

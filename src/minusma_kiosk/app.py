@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,6 +46,8 @@ class Options:
     admin_hold_s: int = 3
     analytics: bool = False
     config_path: Path | None = None
+    #: Why the exhibit runs in safe mode (set by the supervisor after repeated crashes).
+    safe_reason: str = ""
 
     @classmethod
     def from_config(cls, config: Config, **extra: Any) -> Options:
@@ -124,6 +127,24 @@ def _load_bundled(use_cache: bool) -> Content:
     return content
 
 
+def display_problem() -> str | None:
+    """Why no window can be shown here, or None. Qt's own message for a missing display
+    blames a missing library ("xcb-cursor0 is needed … reinstalling may fix") and aborts."""
+    if not sys.platform.startswith("linux"):
+        return None
+    names = {n.split(":")[0].strip() for n in os.environ.get("QT_QPA_PLATFORM", "").split(";")}
+    if names - {"", "xcb", "wayland", "wayland-egl"}:
+        return None  # offscreen, eglfs, vnc …: no display server needed
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and (Path(runtime) / "wayland-0").exists():
+        return None  # Qt finds a Wayland compositor there by default
+    return ("no display found (DISPLAY and WAYLAND_DISPLAY are unset): start the exhibit "
+            "in a desktop or kiosk session (README: 'A kiosk that starts on boot'); for a "
+            "headless check run 'minusma-kiosk self-test'")
+
+
 def ensure_platform(offscreen: bool) -> None:
     """Choose the offscreen platform for headless work (screenshots, self-test)."""
     if offscreen and not os.environ.get("QT_QPA_PLATFORM"):
@@ -146,8 +167,10 @@ def create_application(argv: list[str] | None = None):  # -> QApplication
     return app
 
 
-def create_shell(loaded: LoadedContent, options: Options):  # -> Shell
-    """Build the main window for ``loaded`` content with ``options``."""
+def create_shell(loaded: LoadedContent, options: Options,
+                 notices: Sequence[str] = ()):  # -> Shell
+    """Build the main window for ``loaded`` content with ``options``; ``notices``: what
+    staff should know about this machine (the kiosk's admin panel shows them)."""
     from minusma_kiosk.state.app_state import AnimationLevel, AppState
     from minusma_kiosk.ui.shell import RunMode, Shell
 
@@ -161,7 +184,7 @@ def create_shell(loaded: LoadedContent, options: Options):  # -> Shell
                   gentle=options.gentle, watch=options.watch)
     state.setParent(shell)
     if shell.mode is RunMode.KIOSK:
-        _add_kiosk(shell, options)
+        _add_kiosk(shell, options, list(notices))
     elif shell.mode is RunMode.PRESENT:
         from minusma_kiosk.ui.presenter import Presenter
 
@@ -169,18 +192,26 @@ def create_shell(loaded: LoadedContent, options: Options):  # -> Shell
     return shell
 
 
-def _add_kiosk(shell, options: Options) -> None:
+def _add_kiosk(shell, options: Options, notices: list[str]) -> None:
     """Kiosk mode: lockdown, idle reset, attract loop, admin panel (saving its settings)."""
     from minusma_kiosk.kiosk import paths
     from minusma_kiosk.kiosk.config import set_value
+    from minusma_kiosk.kiosk.pin import LOCK_STATE_NAME
     from minusma_kiosk.ui.kiosk_controller import KioskController, KioskSettings
 
     config_path = options.config_path or paths.config_path()
+    analytics = None
+    if options.analytics:
+        from minusma_kiosk.kiosk.analytics import DB_NAME, Analytics
+
+        analytics = Analytics(paths.data_dir() / DB_NAME)
+        notices = list(dict.fromkeys([*notices, *analytics.notices]))  # once, after a reload
     kiosk = KioskController(shell, KioskSettings(
         explore_ms=options.idle_explore_s * 1000, reading_ms=options.idle_reading_s * 1000,
         warning_ms=options.idle_warning_s * 1000, step_ms=options.attract_step_s * 1000,
         hold_ms=options.admin_hold_s * 1000, pin_hash=options.pin_hash,
-        config_path=config_path, log_dir=paths.log_dir()))
+        config_path=config_path, log_dir=paths.log_dir(),
+        pin_state_path=paths.data_dir() / LOCK_STATE_NAME, notices=tuple(notices)))
     kiosk.attract_overlay.motion = options.animation == "full"
 
     def save(section: str, key: str, value: object) -> None:
@@ -188,7 +219,7 @@ def _add_kiosk(shell, options: Options) -> None:
             set_value(config_path, section, key, value)
             log.info("admin changed [%s] %s = %r (saved in %s)", section, key, value,
                      config_path)
-        except OSError as exc:
+        except (OSError, ValueError) as exc:
             log.error("could not save [%s] %s in %s: %s", section, key, config_path, exc)
 
     def leave() -> None:
@@ -199,11 +230,10 @@ def _add_kiosk(shell, options: Options) -> None:
     kiosk.setting_changed.connect(save)
     kiosk.exit_requested.connect(leave)
     shell.kiosk = kiosk
-    if options.analytics:
-        from minusma_kiosk.kiosk.analytics import DB_NAME, Analytics
+    if analytics is not None:
         from minusma_kiosk.ui.visit_recorder import VisitRecorder
 
-        shell.recorder = VisitRecorder(shell, Analytics(paths.data_dir() / DB_NAME))
+        shell.recorder = VisitRecorder(shell, analytics)
         from PySide6.QtWidgets import QApplication
 
         QApplication.instance().aboutToQuit.connect(shell.recorder.close)  # SIGTERM too
@@ -213,33 +243,51 @@ def run(options: Options, config_problems: tuple = ()) -> int:
     """Start the exhibit and run until it is closed; returns the exit code.
 
     Logs go to the rotating log file; a second exhibit on the same machine
-    (same user) says so and exits with 3.
+    (same user) says so and exits with 3. A folder the exhibit cannot write
+    (logs, data) is reported, and the exhibit runs without what needs it.
     """
     from minusma_kiosk.kiosk import paths
-    from minusma_kiosk.kiosk.logs import setup_logging
+    from minusma_kiosk.kiosk.logs import LOG_NAME, setup_logging
 
-    log_file = setup_logging(paths.log_dir(), rotate=False)  # rotating once the window is up
+    _stop_on_signals_at_start()
+    notices: list[str] = []  # what staff should know: the admin panel shows it
+    log_problem = setup_logging(paths.log_dir(), rotate=False)  # rotating once the window is up
+    if options.safe_reason:
+        notice = (f"safe mode (bundled content, default settings) because {options.safe_reason}."
+                  " Fix the cause, then restart the exhibit (or wait for the daily restart)")
+        log.error("%s", notice)
+        notices.append(notice)
+    if log_problem:
+        notices.append(log_problem)
     log.info("minusma-kiosk %s starting in %s mode (log: %s)", _version(), options.mode,
-             log_file)
+             "the terminal only" if log_problem else paths.log_dir() / LOG_NAME)
+    config_path = options.config_path or paths.config_path()
     for problem in config_problems:
-        log.error("configuration %s (%s)", problem, paths.config_path())
-    instance = None
+        where = "" if problem.file == "command line" else f" ({config_path})"
+        log.error("configuration %s%s", problem, where)
+    if config_problems:
+        notices.append(f"configuration: {len(config_problems)} problem(s), the first: "
+                       f"{config_problems[0]} (the log lists them all)")
+    claim = None
     if not options.bench_first_frame:
-        from minusma_kiosk.kiosk.single_instance import SingleInstance
+        from minusma_kiosk.kiosk.single_instance import claim as claim_instance
 
-        instance = SingleInstance(paths.data_dir())
-        if not instance.acquire():
-            holder = instance.holder()
+        claim = claim_instance(paths.data_dir())
+        if claim.other is not None:
             message = ("minusma-kiosk is already running on this machine"
-                       + (f" (process {holder})" if holder else "") + "; not starting another.")
+                       + (f" (process {claim.other})" if claim.other else "")
+                       + "; not starting another.")
             print(message, file=sys.stderr)
             log.warning(message)
             return 3
+        if claim.notice:
+            log.warning("%s", claim.notice)
+            notices.append(claim.notice)
     try:
-        return _run_window(options)
+        return _run_window(options, notices)
     finally:
-        if instance is not None:
-            instance.release()
+        if claim is not None and claim.lock is not None:
+            claim.lock.release()
 
 
 def _version() -> str:
@@ -248,12 +296,14 @@ def _version() -> str:
     return __version__
 
 
-def _run_window(options: Options) -> int:
-    loaded = load_with_fallback(options.content_dir)
+def _run_window(options: Options, notices: list[str]) -> int:
+    # Safe mode trusts nothing it can do without: no curator folder, no cache.
+    safe = bool(options.safe_reason)
+    loaded = load_with_fallback(None if safe else options.content_dir, use_cache=not safe)
     app = create_application()
     from minusma_kiosk.ui.shell import FirstFrameProbe
 
-    shell = _show(create_shell(loaded, options), options)
+    shell = _show(create_shell(loaded, options, notices), options)
     if options.bench_first_frame:
         FirstFrameProbe(shell, _report_first_frame)
     _serve_supervisor(app)
@@ -267,38 +317,91 @@ def _run_window(options: Options) -> int:
     return code
 
 
+#: Signals that stop the exhibit cleanly, with a line in the log (any that exist here).
+STOP_SIGNALS = ("SIGTERM", "SIGINT", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2")
+
+
+def _stop_on_signals_at_start() -> None:
+    """Until the event loop runs, a stop signal ends the start-up at once (with its exit
+    code and a log line, without a traceback); :func:`_serve_supervisor` takes over."""
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        log.info("signal %d during start-up: stopping (%s)", signum,
+                 signal.Signals(signum).name)
+        raise SystemExit(128 + signum)
+
+    for name in STOP_SIGNALS:
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
+
+
 def _serve_supervisor(app) -> None:
-    """Under ``minusma-kiosk supervise``: a heartbeat every second from the event loop (a
-    hung loop stops it), and SIGTERM ends the exhibit cleanly (exit code 0)."""
+    """Signals end the exhibit cleanly with exit code 128 + the signal (not 0: only staff's
+    "Exit the exhibit" is 0, which tells the supervisor to stop for good). Under
+    ``minusma-kiosk supervise``: a heartbeat every second from the event loop (a hung
+    loop stops it), and the exhibit stops if the supervisor is gone."""
     import signal
 
     from PySide6.QtCore import QTimer
 
-    from minusma_kiosk.kiosk.paths import HEARTBEAT_ENV
+    from minusma_kiosk.kiosk.paths import HEARTBEAT_ENV, SUPERVISOR_ENV
 
     def stop(signum: int, _frame: object) -> None:
-        log.info("signal %d: stopping", signum)
+        log.info("signal %d: stopping (%s)", signum, signal.Signals(signum).name)
         # exit(), not quit(): Qt 6's quit() first asks every window to close, and a
         # kiosk window refuses. From a timer: a signal that arrives before the event
         # loop runs would otherwise be lost (exit() does nothing then).
-        QTimer.singleShot(0, lambda: app.exit(0))
+        QTimer.singleShot(0, lambda: app.exit(128 + signum))
 
-    signal.signal(signal.SIGTERM, stop)
+    for name in STOP_SIGNALS:
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
     beat_path = os.environ.get(HEARTBEAT_ENV)
+    supervisor = _supervisor_pid(os.environ.get(SUPERVISOR_ENV, ""))
     timer = QTimer(app)
     timer.setObjectName("heartbeat")
     timer.setInterval(1000)  # also lets Python run its signal handlers while Qt waits
+    failing = False
 
     def beat() -> None:
+        nonlocal failing
+        if supervisor is not None and os.getppid() != supervisor:
+            log.error("the supervisor (process %d) is gone: stopping, so that a new one "
+                      "can start the exhibit again", supervisor)
+            timer.stop()
+            app.exit(128 + signal.SIGTERM)
+            return
         if beat_path:
             try:
                 Path(beat_path).touch()
+                failing = False
             except OSError as exc:
-                log.warning("heartbeat file %s: %s", beat_path, exc)
+                if not failing:  # once, not every second
+                    log.warning("heartbeat file %s: %s (the supervisor will think the "
+                                "exhibit hung)", beat_path, exc)
+                failing = True
 
     timer.timeout.connect(beat)
     beat()
     timer.start()
+
+
+def _supervisor_pid(text: str) -> int | None:
+    """The supervisor's process id; on Linux the kernel also sends SIGTERM the moment
+    it dies (an exhibit with a hung event loop must not outlive it)."""
+    if not text.isdigit():
+        return None
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGTERM), 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass  # the check in the heartbeat still sees it, within a second
+    return int(text)
 
 
 def _show(shell, options: Options):  # Shell -> Shell
@@ -318,22 +421,35 @@ def _show(shell, options: Options):  # Shell -> Shell
         shell.resize(min(1600, area.width()), min(900, area.height()))
         shell.show()
     if shell.kiosk is not None:
-        shell.kiosk.reload_requested.connect(lambda: _reload(shell, options))
+        notices = shell.kiosk.settings.notices
+        shell.kiosk.reload_requested.connect(lambda: _reload(shell, options, notices))
         shell.kiosk.start_attract()
     if shell.presenter is not None:
         shell.presenter.start()
     return shell
 
 
-def _reload(old, options: Options) -> None:
+def _reload(old, options: Options, notices: Sequence[str]) -> None:
     """Admin "reload the content": read it again (no cache) and replace the window."""
     log.info("content reload requested from the admin panel")
     loaded = load_with_fallback(options.content_dir, use_cache=False)
-    new = create_shell(loaded, options)
+    if old.recorder is not None:
+        old.recorder.close()  # the new window records from now on
+    new = create_shell(loaded, options, notices)
     _show(new, options)
-    old.may_close = True
-    old.close()
-    old.deleteLater()
+    close_shell(old)
+
+
+def close_shell(shell) -> None:  # shell: ui.shell.Shell
+    """Close a window for good, whatever its mode: its kiosk or presenter stops (a kiosk
+    filters the whole application's input until then) and a kiosk window, which refuses
+    a visitor's close, is allowed to close."""
+    for part in (shell.kiosk, shell.presenter):
+        if part is not None:
+            part.stop()
+    shell.may_close = True
+    shell.close()
+    shell.deleteLater()
 
 
 def _report_first_frame() -> None:

@@ -20,7 +20,16 @@ from pathlib import Path
 from minusma_kiosk import __version__
 from minusma_kiosk.cli_kiosk import config_main, set_pin_main, stats_main, supervise_main
 
-COMMANDS = ("check", "screenshot", "self-test", "config", "set-pin", "supervise", "stats")
+#: The sub-commands and what each does (``--help`` lists them).
+COMMANDS = {
+    "check": "check a content folder and list every problem",
+    "screenshot": "render every screen and state to PNG files, offscreen",
+    "self-test": "load the content, build and render every screen once",
+    "config": "where the configuration, logs and data are; check the configuration",
+    "set-pin": "set the kiosk's admin PIN (only a salted hash is stored)",
+    "supervise": "run the exhibit and restart it if it crashes or hangs",
+    "stats": "the kiosk's anonymous visit counts",
+}
 DEFAULT_SIZES = ("1920x1080", "1366x768", "1080x1920")
 
 
@@ -32,6 +41,26 @@ def _size(text: str) -> tuple[int, int]:
     if not (200 <= w <= 8000 and 200 <= h <= 8000):
         raise argparse.ArgumentTypeError(f"{text!r} is outside 200x200 … 8000x8000")
     return w, h
+
+
+def _setting(attr: str):  # -> Callable[[str], Any]
+    """An argparse type for a flag that sets configuration key ``attr``: the same
+    check as in the file (no NaN, no infinity, within the key's range)."""
+    from minusma_kiosk.kiosk.config import KEY_OF
+
+    key = KEY_OF[attr]
+
+    def parse(text: str):  # type: ignore[no-untyped-def]
+        try:
+            value = type(key.default)(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        accepted, why = key.check(value)
+        if why is not None:
+            raise argparse.ArgumentTypeError(why)
+        return accepted
+
+    return parse
 
 
 def _add_content_options(p: argparse.ArgumentParser, lang_default: str | None = "en") -> None:
@@ -61,12 +90,13 @@ class _Version(argparse.Action):
 
 def run_parser() -> argparse.ArgumentParser:
     """Parser for starting the exhibit."""
+    commands = "\n".join(f"  {name:<11} {what}" for name, what in COMMANDS.items())
     p = argparse.ArgumentParser(
-        prog="minusma-kiosk",
-        description="Touch-screen exhibit: Mali since 2012 and the UN mission MINUSMA. "
-                    "Sub-commands: check, screenshot, self-test, config, set-pin "
-                    "(use '<command> --help'). Flags override the configuration file "
-                    "('minusma-kiosk config' shows where it is).")
+        prog="minusma-kiosk", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Touch-screen exhibit: Mali since 2012 and the UN mission MINUSMA.\n"
+                    "Flags override the configuration file ('minusma-kiosk config' shows "
+                    "where it is).",
+        epilog=f"commands (minusma-kiosk COMMAND --help for each):\n{commands}")
     p.add_argument("--version", action=_Version, nargs=0,
                    help="show the software's and the bundled content's versions, and exit")
     p.add_argument("--mode", choices=("window", "kiosk", "present"), default=None,
@@ -75,7 +105,7 @@ def run_parser() -> argparse.ArgumentParser:
                         "(laptop presentations)")
     _add_content_options(p, lang_default=None)
     p.add_argument("--diagonal", type=float, metavar="INCHES",
-                   help="the screen's real diagonal, if it reports a wrong size "
+                   help="the screen's real diagonal (7 to 120), if it reports a wrong size "
                         "(touch targets are sized in millimetres)")
     p.add_argument("--animation", choices=("full", "reduced", "none"), default=None)
     p.add_argument("--config", type=Path, metavar="FILE",
@@ -138,8 +168,9 @@ def screenshot_main(argv: list[str]) -> int:
     p.add_argument("--screen", action="append", metavar="NAME",
                    help="only this screen; repeat for several")
     p.add_argument("--mode", choices=("window", "kiosk", "present"), default="window")
-    p.add_argument("--diagonal", type=float, metavar="INCHES",
-                   help="screen diagonal (default: 32 for 1080p sizes, 15.6 for 1366x768)")
+    p.add_argument("--diagonal", type=_setting("exhibit_diagonal_inches"), metavar="INCHES",
+                   help="screen diagonal, 7 to 120 (default: 32 for 1080p sizes, 15.6 for "
+                        "1366x768)")
     from minusma_kiosk.state.app_state import TEXT_SIZES
 
     p.add_argument("--text-size", type=int, choices=TEXT_SIZES, default=TEXT_SIZES[0],
@@ -280,16 +311,29 @@ def main(argv: list[str] | None = None) -> int:
                    "stats": stats_main}[argv[0]]
         return command(argv[1:])
     args = run_parser().parse_args(argv)
-    from minusma_kiosk.app import Options, run
+    import os
+
+    from minusma_kiosk.app import Options, display_problem, run
     from minusma_kiosk.kiosk import paths
     from minusma_kiosk.kiosk.config import load_config
 
-    config = load_config(args.config or paths.config_path()).with_overrides(
-        exhibit_mode=args.mode, exhibit_language=args.lang,
-        exhibit_content=str(args.content) if args.content else None,
-        exhibit_diagonal_inches=args.diagonal, exhibit_animation=args.animation,
-        exhibit_gentle=args.gentle)
-    options = Options.from_config(config, watch=args.watch,
+    if (why := display_problem()) is not None:
+        print(f"minusma-kiosk: {why}", file=sys.stderr)
+        return 2
+
+    # A number that is no good on the command line is refused like one in the file: the
+    # exhibit says so and starts with the value it had (a kiosk must start).
+    config = load_config(args.config or paths.config_path(),
+                         explicit=args.config is not None).with_flags({
+        "exhibit_mode": ("--mode", args.mode), "exhibit_language": ("--lang", args.lang),
+        "exhibit_content": ("--content", str(args.content) if args.content else None),
+        "exhibit_diagonal_inches": ("--diagonal", args.diagonal),
+        "exhibit_animation": ("--animation", args.animation),
+        "exhibit_gentle": ("--gentle", args.gentle)})
+    safe_reason = os.environ.get(paths.SAFE_MODE_ENV, "")
+    if safe_reason:
+        config = config.safe()
+    options = Options.from_config(config, watch=args.watch and not safe_reason,
                                   bench_first_frame=args.bench_first_frame,
-                                  config_path=args.config)
+                                  config_path=args.config, safe_reason=safe_reason)
     return run(options, config.problems)

@@ -30,7 +30,7 @@ def config_main(argv: list[str]) -> int:
     print(f"configuration file: {path}" + ("" if path.exists() else " (absent: all defaults)"))
     print(f"log folder: {paths.log_dir()}")
     print(f"data folder: {paths.data_dir()}")
-    config = load_config(path)
+    config = load_config(path, explicit=args.file is not None)
     for problem in config.problems:
         print(f"  {problem}")
     return 1 if config.problems else 0
@@ -47,11 +47,16 @@ def set_pin_main(argv: list[str], read_pin=None) -> int:
 
     from minusma_kiosk.kiosk import paths
     from minusma_kiosk.kiosk.config import set_value
-    from minusma_kiosk.kiosk.pin import hash_pin
+    from minusma_kiosk.kiosk.pin import MAX_DIGITS, MIN_DIGITS, hash_pin
 
     read_pin = read_pin or getpass.getpass
-    first = read_pin("New admin PIN (4 to 12 digits): ")
-    if read_pin("The same PIN again: ") != first:
+    try:
+        first = read_pin(f"New admin PIN ({MIN_DIGITS} to {MAX_DIGITS} digits): ")
+        again = read_pin("The same PIN again: ")
+    except (EOFError, KeyboardInterrupt):
+        print("\nNo PIN given; nothing was changed.", file=sys.stderr)
+        return 1
+    if again != first:
         print("The two PINs differ; nothing was changed.", file=sys.stderr)
         return 1
     try:
@@ -60,8 +65,14 @@ def set_pin_main(argv: list[str], read_pin=None) -> int:
         print(f"Not changed: {exc}.", file=sys.stderr)
         return 1
     path = args.file or paths.config_path()
-    set_value(path, "admin", "pin_hash", stored)
-    print(f"PIN set (its hash is in {path}). Restart the exhibit to use it.")
+    try:
+        set_value(path, "admin", "pin_hash", stored)
+    except OSError as exc:
+        print(f"Not changed: {path} cannot be written ({exc.strerror or exc}).",
+              file=sys.stderr)
+        return 1
+    print(f"PIN set (its hash is in {path}, readable by this user only). Restart the "
+          "exhibit to use it.")
     return 0
 
 
@@ -77,8 +88,8 @@ def supervise_main(argv: list[str]) -> int:
                     "hangs (no heartbeat); a deliberate exit (exit code 0) stops the "
                     "supervisor too. Options after '--' go to the exhibit, e.g. "
                     "'minusma-kiosk supervise -- --mode kiosk'.")
-    p.add_argument("--heartbeat-timeout", type=float, metavar="S",
-                   help="seconds without a heartbeat before a restart "
+    p.add_argument("--heartbeat-timeout", type=int, metavar="S",
+                   help="seconds without a heartbeat before a restart, 5 to 300 "
                         "(default: [supervisor] heartbeat_timeout_s, 10)")
     p.add_argument("--daily-restart", metavar="HH:MM",
                    help="restart every day at this local time "
@@ -86,19 +97,23 @@ def supervise_main(argv: list[str]) -> int:
     p.add_argument("--config", type=Path, metavar="FILE",
                    help="configuration file (also passed to the exhibit)")
     args = p.parse_args(argv)
+    import logging
+
     from minusma_kiosk.kiosk import paths
     from minusma_kiosk.kiosk.config import load_config
-    from minusma_kiosk.kiosk.logs import setup_logging
+    from minusma_kiosk.kiosk.logs import CRASH_NAME, setup_logging
     from minusma_kiosk.kiosk.supervisor import Supervisor, parse_time
 
-    config = load_config(args.config or paths.config_path())
     setup_logging(paths.log_dir(), name="supervisor.log")
-    daily = args.daily_restart if args.daily_restart is not None \
-        else config.supervisor_daily_restart
-    try:
-        daily_time = parse_time(daily)
-    except ValueError:
-        p.error(f"--daily-restart {daily!r} is not a time like 04:30")
+    # Like the exhibit, the supervisor starts whatever the file or the flags say: a bad
+    # value is logged and the key keeps its value from the file, or its default.
+    config = load_config(args.config or paths.config_path(),
+                         explicit=args.config is not None).with_flags({
+        "supervisor_heartbeat_timeout_s": ("--heartbeat-timeout", args.heartbeat_timeout),
+        "supervisor_daily_restart": ("--daily-restart", args.daily_restart)})
+    log = logging.getLogger("minusma_kiosk.supervisor")
+    for problem in config.problems:
+        log.error("configuration %s", problem)
     if args.config is not None and "--config" not in run_args:
         run_args = ["--config", str(args.config), *run_args]
     if getattr(sys, "frozen", False):
@@ -107,8 +122,9 @@ def supervise_main(argv: list[str]) -> int:
         command = [sys.executable, "-m", "minusma_kiosk", *run_args]
     supervisor = Supervisor(
         command, paths.data_dir() / "heartbeat",
-        heartbeat_timeout_s=args.heartbeat_timeout or config.supervisor_heartbeat_timeout_s,
-        daily_restart=daily_time)
+        heartbeat_timeout_s=config.supervisor_heartbeat_timeout_s,
+        daily_restart=parse_time(config.supervisor_daily_restart),
+        crash_log=paths.log_dir() / CRASH_NAME)
     supervisor.install_signal_handlers()
     return supervisor.run()
 
@@ -134,15 +150,31 @@ def stats_main(argv: list[str]) -> int:
                                                             "machine's)")
     args = p.parse_args(argv)
     from minusma_kiosk.kiosk import paths
-    from minusma_kiosk.kiosk.analytics import DB_NAME, export_csv, summarize
+    from minusma_kiosk.kiosk.analytics import DB_NAME
+    from minusma_kiosk.kiosk.visit_report import Unreadable, export_csv, summarize
 
     path = args.file or paths.data_dir() / DB_NAME
     if not path.exists():
+        if args.file is not None:
+            print(f"{path} does not exist.", file=sys.stderr)
+            return 1
         print(f"No visits recorded yet ({path} does not exist). Visits are counted in "
               "kiosk mode.")
         return 0
-    print(summarize(path, args.since).text())
-    if args.csv is not None:
-        rows = export_csv(path, args.csv, args.since)
-        print(f"{rows} records written to {args.csv}")
+    try:
+        summary = summarize(path, args.since)
+        print(summary.text())
+        if args.csv is not None:
+            rows = export_csv(path, args.csv, args.since)
+            print(f"{rows} records written to {args.csv}")
+    except Unreadable as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"{args.csv} cannot be written ({exc.strerror or exc}).", file=sys.stderr)
+        return 1
+    if summary.damage:
+        print(f"{path} is damaged ({summary.damage}): the visits above are what could be "
+              "read; the rest is lost.", file=sys.stderr)
+        return 1
     return 0

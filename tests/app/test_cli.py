@@ -162,14 +162,14 @@ def test_set_pin_stores_only_a_hash(tmp_path, capsys):
     from minusma_kiosk.kiosk.pin import check_pin
 
     path = tmp_path / "config.toml"
-    answers = iter(["482916", "482916"])
+    answers = iter(["48291673", "48291673"])
     assert set_pin_main(["--file", str(path)], read_pin=lambda _prompt: next(answers)) == 0
-    assert "482916" not in path.read_text(encoding="utf-8")
-    assert check_pin("482916", load_config(path).admin_pin_hash)
-    answers = iter(["1234", "4321"])
+    assert "48291673" not in path.read_text(encoding="utf-8")
+    assert check_pin("48291673", load_config(path).admin_pin_hash)
+    answers = iter(["12345678", "87654321"])
     assert set_pin_main(["--file", str(path)], read_pin=lambda _prompt: next(answers)) == 1
     assert "differ" in capsys.readouterr().err
-    assert check_pin("482916", load_config(path).admin_pin_hash)  # unchanged
+    assert check_pin("48291673", load_config(path).admin_pin_hash)  # unchanged
 
 
 def test_a_second_exhibit_says_so_and_exits(tmp_path, qtbot):
@@ -248,7 +248,8 @@ def test_supervise_restarts_the_real_exhibit_after_a_crash(tmp_path, qtbot):
         assert "stopped with exit code -9" in log and "restart 1 in 0 s" in log
         assert "did not stop" not in log  # SIGTERM was enough: no SIGKILL needed
         exhibit_log = (home / "log" / "minusma-kiosk.log").read_text(encoding="utf-8")
-        assert "signal 15: stopping" in exhibit_log and "stopped (exit code 0)" in exhibit_log
+        # A signal is not staff's "Exit the exhibit" (exit code 0): 128 + 15.
+        assert "signal 15: stopping" in exhibit_log and "stopped (exit code 143)" in exhibit_log
     finally:
         if sup.poll() is None:
             sup.kill()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 
-from minusma_kiosk.kiosk.analytics import Analytics, export_csv, summarize
+from minusma_kiosk.kiosk.analytics import Analytics
+from minusma_kiosk.kiosk.visit_report import export_csv, summarize
 
 
 class Clock:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from minusma_kiosk.kiosk import logs
-from minusma_kiosk.kiosk.single_instance import LOCK_NAME, SingleInstance
+from minusma_kiosk.kiosk.single_instance import LOCK_NAME, Outcome, SingleInstance
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -84,12 +84,12 @@ def test_last_lines_of_no_log_is_empty(tmp_path):
 
 def test_a_second_instance_is_refused_while_the_first_runs(tmp_path):
     first = SingleInstance(tmp_path)
-    assert first.acquire()
+    assert first.acquire() is Outcome.ACQUIRED
     second = SingleInstance(tmp_path)
-    assert not second.acquire()
+    assert second.acquire() is Outcome.HELD
     assert second.holder() == os.getpid()
     first.release()
-    assert second.acquire()
+    assert second.acquire() is Outcome.ACQUIRED
     second.release()
 
 
@@ -99,7 +99,7 @@ import os, sys, time
 from pathlib import Path
 from minusma_kiosk.kiosk.single_instance import SingleInstance
 lock = SingleInstance(Path({str(tmp_path)!r}))
-assert lock.acquire()
+assert lock.acquire().value == "acquired"
 print("locked", flush=True)
 sys.stdin.readline()
 """
@@ -108,7 +108,7 @@ sys.stdin.readline()
                              env=dict(os.environ, PYTHONPATH=str(SRC)))
     try:
         assert child.stdout.readline().strip() == "locked"
-        assert not SingleInstance(tmp_path).acquire()
+        assert SingleInstance(tmp_path).acquire() is Outcome.HELD
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=10)
     finally:
@@ -118,5 +118,5 @@ sys.stdin.readline()
         child.stdout.close()
     assert (tmp_path / LOCK_NAME).exists()  # left behind by the killed process
     lock = SingleInstance(tmp_path)
-    assert lock.acquire()
+    assert lock.acquire() is Outcome.ACQUIRED
     lock.release()

@@ -13,7 +13,13 @@ import time
 
 import pytest
 
-from minusma_kiosk.kiosk.supervisor import Supervisor, next_daily, parse_time
+from minusma_kiosk.kiosk.supervisor import (
+    SAFE_AFTER,
+    Supervisor,
+    last_error,
+    next_daily,
+    parse_time,
+)
 
 CHILD = """
 import os, sys, time
@@ -24,9 +30,13 @@ with runs.open("a") as f:
     f.write(f"{time.time()}\\n")
 n = len(runs.read_text().splitlines())
 todo = behaviour[n - 1] if n <= len(behaviour) else "exit0"
-beat = Path(os.environ["MINUSMA_KIOSK_HEARTBEAT"])
+beat = Path(os.environ.get("MINUSMA_KIOSK_HEARTBEAT", os.devnull))
+with runs.with_suffix(".safe").open("a") as f:
+    f.write(os.environ.get("MINUSMA_KIOSK_SAFE_MODE", "-") + "\\n")
 if todo == "crash":
     sys.exit(1)
+if todo == "traceback":
+    raise RuntimeError("figures.csv made the charts divide by zero")
 if todo == "exit0":
     sys.exit(0)
 if todo == "exit3":
@@ -46,10 +56,13 @@ def child(tmp_path):
     runs = tmp_path / "runs.txt"
 
     def make(*behaviour: str, **kwargs) -> Supervisor:
+        kwargs.setdefault("lock_retry_s", 0.1)
         return Supervisor([sys.executable, str(script), str(runs), *behaviour],
-                          tmp_path / "heartbeat", poll_s=0.05, **kwargs)
+                          kwargs.pop("heartbeat", tmp_path / "heartbeat"), poll_s=0.05,
+                          **kwargs)
 
     make.starts = lambda: [float(t) for t in runs.read_text().split()]  # type: ignore[attr-defined]
+    make.safe = lambda: runs.with_suffix(".safe").read_text().splitlines()  # type: ignore[attr-defined]
     return make
 
 
@@ -78,7 +91,58 @@ def test_exit_zero_stops_the_supervisor(child):
 
 
 def test_another_exhibit_running_stops_the_supervisor(child):
-    assert child("exit3").run() == 3
+    """Exit 3 again and again: another exhibit really runs. Tried a few times first,
+    since an orphaned exhibit whose supervisor died stops within a second or two."""
+    sup = child("exit3", "exit3", "exit3", "run")
+    assert sup.run() == 3
+    assert len(child.starts()) == 3
+
+
+def test_a_lock_that_frees_up_is_taken(child):
+    sup = child("exit3", "exit0")
+    assert sup.run() == 0
+    assert len(child.starts()) == 2
+
+
+def test_repeated_quick_crashes_start_safe_mode_with_the_cause(child, caplog):
+    """A crash loop backs off to a dark screen; after a few quick crashes the exhibit
+    starts in safe mode instead, and the log says why it crashed."""
+    sup = child(*["traceback"] * SAFE_AFTER, "exit0")
+    assert sup.run() == 0
+    safe = child.safe()
+    assert safe[:SAFE_AFTER] == ["-"] * SAFE_AFTER  # the first starts: as configured
+    assert "RuntimeError: figures.csv made the charts divide by zero" in safe[SAFE_AFTER]
+    assert "failed 3 times in a row" in safe[SAFE_AFTER]
+    assert "its last error: RuntimeError: figures.csv made the charts divide by zero" \
+        in caplog.text
+    assert "starting in safe mode" in caplog.text
+
+
+def test_an_unwritable_heartbeat_file_is_replaced_not_a_crash(child, tmp_path, caplog):
+    blocked = tmp_path / "data"
+    blocked.write_text("a file where the data folder should be")
+    sup = child("run", heartbeat=blocked / "heartbeat", heartbeat_timeout_s=2.0)
+    timer = threading.Timer(3.0, sup.request_stop)
+    timer.start()
+    try:
+        assert sup.run() == 0  # ran 3 s with a 2 s timeout: the spare heartbeat worked
+    finally:
+        timer.cancel()
+    assert len(child.starts()) == 1
+    assert "cannot be written: using" in caplog.text
+
+
+def test_the_last_error_line():
+    trace = ["Traceback (most recent call last):\n", '  File "x.py", line 1\n',
+             "    boom()\n", "ValueError: bad value\n", "during handling\n"]
+    assert last_error(trace) == "ValueError: bad value"
+    crash = ("Fatal Python error: Segmentation fault\n\nCurrent thread 0x1 (most recent "
+             "call first):\n  File \"/x/app.py\", line 315 in _show\n")
+    assert last_error([], crash) == ('Fatal Python error: Segmentation fault '
+                                     '(File "/x/app.py", line 315 in _show)')
+    assert last_error(["starting\n", "cannot open display\n", "bye\n"]) == \
+        "cannot open display"
+    assert last_error([]) == ""
 
 
 def test_the_daily_restart(child, tmp_path):

@@ -13,7 +13,7 @@ from minusma_kiosk.ui.capture import settle
 from minusma_kiosk.ui.router import ScreenId
 from tests.ui.touch import device, tap
 
-PIN = "2468"
+PIN = "24681357"
 
 
 @pytest.fixture(scope="module")
@@ -185,9 +185,9 @@ def test_a_wrong_pin_is_refused_and_repeated_ones_lock_the_pad(kiosk):
     k = kiosk.kiosk
     k.open_pin_pad()
     for _ in range(2):
-        enter_pin(k.pin_pad, "1111")
+        enter_pin(k.pin_pad, "11111111")
         assert k.pin_pad.message.text() == "Wrong PIN."
-    enter_pin(k.pin_pad, "1111")
+    enter_pin(k.pin_pad, "11111111")
     assert "wait 30 s" in k.pin_pad.message.text()
     enter_pin(k.pin_pad, PIN)  # locked: even the right PIN waits
     assert not k.admin.isVisible()
@@ -266,7 +266,8 @@ def test_the_self_test_runs_from_the_admin_panel(kiosk, qtbot):
 
 
 def test_a_visit_is_counted_anonymously(kiosk, tmp_path, qtbot):
-    from minusma_kiosk.kiosk.analytics import Analytics, summarize
+    from minusma_kiosk.kiosk.analytics import Analytics
+    from minusma_kiosk.kiosk.visit_report import summarize
     from minusma_kiosk.ui.visit_recorder import VisitRecorder
 
     db = tmp_path / "visits.sqlite3"

@@ -7,20 +7,24 @@ opened (``event``, ``card``), language switches (``language``). Nothing else:
 no text typed, no positions, no times finer than the second, nothing personal.
 Everything goes to one SQLite file on this machine and is never sent anywhere.
 
-A failing database (disk full, file locked) is logged once and recording stops;
-the exhibit goes on.
+A failing database never stops the exhibit and never loses what it holds:
+
+* **damaged** (not a database, or a malformed one: a power cut, a bad disk): the
+  file is moved aside as ``analytics.sqlite3.damaged-<time>`` (never deleted;
+  ``minusma-kiosk stats --file`` reads what is left of it), a new database is
+  started, and the log and the admin panel say so (:attr:`Analytics.notices`);
+* **out of reach** for a while (disk full, file locked, a folder that cannot be
+  written): that record is dropped, the log says so once, and the next visit
+  tries again.
+
+The report (``minusma-kiosk stats``) is :mod:`.visit_report`.
 """
 
 from __future__ import annotations
 
-import csv
-import dataclasses
 import datetime as dt
 import logging
 import sqlite3
-import statistics
-from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 log = logging.getLogger("minusma_kiosk.analytics")
@@ -49,6 +53,23 @@ def _stamp(moment: dt.datetime) -> str:
     return moment.replace(microsecond=0).isoformat()
 
 
+#: SQLite's result codes for a file that is damaged, not merely out of reach.
+_DAMAGED = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+class Damaged(Exception):
+    """The database file is damaged (its integrity check failed)."""
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether ``exc`` says the file is damaged (rather than locked, full, read-only)."""
+    if isinstance(exc, Damaged):
+        return True
+    return isinstance(exc, sqlite3.DatabaseError) and (
+        getattr(exc, "sqlite_errorcode", None) in _DAMAGED
+        or "malformed" in str(exc) or "not a database" in str(exc))
+
+
 class Analytics:
     """Records sessions into ``path`` (created if needed).
 
@@ -58,6 +79,12 @@ class Analytics:
         The SQLite file.
     now
         The clock (local time; tests pass their own).
+
+    Attributes
+    ----------
+    notices
+        What staff should know about the database (moved aside, out of reach), for the
+        admin panel; empty when all is well.
     """
 
     def __init__(self, path: Path, now=dt.datetime.now) -> None:
@@ -66,17 +93,71 @@ class Analytics:
         self._db: sqlite3.Connection | None = None
         self._session: int | None = None
         self._screen: tuple[str, dt.datetime] | None = None
+        self._failing = False
+        self.notices: list[str] = []
+        self._open()
+
+    def _open(self) -> None:
+        """Open (or create) the file; a damaged one is moved aside and a new one started."""
+        for attempt in (1, 2):
+            try:
+                self._db = self._connect()
+                if self._failing:
+                    log.info("visit counts resumed (%s)", self.path)
+                self._failing = False
+                return
+            except (sqlite3.Error, OSError, Damaged) as exc:
+                if attempt == 1 and is_damage(exc) and self._move_aside(exc):
+                    continue
+                self._fail(exc)
+                return
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(path)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.executescript(_SCHEMA)
+            check = db.execute("PRAGMA quick_check").fetchone()
+            if not check or check[0] != "ok":
+                raise Damaged(f"integrity check: {check[0] if check else 'no answer'}")
+            db.execute("PRAGMA journal_mode=WAL")
+            db.executescript(_SCHEMA)
             # A session left open by a crash or a power cut ends where it stopped.
-            self._db.execute("UPDATE sessions SET ended = started, end_reason = 'restart' "
-                             "WHERE ended IS NULL")
-            self._db.commit()
-        except (sqlite3.Error, OSError) as exc:
-            self._fail(exc)
+            db.execute("UPDATE sessions SET ended = started, end_reason = 'restart' "
+                       "WHERE ended IS NULL")
+            db.commit()
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _move_aside(self, exc: BaseException) -> bool:
+        """Rename the damaged file (and its journal) out of the way; False if it cannot be."""
+        self._close_quietly()
+        stamp = self._now().strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        n = 1
+        while aside.exists():  # never over an earlier one
+            n += 1
+            aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}-{n}")
+        try:
+            self.path.rename(aside)
+            for suffix in ("-wal", "-shm"):
+                companion = self.path.with_name(self.path.name + suffix)
+                if companion.exists():
+                    companion.rename(aside.with_name(aside.name + suffix))
+        except OSError as move_exc:
+            notice = (f"visit database {self.path} is damaged ({exc}) and cannot be moved "
+                      f"aside ({move_exc.strerror or move_exc}): visit counts are off until "
+                      "it is moved or removed by hand")
+            log.error("%s", notice)
+            self.notices.append(notice)
+            return False
+        notice = (f"visit database {self.path} was damaged ({exc}); it was moved aside to "
+                  f"{aside.name} (kept: 'minusma-kiosk stats --file {aside}' reads what is "
+                  "left of it) and a new one was started")
+        log.error("%s", notice)
+        self.notices.append(notice)
+        return True
 
     @property
     def in_session(self) -> bool:
@@ -85,10 +166,12 @@ class Analytics:
 
     def start_session(self, language: str) -> None:
         """A visitor's first touch."""
-        if self._db is None:
-            return
         if self._session is not None:
             self.end_session("restart")
+        if self._db is None:
+            self._open()  # out of reach last time: try again for this visit
+        if self._db is None:
+            return
         self._run("INSERT INTO sessions (started, language) VALUES (?, ?)",
                   (_stamp(self._now()), language))
         if self._db is not None:
@@ -119,9 +202,7 @@ class Analytics:
     def close(self) -> None:
         """End any session and close the file."""
         self.end_session("exit")
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+        self._close_quietly()
 
     def _close_screen(self) -> None:
         if self._screen is None or self._session is None:
@@ -141,108 +222,26 @@ class Analytics:
             self._db.execute(sql, args)
             self._db.commit()
         except sqlite3.Error as exc:
-            self._fail(exc)
+            self._session = None  # this visit's rows are not all there: count it no further
+            if is_damage(exc) and self._move_aside(exc):
+                self._open()
+            else:
+                self._fail(exc)
 
-    def _fail(self, exc: Exception) -> None:
-        log.error("visit counts stopped (%s: %s); the exhibit goes on", self.path, exc)
+    def _fail(self, exc: BaseException) -> None:
+        if not self._failing:  # once per failure, not once per tap
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            log.error("visit counts stopped (%s: %s); the exhibit goes on, and tries again "
+                      "at the next visit", self.path, why)
+            self.notices.append(f"visit counts are off: {self.path} cannot be used ({why})")
+        self._failing = True
+        self._close_quietly()
+        self._session = None
+
+    def _close_quietly(self) -> None:
         if self._db is not None:
             try:
                 self._db.close()
             except sqlite3.Error:
                 pass
         self._db = None
-        self._session = None
-
-
-# --- the report ------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Summary:
-    """What ``minusma-kiosk stats`` prints."""
-
-    sessions_per_day: list[tuple[str, int]]
-    median_session_s: float | None
-    screens: list[tuple[str, int, float]]   # name, times shown, total seconds
-    taps: list[tuple[str, int]]
-    events: list[tuple[str, int]]
-    cards: list[tuple[str, int]]
-    languages: list[tuple[str, int]]
-    resets: int
-    settings: list[tuple[str, int]] = dataclasses.field(default_factory=list)
-
-    def text(self, top: int = 5) -> str:
-        """The summary for a terminal."""
-        if not self.sessions_per_day:
-            return "No visits recorded in this period."
-        total = sum(n for _, n in self.sessions_per_day)
-        lines = [f"Visits: {total} on {len(self.sessions_per_day)} days"]
-        lines += [f"  {day}  {n}" for day, n in self.sessions_per_day]
-        if self.median_session_s is not None:
-            lines.append(f"Median visit: {self.median_session_s / 60:.1f} min")
-        lines.append(f"Visits ended by the idle reset: {self.resets}")
-        lines.append("Screens (times shown, total time):")
-        lines += [f"  {name}: {n}, {seconds / 60:.1f} min" for name, n, seconds in self.screens]
-        for title, rows in (("Most-opened events", self.events), ("Most-read cards", self.cards),
-                            ("Most-tapped buttons", self.taps),
-                            ("Languages chosen", self.languages),
-                            ("Display settings chosen", self.settings)):
-            lines.append(f"{title}:")
-            lines += [f"  {name}: {n}" for name, n in rows[:top]] or ["  (none)"]
-        return "\n".join(lines)
-
-
-def summarize(path: Path, since: dt.date | None = None) -> Summary:
-    """Read the file at ``path`` (visits from ``since`` on)."""
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        start = since.isoformat() if since else ""
-        sessions = db.execute("SELECT id, started, ended, end_reason, language FROM sessions "
-                              "WHERE started >= ? ORDER BY started", (start,)).fetchall()
-        ids = [s[0] for s in sessions]
-        marks = ",".join("?" * len(ids))
-        events = db.execute(f"SELECT kind, name, dwell_s FROM events WHERE session_id IN "
-                            f"({marks})", ids).fetchall() if ids else []
-    finally:
-        db.close()
-    per_day = Counter(s[1][:10] for s in sessions)
-    lengths = [(dt.datetime.fromisoformat(s[2]) - dt.datetime.fromisoformat(s[1])).total_seconds()
-               for s in sessions if s[2] and s[3] != "restart"]
-    shown: Counter[str] = Counter()
-    dwell: Counter[str] = Counter()
-    by_kind: dict[str, Counter[str]] = {k: Counter() for k in ("tap", "event", "card",
-                                                                "language", "setting")}
-    for kind, name, seconds in events:
-        if kind == "screen":
-            shown[name] += 1
-            dwell[name] += seconds or 0.0
-        elif kind in by_kind:
-            by_kind[kind][name] += 1
-    languages = Counter(s[4] for s in sessions) + by_kind["language"]
-    return Summary(
-        sessions_per_day=sorted(per_day.items()),
-        median_session_s=statistics.median(lengths) if lengths else None,
-        screens=[(name, n, dwell[name]) for name, n in shown.most_common()],
-        taps=by_kind["tap"].most_common(), events=by_kind["event"].most_common(),
-        cards=by_kind["card"].most_common(), languages=languages.most_common(),
-        resets=sum(1 for s in sessions if s[3] == "idle"),
-        settings=by_kind["setting"].most_common())
-
-
-def export_csv(path: Path, out: Path, since: dt.date | None = None) -> int:
-    """Every recorded event with its session, one row each; returns the number of rows."""
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        rows = db.execute(
-            "SELECT s.id, s.started, s.ended, s.end_reason, s.language, e.at, e.kind, e.name, "
-            "e.dwell_s FROM sessions s LEFT JOIN events e ON e.session_id = s.id "
-            "WHERE s.started >= ? ORDER BY s.started, e.at",
-            (since.isoformat() if since else "",)).fetchall()
-    finally:
-        db.close()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(["session", "session_started", "session_ended", "end_reason",
-                         "first_language", "at", "kind", "name", "seconds_shown"])
-        writer.writerows(rows)
-    return len(rows)

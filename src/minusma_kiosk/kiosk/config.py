@@ -7,12 +7,17 @@ exhibit: each mistake is reported with its line and that key keeps its default.
 
 The keys, their defaults and their documentation are one table (:data:`KEYS`),
 from which the default file (``minusma-kiosk config --default``) is written, so
-the two can never disagree.
+the two can never disagree. Every value, from the file, a command-line flag or the
+admin panel, passes the same check (:meth:`Key.check`): a number that is not finite
+or out of range is refused with a message, and the key keeps the value it had.
+Reading and writing the file itself is :mod:`.config_file`.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -34,11 +39,17 @@ class Key:
     choices: tuple[str, ...] = ()
     low: float | None = None
     high: float | None = None
+    #: A number also allowed outside ``low``…``high`` (0: "not set").
+    off: float | None = None
 
     @property
     def attr(self) -> str:
         """The :class:`Config` attribute holding the value."""
         return f"{self.section}_{self.name}"
+
+    def check(self, value: Any) -> tuple[Any, str | None]:
+        """The value to use for this key, or why ``value`` is not acceptable."""
+        return _accept(self, value)
 
 
 KEYS: tuple[Key, ...] = (
@@ -54,8 +65,8 @@ KEYS: tuple[Key, ...] = (
     Key("exhibit", "gentle", False,
         "true: events involving deaths without graphic detail (school visits)"),
     Key("exhibit", "diagonal_inches", 0.0,
-        "the screen's real diagonal in inches if it reports a wrong size; 0: trust the screen",
-        low=0, high=200),
+        "the screen's real diagonal in inches (7 to 120) if it reports a wrong size; "
+        "0: trust the screen", low=7, high=120, off=0),
     Key("exhibit", "screen", 0, "kiosk mode: which screen to fill (0 is the first)",
         low=0, high=16),
     Key("exhibit", "screen_bottom_cm", 76,
@@ -85,6 +96,8 @@ KEYS: tuple[Key, ...] = (
     Key("analytics", "enabled", True,
         "count sessions, screens and taps on this machine only (anonymous, never sent)"),
 )
+#: The key of each :class:`Config` attribute.
+KEY_OF: dict[str, Key] = {k.attr: k for k in KEYS}
 
 
 @dataclass(frozen=True)
@@ -111,8 +124,34 @@ class Config:
     problems: tuple[Problem, ...] = field(default=(), compare=False)
 
     def with_overrides(self, **values: Any) -> Config:
-        """A copy with the given attributes changed (command-line flags); None is ignored."""
+        """A copy with the given attributes changed; None is ignored. The values are
+        trusted: for values from outside (flags), :meth:`with_flags` checks them."""
         return replace(self, **{k: v for k, v in values.items() if v is not None})
+
+    def safe(self) -> Config:
+        """The settings of safe mode (after repeated crashes): the defaults, the bundled
+        content and no visit counts, but what keeps a kiosk a kiosk that staff can
+        enter (its mode, screen, PIN and corner-hold time)."""
+        return Config(exhibit_mode=self.exhibit_mode, exhibit_screen=self.exhibit_screen,
+                      admin_pin_hash=self.admin_pin_hash, admin_hold_s=self.admin_hold_s,
+                      analytics_enabled=False, problems=self.problems)
+
+    def with_flags(self, flags: Mapping[str, tuple[str, Any]]) -> Config:
+        """A copy with command-line flags applied: ``{attr: (flag, value)}``; None is
+        ignored. A value its key refuses is a problem (source "command line"), and the
+        key keeps the value it had from the file or its default."""
+        changed: dict[str, Any] = {}
+        problems = list(self.problems)
+        for attr, (flag, value) in flags.items():
+            if value is None:
+                continue
+            accepted, why = KEY_OF[attr].check(value)
+            if why is None:
+                changed[attr] = accepted
+            else:
+                problems.append(Problem("command line", None, f"{flag} {why}; using "
+                                        f"{getattr(self, attr)!r}"))
+        return replace(self, **changed, problems=tuple(problems))
 
 
 def _kind(value: Any) -> str:
@@ -139,10 +178,16 @@ def _accept(key: Key, value: Any) -> tuple[Any, str | None]:
         ok = isinstance(value, str)
     if not ok:
         return None, f"must be {_kind(default)}, not {value!r}"
+    if isinstance(value, float) and not math.isfinite(value):
+        # NaN passes every comparison below (all are False): refuse it first.
+        return None, f"must be a finite number, not {value!r}"
     if key.choices and value not in key.choices:
         return None, f"must be one of {', '.join(key.choices)}, not {value!r}"
-    if key.low is not None and value < key.low or key.high is not None and value > key.high:
-        return None, f"must be between {key.low:g} and {key.high:g}, not {value!r}"
+    outside = (key.low is not None and value < key.low
+               or key.high is not None and value > key.high)
+    if outside and not (key.off is not None and value == key.off):
+        off = f" (or {key.off:g})" if key.off is not None else ""
+        return None, f"must be between {key.low:g} and {key.high:g}{off}, not {value!r}"
     if key.attr == "supervisor_daily_restart" and value and not _TIME.match(value):
         return None, f"must be a time like \"04:30\" or empty, not {value!r}"
     if key.attr == "admin_pin_hash" and value and not value.startswith("scrypt$"):
@@ -150,48 +195,80 @@ def _accept(key: Key, value: Any) -> tuple[Any, str | None]:
     return value, None
 
 
-def load_config(path: Path) -> Config:
+def load_config(path: Path, explicit: bool = False) -> Config:
     """Read ``path``; a missing file is the defaults, a wrong key keeps its default.
 
-    The mistakes found are in :attr:`Config.problems` (file and line each).
+    Every key that can be read is used, even when other lines of the file are
+    broken (a kiosk must not drop to window mode because of a typo). The mistakes
+    found are in :attr:`Config.problems`, each with its line. ``explicit``: the file
+    was named on the command line, so its absence is worth saying.
     """
-    if not path.exists():
-        return Config()
-    from minusma_kiosk.content.files import read_toml  # only when there is a file to read
+    from minusma_kiosk.kiosk import config_file
 
+    name = path.name
+    if not path.exists() and not path.is_symlink():
+        if explicit:
+            return Config(problems=(Problem(str(path), None, "this configuration file does "
+                                            "not exist; using the defaults"),))
+        return Config()
     log = ProblemLog()
-    doc = read_toml(path.parent, path.name, log)
-    if doc is None:
+    text = config_file.read_text(path, log)
+    if text is None:
         return Config(problems=tuple(log.items))
     values: dict[str, Any] = {}
     known = {k.section: {kk.name: kk for kk in KEYS if kk.section == k.section} for k in KEYS}
-    for section, table in doc.data.items():
-        if section not in known or not isinstance(table, dict):
-            log.add(path.name, doc.line_of(section),
-                    f"unknown section [{section}]; sections: "
+    for entry in config_file.entries(name, text, log):
+        if entry.section not in known:
+            log.add(name, entry.section_line,
+                    f"unknown section [{entry.section}]; sections: "
                     + ", ".join(f"[{s}]" for s in known))
             continue
-        for name, value in table.items():
-            key = known[section].get(name)
-            if key is None:
-                log.add(path.name, doc.line_of(section, name),
-                        f"unknown key {name!r} in [{section}]; keys: "
-                        + ", ".join(known[section]))
-                continue
-            accepted, why = _accept(key, value)
-            if why is not None:
-                log.add(path.name, doc.line_of(section, name),
-                        f"[{section}] {name} {why}; using the default {key.default!r}")
-                continue
-            values[key.attr] = accepted
-    return Config(**values, problems=tuple(log.items))
+        key = known[entry.section].get(entry.name)
+        if key is None:
+            log.add(name, entry.line, f"unknown key {entry.name!r} in [{entry.section}]; "
+                    "keys: " + ", ".join(known[entry.section]))
+            continue
+        accepted, why = key.check(entry.value)
+        if why is not None:
+            log.add(name, entry.line,
+                    f"[{key.section}] {key.name} {why}; using the default {key.default!r}")
+            continue
+        values[key.attr] = accepted
+    pin = values.get("admin_pin_hash", "")
+    if pin:
+        _check_pin_file(path, pin, text, log)
+    return Config(**values, problems=_unique(log.items))
+
+
+def _unique(problems: list[Problem]) -> tuple[Problem, ...]:
+    """Each problem once (an unknown section is reported by every one of its keys)."""
+    return tuple(dict.fromkeys(problems))
+
+
+def _check_pin_file(path: Path, pin_hash: str, text: str, log: ProblemLog) -> None:
+    """Warnings about the file holding the PIN's hash: readable by others, or a hash
+    made under an older, weaker rule."""
+    from minusma_kiosk.kiosk import config_file
+    from minusma_kiosk.kiosk.pin import is_weak_hash
+
+    line = next((n for n, t in enumerate(text.splitlines(), 1)
+                 if re.match(r"^\s*pin_hash\s*=", t)), None)
+    if config_file.readable_by_others(path):
+        log.add(path.name, line, "other users of this machine can read this file, which "
+                "holds the admin PIN's hash (they could guess the PIN from it offline): "
+                f"run 'chmod 600 {path}'")
+    if is_weak_hash(pin_hash):
+        log.add(path.name, line, "the admin PIN was set under an older, weaker rule "
+                "(fewer digits, a cheaper hash); set it again with 'minusma-kiosk set-pin'")
 
 
 def _toml_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return f'"{value}"'
+        import json  # a JSON string is a TOML basic string: quotes and backslashes escaped
+
+        return json.dumps(value, ensure_ascii=False)
     return repr(value)
 
 
@@ -216,11 +293,28 @@ def default_text() -> str:
 def set_value(path: Path, section: str, name: str, value: Any) -> None:
     """Write one key into the file at ``path`` (created from the defaults if missing).
 
-    Other lines, comments included, are kept as they are.
+    Other lines, comments included, are kept as they are. The file is replaced in one
+    step (a power cut leaves the old file or the new one, never half of one) and is
+    readable by its owner only, since it may hold the PIN's hash.
+
+    Raises
+    ------
+    ValueError
+        If the key refuses ``value`` (the same check as for the file and the flags).
+    OSError
+        If the file cannot be read or written (the message says which and why).
     """
-    text = path.read_text(encoding="utf-8") if path.exists() else default_text()
+    from minusma_kiosk.kiosk import config_file
+
+    key = next((k for k in KEYS if (k.section, k.name) == (section, name)), None)
+    if key is None:
+        raise ValueError(f"unknown configuration key [{section}] {name}")
+    accepted, why = key.check(value)
+    if why is not None:
+        raise ValueError(f"[{section}] {name} {why}")
+    text = path.read_text(encoding="utf-8-sig") if path.exists() else default_text()
     lines = text.splitlines()
-    new = f"{name} = {_toml_value(value)}"
+    new = f"{name} = {_toml_value(accepted)}"
     start = next((i for i, line in enumerate(lines)
                   if re.match(rf"^\s*\[\s*{re.escape(section)}\s*\]\s*(#.*)?$", line)), None)
     if start is None:
@@ -234,5 +328,4 @@ def set_value(path: Path, section: str, name: str, value: Any) -> None:
             lines.insert(start + 1, new)
         else:
             lines[at] = new
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    config_file.write_private(path, "\n".join(lines) + "\n")

@@ -5,6 +5,9 @@
 and to the terminal. ``faulthandler`` writes a native crash's Python stack to
 ``crash.log``. An exception that escapes a Qt slot or event handler reaches
 ``sys.excepthook``: it is logged with its traceback and the exhibit goes on.
+
+A log folder that cannot be written never stops the exhibit: the logs then go to
+the terminal only (the system journal under systemd), and the first line says so.
 """
 
 from __future__ import annotations
@@ -27,8 +30,11 @@ _crash_file: IO[str] | None = None  # kept open for faulthandler as long as we r
 
 
 def setup_logging(folder: Path, level: int = logging.INFO, name: str = LOG_NAME,
-                  rotate: bool = True) -> Path:
-    """Log to a rotating file ``name`` in ``folder`` and to stderr; returns the file's path.
+                  rotate: bool = True) -> str | None:
+    """Log to a rotating file ``name`` in ``folder`` and to stderr.
+
+    Returns None, or why the folder cannot hold the logs: then they go to stderr
+    only, and that is the first line logged.
 
     The supervisor logs to a file of its own (two processes must not rotate one file).
     ``rotate=False`` starts with a plain file handler, because importing
@@ -36,30 +42,41 @@ def setup_logging(folder: Path, level: int = logging.INFO, name: str = LOG_NAME,
     :func:`enable_rotation` swaps in the rotating one once the window is up.
     """
     global _crash_file
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
     root = logging.getLogger()
     for handler in list(root.handlers):
         if getattr(handler, "_minusma", False):
             root.removeHandler(handler)
             handler.close()
-    if rotate:
-        file_handler = _rotating(path)
-    else:
-        file_handler = logging.FileHandler(path, encoding="utf-8")
-        file_handler._minusma_plain = True  # type: ignore[attr-defined]
-    terminal = logging.StreamHandler()
-    for handler in (file_handler, terminal):
+    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    problem = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if rotate:
+            handlers.append(_rotating(path))
+        else:
+            plain = logging.FileHandler(path, encoding="utf-8")
+            plain._minusma_plain = True  # type: ignore[attr-defined]
+            handlers.append(plain)
+    except OSError as exc:
+        problem = (f"the log folder {folder} cannot be written ({exc.strerror or exc}): "
+                   "logging to the terminal only (the system journal under systemd)")
+    for handler in handlers:
         handler.setFormatter(logging.Formatter(FORMAT))
         handler._minusma = True  # type: ignore[attr-defined]
         root.addHandler(handler)
     root.setLevel(level)
     logging.captureWarnings(True)
     if _crash_file is None:
-        _crash_file = open(folder / CRASH_NAME, "a", encoding="utf-8")
-        faulthandler.enable(_crash_file)
+        try:
+            _crash_file = open(folder / CRASH_NAME, "a", encoding="utf-8")
+            faulthandler.enable(_crash_file)
+        except OSError:
+            faulthandler.enable(sys.stderr)
     sys.excepthook = log_unhandled
-    return path
+    if problem:
+        log.error("%s", problem)
+    return problem
 
 
 def _rotating(path: Path) -> logging.Handler:
@@ -75,7 +92,12 @@ def enable_rotation() -> None:
     for handler in list(root.handlers):
         if getattr(handler, "_minusma_plain", False):
             assert isinstance(handler, logging.FileHandler)
-            rotating = _rotating(Path(handler.baseFilename))
+            try:
+                rotating = _rotating(Path(handler.baseFilename))
+            except OSError as exc:
+                log.warning("the log %s cannot rotate (%s); it keeps growing",
+                            handler.baseFilename, exc)
+                return
             rotating.setFormatter(handler.formatter)
             rotating._minusma = True  # type: ignore[attr-defined]
             root.addHandler(rotating)

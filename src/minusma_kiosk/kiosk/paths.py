@@ -14,6 +14,10 @@ from pathlib import Path
 APP = "minusma-kiosk"
 #: Under the supervisor: the file the exhibit touches every second (its heartbeat).
 HEARTBEAT_ENV = "MINUSMA_KIOSK_HEARTBEAT"
+#: Under the supervisor: its process id (the exhibit stops when the supervisor is gone).
+SUPERVISOR_ENV = "MINUSMA_KIOSK_SUPERVISOR"
+#: Set by the supervisor after repeated crashes: why the exhibit runs in safe mode.
+SAFE_MODE_ENV = "MINUSMA_KIOSK_SAFE_MODE"
 
 
 def _home() -> Path | None:

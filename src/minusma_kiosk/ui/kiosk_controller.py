@@ -65,6 +65,11 @@ class KioskSettings:
     pin_hash: str = ""
     config_path: Path | None = None
     log_dir: Path | None = None
+    #: Where wrong PIN tries are kept across restarts (None: in memory only).
+    pin_state_path: Path | None = None
+    #: What staff should know about this machine (unwritable folders, a database moved
+    #: aside, safe mode, configuration problems): the admin panel lists them.
+    notices: tuple[str, ...] = ()
 
 
 class KioskController(QObject):
@@ -106,7 +111,7 @@ class KioskController(QObject):
         self.settings = settings
         self.started_at = time.monotonic()
         self.monitor = IdleMonitor(settings.reading_ms, settings.warning_ms, self)
-        self.gate = PinGate(settings.pin_hash)
+        self.gate = PinGate(settings.pin_hash, state_path=settings.pin_state_path)
         self.attract_overlay = AttractOverlay(shell)
         self.idle_overlay = IdleOverlay(shell, self.monitor.remaining_warning_ms)
         self.pin_pad = PinPad(shell)
@@ -228,8 +233,11 @@ class KioskController(QObject):
             self.pin_pad.hide()
             self.open_admin()
         else:
-            log.warning("wrong admin PIN")  # never the digits
-            self.pin_pad.refuse(self.gate.wait_s())
+            wait = self.gate.wait_s()
+            # Never the digits: how many wrong tries, and the lock.
+            log.warning("wrong admin PIN (%d in a row%s)", self.gate.wrong_tries,
+                        f"; the pad is locked for {wait:.0f} s" if wait > 0 else "")
+            self.pin_pad.refuse(wait)
 
     def open_admin(self) -> None:
         """Show the admin panel with the machine's current state."""
@@ -242,7 +250,7 @@ class KioskController(QObject):
             uptime_s=time.monotonic() - self.started_at, memory_mb=memory_mb(),
             log_lines=lines, explore_s=self._explore_ms // 1000,
             reading_s=self._reading_ms // 1000,
-            language=self.shell.state.default_language))
+            language=self.shell.state.default_language, notices=self.settings.notices))
 
     def run_self_test(self) -> None:
         """Run the self-test on this content beside the exhibit; the panel shows the result."""

@@ -27,6 +27,7 @@ class AdminInfo:
     explore_s: int
     reading_s: int
     language: str
+    notices: tuple[str, ...] = ()
 
 
 def duration(seconds: float) -> str:
@@ -74,6 +75,11 @@ class AdminPanel(Overlay):
         self.facts = label("body")
         lay.addWidget(self.title)
         lay.addWidget(self.facts)
+        #: What staff should know about this machine (hidden when all is well).
+        self.notices = label("body")
+        self.notices.setObjectName("admin_notices")
+        self.notices.hide()
+        lay.addWidget(self.notices)
         self.settings = QGridLayout()
         self.explore_label, self.reading_label, self.language_label = (
             label("body"), label("body"), label("body"))
@@ -177,6 +183,9 @@ class AdminPanel(Overlay):
         ).format(app=info.app_version, content=info.content_version,
                  uptime=duration(info.uptime_s),
                  memory=round(info.memory_mb) if math.isfinite(info.memory_mb) else "?"))
+        self.notices.setVisible(bool(info.notices))
+        self.notices.setText("\n".join([self.tr("Needs attention:")]
+                                       + [f"• {notice}" for notice in info.notices]))
         self.explore_value.setText(self.tr("{n} s").format(n=info.explore_s))
         self.reading_value.setText(self.tr("{n} s").format(n=info.reading_s))
         for code in ("en", "fr"):
