@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from minusma_kiosk.app import load_cached
 from minusma_kiosk.content.cache import content_digest, load_from_cache, store_in_cache
 
@@ -61,3 +63,16 @@ def test_the_same_files_in_another_folder_are_not_served_stale_paths(content_cop
     pictures = [card.image for card in content.cards if card.image is not None]
     assert pictures
     assert all(path.is_file() and moved in path.parents for path in pictures)
+
+
+@pytest.mark.adversarial(item=9)
+@pytest.mark.parametrize("damage", [b"", b"\x80\x05garbage", b"\x80\x04\x95" + bytes(range(256)) * 4])
+def test_a_damaged_cache_file_means_a_full_load(content_copy, tmp_path, damage):
+    from minusma_kiosk.content import load_content
+
+    root = content_copy
+    cache = tmp_path / "cache"
+    store_in_cache(root, cache, load_content(root).content)
+    for entry in cache.glob("content-*.pickle"):
+        entry.write_bytes(damage)
+    assert load_from_cache(root, cache) is None

@@ -269,7 +269,8 @@ def test_value_must_be_a_finite_number(tiny, raw: str) -> None:
     tiny.edit("figures.csv", "fig_people,180,", f"fig_people,{raw},")
     assert tiny.problems() == [
         "cards.toml:4: unknown figure 'fig_people' (not an id in figures.csv)",
-        f"figures.csv:5: figure 'fig_people': the value {raw!r} is not a number",
+        f"figures.csv:5: figure 'fig_people': the value {raw!r} is not a number (write it "
+        "with digits, a point for decimals: 292.5)",
     ]
 
 
@@ -422,8 +423,9 @@ def test_non_utf8_toml_reports_the_line_of_the_bad_byte(tiny) -> None:
     (tiny.path / "cards.toml").write_bytes(text.encode("utf-8").replace(
         "Première".encode(), "Première".encode("latin-1")))
     problems = tiny.problems()
-    assert problems == [("cards.toml:7: this file is not UTF-8 text; in your editor or "
-                        "spreadsheet, save it as 'UTF-8' (CSV UTF-8)")]
+    assert problems == [("cards.toml:7: this file is in the Windows-1252 encoding (as Excel's "
+                         "plain 'CSV' saves), not UTF-8 (see 'Première'): save it as 'CSV UTF-8' "
+                         "(in a text editor: UTF-8)")]
 
 
 def test_non_utf8_after_a_byte_order_mark(tiny) -> None:
@@ -476,7 +478,7 @@ def test_content_folder_that_does_not_exist(tmp_path: Path) -> None:
 def test_content_folder_that_is_a_file(tmp_path: Path) -> None:
     file = tmp_path / "content.txt"
     file.write_text("x")
-    assert [p.message for p in load_content(file).problems] == ["this content folder does not exist"]
+    assert [p.message for p in load_content(file).problems] == ["this is a file, not a content folder"]
 
 
 # --- images ------------------------------------------------------------------------
@@ -506,11 +508,42 @@ def test_image_qt_could_not_draw(tiny, text: str, reason: str) -> None:
     tiny.assert_problem(problems, "cards.toml", 17, reason)
 
 
-def test_image_must_be_svg(tiny) -> None:
-    (tiny.path / "images" / "pic.png").write_bytes(b"\x89PNG")
+def _png(width: int, height: int) -> bytes:
+    """A real PNG of one colour (pure Python: the content tests import no Qt)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    rows = b"".join(b"\x00" + b"\x80\x20\x20" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2,
+                                                            0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+@pytest.mark.adversarial(item=9)
+def test_a_png_picture_is_accepted(tiny) -> None:
+    (tiny.path / "images" / "pic.png").write_bytes(_png(16, 12))
     tiny.edit("cards.toml", '"images/pic.svg"', '"images/pic.png"')
-    tiny.assert_problem(tiny.problems(), "cards.toml", 17,
-                        "'images/pic.png': pictures must be SVG files (.svg)")
+    result = tiny.load()
+    assert result.ok, result.problems
+    assert [c.image.name for c in result.content.cards if c.image] == ["pic.png"]
+
+
+@pytest.mark.parametrize(("name", "data", "reason"), [
+    ("pic.png", b"\x89PNG", "'images/pic.png' is not a PNG picture (save it again as PNG)"),
+    ("pic.png", _png(5000, 10), "'images/pic.png' is 5000x10 pixels; at most 4096x4096"),
+    ("pic.jpg", b"\xff\xd8\xff", "'images/pic.jpg': pictures must be SVG (.svg) or PNG (.png)"),
+    ("pic.svg", b'<svg xmlns="http://www.w3.org/2000/svg">' + b"<g/>" * 600_000 + b"</svg>",
+     "'images/pic.svg' is 2.4 MB; a card's picture may be at most 2 MB"),
+])
+@pytest.mark.adversarial(item=9)
+def test_a_picture_the_exhibit_cannot_show_is_refused(tiny, name, data, reason) -> None:
+    (tiny.path / "images" / name).write_bytes(data)
+    tiny.edit("cards.toml", '"images/pic.svg"', f'"images/{name}"')
+    tiny.assert_problem(tiny.problems(), "cards.toml", 17, reason)
 
 
 @pytest.mark.parametrize(("image", "reason"), [

@@ -120,3 +120,34 @@ def test_drag_scrolls_an_open_card(cards, qtbot):
     assert bar.value() > 100
     flick = back.area.property("drag_scroller")._timer
     qtbot.waitUntil(lambda: not flick.isActive(), timeout=3000)
+
+
+@pytest.mark.adversarial(item=9)
+def test_a_png_picture_is_drawn_like_an_svg(make_shell, tmp_path):
+    """The curator guide allows PNG pictures: the card shows one, in proportion."""
+    import shutil
+
+    from PySide6.QtGui import QColor, QImage
+
+    from minusma_kiosk import resources
+    from minusma_kiosk.app import load_with_fallback
+
+    folder = tmp_path / "content"
+    shutil.copytree(resources.content_dir(), folder)
+    image = QImage(64, 32, QImage.Format.Format_RGB32)
+    image.fill(QColor("#c03020"))
+    assert image.save(str(folder / "images" / "photo.png"))
+    cards = folder / "cards.toml"
+    text = cards.read_text(encoding="utf-8")
+    first = text.index('image = "images/')
+    end = text.index('"', first + len('image = "'))
+    cards.write_text(text[:first] + 'image = "images/photo.png' + text[end:], encoding="utf-8")
+    loaded = load_with_fallback(folder, use_cache=False)
+    assert loaded.rejected is None, loaded.rejected and loaded.rejected.problems
+    shell = make_shell(loaded=loaded)
+    shell.router.navigate(ScreenId.CARDS)
+    screen = shell.router.screen(ScreenId.CARDS)
+    drawn = screen.views[0].front.picture.pixmap().toImage()
+    side = drawn.width()
+    assert drawn.pixelColor(side // 2, side // 2) == QColor("#c03020")
+    assert drawn.pixelColor(side // 2, 2).alpha() == 0  # 2:1 picture: the top stays clear

@@ -49,10 +49,10 @@ def load_from_cache(root: Path, cache_dir: Path) -> Content | None:
         key = content_digest(root)
         data = (cache_dir / f"content-{key}.pickle").read_bytes()
         content = pickle.loads(data)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
-            TypeError, ValueError) as exc:
-        if not isinstance(exc, FileNotFoundError):
-            log.info("content cache not used: %s", exc)
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # a damaged or foreign file: it is only a cache, load in full
+        log.info("content cache not used: %s: %s", type(exc).__name__, exc)
         return None
     return content if isinstance(content, Content) else None
 

@@ -94,7 +94,7 @@ def _points(doc: TomlDoc, log: ProblemLog, value: Any, axis: Axis, figures: dict
             continue
         if fid is not None and fid not in figures:
             log.add(doc.name, line, f"point {key!r}: unknown figure {fid!r} "
-                    "(not an id in figures.csv)")
+                    "(not an id in figures.csv)", cause="figures.csv")
             continue
         key_fr = item.get("key_fr", "")
         if not isinstance(key_fr, str):
@@ -130,10 +130,11 @@ def load_charts(root: Path, log: ProblemLog, figures: dict[str, Figure]) -> tupl
         if axis is None:
             log.add(doc.name, doc.line_of(*at, "axis"), f"chart {cid!r}: axis must be one of "
                     + ", ".join(axes))
-        title = text_field(doc, log, table, "title", *at, max_words=10)
-        subtitle = text_field(doc, log, table, "subtitle", *at, max_words=30)
-        label = text_field(doc, log, table, "label", *at, required=False, max_words=4)
-        label2 = text_field(doc, log, table, "label2", *at, required=False, max_words=4)
+        title = text_field(doc, log, table, "title", *at, limit="chart.title")
+        subtitle = text_field(doc, log, table, "subtitle", *at, limit="chart.subtitle")
+        label = text_field(doc, log, table, "label", *at, required=False, limit="chart.label")
+        label2 = text_field(doc, log, table, "label2", *at, required=False,
+                            limit="chart.label2")
         if kind is None or axis is None:
             continue
         points = _points(doc, log, table.get("points"), axis, figures, *at, "points")
@@ -145,7 +146,8 @@ def load_charts(root: Path, log: ProblemLog, figures: dict[str, Figure]) -> tupl
             reference = figures.get(rid) if isinstance(rid, str) else None
             if reference is None:
                 log.add(doc.name, doc.line_of(*at, "reference"), f"chart {cid!r}: unknown "
-                        f"reference figure {rid!r} (not an id in figures.csv)")
+                        f"reference figure {rid!r} (not an id in figures.csv)",
+                        cause="figures.csv")
         notes = id_list(doc, log, table.get("notes"), figures, "figure", "figures.csv", *at,
                         "notes")
         units = {p.figure.unit for p in points + points2 if p.figure is not None}
@@ -155,7 +157,12 @@ def load_charts(root: Path, log: ProblemLog, figures: dict[str, Figure]) -> tupl
             log.add(doc.name, doc.line_of(*at), f"chart {cid!r} mixes units ("
                     + ", ".join(sorted(u.value for u in units)) + "); one chart, one unit")
         if not any(p.figure is not None for p in points):
-            log.add(doc.name, doc.line_of(*at, "points"), f"chart {cid!r} has no figure to draw")
+            raw = table.get("points")
+            # Figures it names that figures.csv lacks: a consequence when that file is broken.
+            named = isinstance(raw, list) and any(isinstance(p, dict) and "figure" in p
+                                                  for p in raw)
+            log.add(doc.name, doc.line_of(*at, "points"), f"chart {cid!r} has no figure to draw",
+                    cause="figures.csv" if named else None)
             continue
         highlight = table.get("highlight", "")
         if highlight and (not isinstance(highlight, str) or highlight not in

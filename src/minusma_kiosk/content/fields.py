@@ -8,6 +8,7 @@ from typing import Any
 
 from minusma_kiosk.content import typography
 from minusma_kiosk.content.files import TomlDoc
+from minusma_kiosk.content.limits import LIMITS
 from minusma_kiosk.content.model import LANGUAGES, REQUIRED_LANGUAGES, Source, Text
 from minusma_kiosk.content.problems import LineRef, ProblemLog, resolve_line
 
@@ -15,14 +16,19 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 
 
 def csv_text(row: Any, column: str, log: ProblemLog, file: str,
-             required: bool = False) -> Text:
+             required: bool = False, limit: str | None = None, what: str = "") -> Text:
     """A per-language text from ``<column>_en`` / ``<column>_fr`` CSV columns.
 
     The exhibit shows every text in both languages. A ``required`` text (whose empty
     English column the caller reports) must have its French too; an optional one
     given in one language must be given in the other. Missing ones are reported on
-    the row's line."""
+    the row's line, and so is a text over its ``limit`` (a key of
+    :data:`~.limits.LIMITS`); ``what`` names the row in the message."""
     texts = {lang: row.get(f"{column}_{lang}") for lang in LANGUAGES}
+    if limit is not None:
+        for lang, text in texts.items():
+            if text and (why := LIMITS[limit].problem(" ".join(text.split()))):
+                log.add(file, row.line, f"{what + ': ' if what else ''}{column}_{lang} {why}")
     for lang in REQUIRED_LANGUAGES:
         if texts[lang]:
             continue
@@ -49,8 +55,9 @@ def unknown_keys(doc: TomlDoc, log: ProblemLog, table: dict[str, Any],
 
 
 def text_field(doc: TomlDoc, log: ProblemLog, table: dict[str, Any], key: str,
-          *path: str | int, required: bool = True, max_words: int | None = None) -> Text:
-    """Read a per-language text written as ``key.en = "…"`` / ``key.fr = "…"``."""
+               *path: str | int, required: bool = True, limit: str | None = None) -> Text:
+    """Read a per-language text written as ``key.en = "…"`` / ``key.fr = "…"``;
+    ``limit``: a key of :data:`~.limits.LIMITS` the text must keep to."""
     value = table.get(key)
     if value is None:
         if required:
@@ -72,10 +79,8 @@ def text_field(doc: TomlDoc, log: ProblemLog, table: dict[str, Any], key: str,
             problem = "is empty"
         else:
             clean = " ".join(text.split())
-            words = len(clean.split())
-            if max_words and words > max_words:
-                problem = (f"has {words} words; keep it to {max_words} or fewer "
-                           "(visitors read for seconds)")
+            if limit is not None:
+                problem = LIMITS[limit].problem(clean)
             texts[lang] = typography.tidy(clean, lang)
         if problem:
             log.add(doc.name, doc.line_of(*path, key, lang), f"{key}.{lang} {problem}")
@@ -143,7 +148,7 @@ def id_list(doc: TomlDoc, log: ProblemLog, value: Any, known: dict[str, Any], wh
     for item in value:
         if item not in known:
             log.add(doc.name, doc.line_of(*path), f"unknown {what} {item!r} "
-                    f"(not an id in {where})")
+                    f"(not an id in {where})", cause=where)
         else:
             out.append(known[item])
     return tuple(out)

@@ -18,6 +18,30 @@ from typing import Any
 from minusma_kiosk.content.problems import LineRef, ProblemLog
 
 
+def folder_problem(root: Path) -> str | None:
+    """Why the content folder ``root`` cannot be used at all, or None.
+
+    Asked once, before any file is read, so that a folder the exhibit may not read
+    is one clear problem instead of one per file (or a crash)."""
+    import os
+
+    try:
+        with os.scandir(root) as entries:
+            first = next(entries, None)
+            if first is not None:
+                first.stat()  # a folder that lists its files but may not be searched
+    except FileNotFoundError:
+        return "this content folder does not exist"
+    except NotADirectoryError:
+        return "this is a file, not a content folder"
+    except PermissionError:
+        return ("this content folder cannot be read (permission denied): give the "
+                "exhibit's user read access to it and to its files")
+    except OSError as exc:
+        return f"this content folder cannot be read ({exc.strerror or exc})"
+    return None
+
+
 def resolve_inside(root: Path, rel: str, log: ProblemLog, file: str, line: LineRef) -> Path | None:
     """Return ``root / rel`` if it stays inside ``root``, else report and return None.
 
@@ -42,21 +66,49 @@ def resolve_inside(root: Path, rel: str, log: ProblemLog, file: str, line: LineR
     except ValueError:
         log.add(file, line, f"{rel!r} is a link that leads outside the content folder")
         return None
-    if not real.is_file():
+    try:
+        is_file = real.is_file()
+    except OSError as exc:  # a folder on the way that may not be searched
+        log.add(file, line, f"{rel!r} cannot be read ({exc.strerror or exc})")
+        return None
+    if not is_file:
         log.add(file, line, f"{rel!r} does not exist in the content folder")
         return None
     return candidate
 
 
-def check_svg(path: Path, rel: str, log: ProblemLog, file: str, line: LineRef) -> Path | None:
-    """``path`` if it is an SVG picture the exhibit can draw, else report and return None
-    (the exhibit draws pictures with Qt's SVG renderer, which shows nothing for a file
-    it cannot parse)."""
+#: Largest picture file: a card's picture is a small icon (the bundled SVGs are under
+#: 1 kB); a 50 MB SVG took the exhibit to about 1 GB of memory.
+MAX_PICTURE_BYTES = 2_000_000
+#: Largest PNG side in pixels (a card shows its picture about 120 px wide at 1080p).
+MAX_PNG_SIDE = 4096
+
+
+def check_picture(path: Path, rel: str, log: ProblemLog, file: str,
+                  line: LineRef) -> Path | None:
+    """``path`` if it is a picture the exhibit can draw (an SVG or a PNG, not too large),
+    else report and return None (Qt shows nothing for a file it cannot parse)."""
+    suffix = path.suffix.lower()
+    if suffix not in (".svg", ".png"):
+        log.add(file, line, f"{rel!r}: pictures must be SVG (.svg) or PNG (.png) files")
+        return None
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        log.add(file, line, f"{rel!r} cannot be read ({exc.strerror or exc})")
+        return None
+    if size > MAX_PICTURE_BYTES:
+        log.add(file, line, f"{rel!r} is {size / 1e6:.1f} MB; a card's picture may be at most "
+                f"{MAX_PICTURE_BYTES / 1e6:.0f} MB (it is shown as a small icon: simplify "
+                "the drawing or make the image smaller)")
+        return None
+    return _check_svg(path, rel, log, file, line) if suffix == ".svg" \
+        else _check_png(path, rel, log, file, line)
+
+
+def _check_svg(path: Path, rel: str, log: ProblemLog, file: str, line: LineRef) -> Path | None:
     import xml.etree.ElementTree as ET
 
-    if path.suffix.lower() != ".svg":
-        log.add(file, line, f"{rel!r}: pictures must be SVG files (.svg)")
-        return None
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as exc:
@@ -72,29 +124,88 @@ def check_svg(path: Path, rel: str, log: ProblemLog, file: str, line: LineRef) -
     return path
 
 
+def _check_png(path: Path, rel: str, log: ProblemLog, file: str, line: LineRef) -> Path | None:
+    import struct
+
+    try:
+        with path.open("rb") as f:
+            head = f.read(33)
+    except OSError as exc:
+        log.add(file, line, f"{rel!r} cannot be read ({exc.strerror or exc})")
+        return None
+    if len(head) < 33 or head[:8] != b"\x89PNG\r\n\x1a\n" or head[12:16] != b"IHDR":
+        log.add(file, line, f"{rel!r} is not a PNG picture (save it again as PNG)")
+        return None
+    width, height = struct.unpack(">II", head[16:24])
+    if not (0 < width <= MAX_PNG_SIDE and 0 < height <= MAX_PNG_SIDE):
+        log.add(file, line, f"{rel!r} is {width}x{height} pixels; at most "
+                f"{MAX_PNG_SIDE}x{MAX_PNG_SIDE} (it is shown as a small icon)")
+        return None
+    return path
+
+
 def read_text(root: Path, name: str, log: ProblemLog) -> str | None:
-    """Read a content file as UTF-8 text, or report why it cannot be read."""
+    """Read a content file as UTF-8 text, or report why it cannot be read (then the
+    file counts as broken: what refers to it is a consequence)."""
     p = resolve_inside(root, name, log, name, None)
     if p is None:
+        log.broken.add(name)
         return None
     try:
+        size = p.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            log.add_broken(name, None, f"this file is {size / 1e6:.0f} MB; a content file is "
+                           f"at most {MAX_TEXT_BYTES // 1_000_000} MB (is it the right file?)")
+            return None
         data = p.read_bytes()
     except OSError as exc:
-        log.add(name, None, f"this file cannot be read ({exc.strerror or exc})")
+        log.add_broken(name, None, f"this file cannot be read ({exc.strerror or exc})")
         return None
+    if (why := _not_utf8(data)) is not None:
+        line, message = why
+        if name.endswith(".csv") and (sep := _other_separator(data.decode("latin-1"))):
+            # What a French Excel writes: say both at once, not one per check.
+            message = message.replace(": save it as", f", and it uses {sep} between values: "
+                                      "save it as", 1) + " with commas between values"
+        log.add_broken(name, line, message)
+        return None
+    text = data.decode("utf-8-sig")
+    if not text.strip():
+        log.add_broken(name, None, "the file is empty")
+        return None
+    return text
+
+
+#: Largest content file read (the biggest bundled one is about 60 kB).
+MAX_TEXT_BYTES = 5_000_000
+_SAVE_AS = "save it as 'CSV UTF-8' (in a text editor: UTF-8)"
+
+
+def _not_utf8(data: bytes) -> tuple[int | None, str] | None:
+    """Why ``data`` is not UTF-8 text, naming the encoding a spreadsheet used, or None."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or \
+            (b"\x00" in data[:4000] and data[:4000].count(b"\x00") * 4 > len(data[:4000])):
+        return None, ("this file is UTF-16 text (Excel's 'Unicode text'), not UTF-8: "
+                      + _SAVE_AS)
     try:
-        text = data.decode("utf-8-sig")
+        data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         # utf-8-sig reports positions after a byte-order mark it has skipped
         offset = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
         line = data[: exc.start + offset].count(b"\n") + 1
-        log.add(name, line, "this file is not UTF-8 text; in your editor or spreadsheet, "
-                "save it as 'UTF-8' (CSV UTF-8)")
-        return None
-    if not text.strip():
-        log.add(name, None, "the file is empty")
-        return None
-    return text
+        try:
+            sample = data.decode("cp1252")
+        except UnicodeDecodeError:
+            return line, f"this file is not UTF-8 text: {_SAVE_AS}"
+        bad = sample.splitlines()[line - 1] if sample.splitlines() else ""
+        word = next((w for w in re.split(r"[^\w'-]+", bad) if any(ord(c) > 127 for c in w)),
+                    "")
+        return line, ("this file is in the Windows-1252 encoding (as Excel's plain 'CSV' "
+                      f"saves), not UTF-8{f' (see {word!r})' if word else ''}: " + _SAVE_AS)
+    if b"\x00" in data:
+        return data[: data.index(b"\x00")].count(b"\n") + 1, \
+            "this file holds a NUL byte (it is not text): " + _SAVE_AS
+    return None
 
 
 @dataclass(frozen=True)
@@ -125,17 +236,25 @@ def read_csv(
     text = read_text(root, name, log)
     if text is None:
         return []
+    if (separator := _other_separator(text)) is not None:
+        log.add_broken(name, 1, f"this file uses {separator} between values (as a spreadsheet "
+                       "set to French does): save it as 'CSV UTF-8' with commas between "
+                       "values (LibreOffice: field delimiter ','; Excel: set the list "
+                       "separator to ',' in the system's region settings)")
+        return []
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[Row] = []
     try:
         header = [h.strip() for h in next(reader)]
     except (StopIteration, csv.Error) as exc:
-        log.add(name, 1, f"the header row cannot be read ({exc})")
+        log.add_broken(name, 1, f"the header row cannot be read ({exc})")
         return []
     allowed = set(required) | set(optional) | {"notes"}
-    for col in required:
-        if col not in header:
-            log.add(name, 1, f"the column {col!r} is missing from the header row")
+    missing = [col for col in required if col not in header]
+    if missing:
+        log.broken.add(name)
+    for col in missing:
+        log.add(name, 1, f"the column {col!r} is missing from the header row")
     for col in header:
         if col not in allowed:
             log.add(name, 1, f"unknown column {col!r}; the columns are: "
@@ -162,8 +281,17 @@ def read_csv(
             continue
         rows.append(Row(start, dict(zip(header, record, strict=True))))
     if not rows and not log_has(log, name):
-        log.add(name, None, "the file has a header but no rows")
+        log.add_broken(name, None, "the file has a header but no rows")
     return rows
+
+
+def _other_separator(text: str) -> str | None:
+    """``"';'"`` or ``"tabs"`` when the header row is separated by those, not commas."""
+    header = text.split("\n", 1)[0]
+    for sep, called in ((";", "';'"), ("\t", "tabs")):
+        if header.count(sep) >= 2 and header.count(sep) > header.count(","):
+            return called
+    return None
 
 
 def log_has(log: ProblemLog, name: str) -> bool:
@@ -258,7 +386,7 @@ def read_toml(root: Path, name: str, log: ProblemLog) -> TomlDoc | None:
         m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
         line = int(m.group(1)) if m else None
         reason = msg[: m.start()].strip() if m else msg
-        log.add(name, line, f"this is not valid TOML: {reason}"
+        log.add_broken(name, line, f"this is not valid TOML: {reason}"
                 + (f" (column {m.group(2)})" if m else "")
                 + ". Check quotes \"…\" around text and '=' between key and value")
         return None

@@ -35,7 +35,15 @@ from minusma_kiosk.content.fields import (
     text_field,
     unknown_keys,
 )
-from minusma_kiosk.content.files import TomlDoc, check_svg, read_csv, read_toml, resolve_inside
+from minusma_kiosk.content.files import (
+    TomlDoc,
+    check_picture,
+    folder_problem,
+    read_csv,
+    read_toml,
+    resolve_inside,
+)
+from minusma_kiosk.content.limits import LIMITS
 from minusma_kiosk.content.model import (
     Card,
     CardId,
@@ -50,13 +58,14 @@ from minusma_kiosk.content.model import (
     SourceId,
     Unit,
 )
-from minusma_kiosk.content.problems import LineRef, Problem, ProblemLog
+from minusma_kiosk.content.problems import LineRef, Problem, ProblemLog, report
 from minusma_kiosk.content.timeline import RegionOf, load_timeline
 from minusma_kiosk.content.tour import load_tour
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
-CARD_TEXT_MAX_WORDS = 60
-CARD_HEADLINE_MAX_WORDS = 8
+#: Longest formula (the bundled ones are under 60 characters); bounds the work of
+#: reading and computing one.
+MAX_FORMULA_CHARS = 300
 
 
 @dataclass(frozen=True)
@@ -65,11 +74,18 @@ class LoadResult:
 
     content: Content | None
     problems: tuple[Problem, ...]
+    #: Files that could not be read as a whole (what refers to them follows from that).
+    broken: frozenset[str] = frozenset()
 
     @property
     def ok(self) -> bool:
         """True when the folder loaded without a problem."""
         return self.content is not None and not self.problems
+
+    def report(self) -> list[str]:
+        """The problems as a curator reads them: root causes first, then one line per
+        broken file for what follows from it."""
+        return report(self.problems, self.broken)
 
 
 def load_content(root: Path, check_geography: bool = False) -> LoadResult:
@@ -85,8 +101,8 @@ def load_content(root: Path, check_geography: bool = False) -> LoadResult:
     """
     log = ProblemLog()
     root = Path(root)
-    if not root.is_dir():
-        log.add(str(root), None, "this content folder does not exist")
+    if (why := folder_problem(root)) is not None:
+        log.add(str(root), None, why)
         return LoadResult(None, tuple(log.items))
     sources = _load_sources(root, log)
     figures = _load_figures(root, log, sources)
@@ -97,7 +113,7 @@ def load_content(root: Path, check_geography: bool = False) -> LoadResult:
     charts = load_charts(root, log, figures)
     tour = load_tour(root, log, timeline, charts, cards)
     if log or site is None:
-        return LoadResult(None, tuple(sorted(log.items, key=lambda p: (p.file, p.line or 0))))
+        return LoadResult(None, log.ordered(), frozenset(log.broken))
     content = Content(root=root, site=site, sources=tuple(sources.values()),
                       figures=tuple(figures.values()), cards=cards, credits=credits,
                       timeline=timeline, charts=charts, tour=tour)
@@ -139,10 +155,11 @@ def _load_site(root: Path, log: ProblemLog, sources: dict[str, Source],
     version = str_field(doc, log, table, "version", "site")
     return Site(
         version=version,
-        title=text_field(doc, log, table, "title", "site", max_words=12),
-        subtitle=text_field(doc, log, table, "subtitle", "site", max_words=20),
-        intro=text_field(doc, log, table, "intro", "site", max_words=90),
-        footnote=text_field(doc, log, table, "footnote", "site", required=False, max_words=40),
+        title=text_field(doc, log, table, "title", "site", limit="site.title"),
+        subtitle=text_field(doc, log, table, "subtitle", "site", limit="site.subtitle"),
+        intro=text_field(doc, log, table, "intro", "site", limit="site.intro"),
+        footnote=text_field(doc, log, table, "footnote", "site", required=False,
+                            limit="site.footnote"),
         sources=source_list(doc, log, table.get("sources"), sources, "site", "sources"),
         key_figures=_key_figures(doc, log, table.get("key_figures"), figures),
     )
@@ -169,6 +186,8 @@ def _load_sources(root: Path, log: ProblemLog) -> dict[str, Source]:
         for col in ("title", "publisher"):
             if not row.get(col):
                 log.add(name, row.line, f"source {sid!r}: the {col} is empty")
+            elif why := LIMITS[f"source.{col}"].problem(" ".join(row.get(col).split())):
+                log.add(name, row.line, f"source {sid!r}: the {col} {why}")
         url = row.get("url")
         if url and not re.match(r"^https?://\S+$", url):
             log.add(name, row.line, f"source {sid!r}: the url must start with http:// or https://")
@@ -212,12 +231,17 @@ def _load_figures(root: Path, log: ProblemLog, sources: dict[str, Source]) -> di
             log.add(name, row.line, f"figure {fid!r}: as_of {why}")
         if not row.get("label_en"):
             log.add(name, row.line, f"figure {fid!r}: label_en is empty (say what is counted)")
-        label = csv_text(row, "label", log, name, required=True)
-        note = csv_text(row, "note", log, name)
+        label = csv_text(row, "label", log, name, required=True, limit="figure.label",
+                         what=f"figure {fid!r}")
+        note = csv_text(row, "note", log, name, limit="figure.note", what=f"figure {fid!r}")
         source_id, formula, raw = row.get("source"), row.get("formula"), row.get("value")
         if formula and source_id:
             log.add(name, row.line, f"figure {fid!r}: give a source or a formula, not both "
                     "(a derived figure's sources are those of its inputs)")
+            continue
+        if len(formula) > MAX_FORMULA_CHARS:
+            log.add(name, row.line, f"figure {fid!r}: the formula has {len(formula)} "
+                    f"characters; keep it to {MAX_FORMULA_CHARS} (a few figure ids and + - * /)")
             continue
         if formula:
             if raw:
@@ -238,20 +262,38 @@ def _load_figures(root: Path, log: ProblemLog, sources: dict[str, Source]) -> di
             continue
         if source_id not in sources:
             log.add(name, row.line, f"figure {fid!r}: unknown source {source_id!r} "
-                    "(not an id in sources.csv)")
+                    "(not an id in sources.csv)", cause="sources.csv")
             continue
-        try:
-            value = float(raw.replace(",", ""))
-            if not math.isfinite(value):
-                raise ValueError
-        except ValueError:
-            log.add(name, row.line, f"figure {fid!r}: the value {raw!r} is not a number")
+        value, why = _number(raw)
+        if value is None:
+            log.add(name, row.line, f"figure {fid!r}: the value {raw!r} {why}")
             continue
         if unit is None or qualifier is None:
             continue
         plain[fid] = Figure(FigureId(fid), value, unit, qualifier, as_of, label,
                             source=sources[source_id], note=note)
     return _resolve_derived(log, name, plain, pending)
+
+
+_PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
+_GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,840 or 1,234,567.5
+
+
+def _number(raw: str) -> tuple[float | None, str]:
+    """A figure's value written as in English (``1840``, ``1,840``, ``292.5``), or why not.
+
+    A comma is only a thousands separator: ``292,5`` (a French decimal comma) is
+    refused rather than read as 2,925."""
+    text = raw.strip().replace("\u00a0", "").replace("\u202f", "")
+    if _PLAIN.match(text) or _GROUPED.match(text):
+        value = float(text.replace(",", ""))
+        if math.isfinite(value):
+            return value, ""
+        return None, "is too large to be a figure"
+    if re.match(r"^-?\d+,\d{1,2}$|^-?\d+,\d{4,}$", text):
+        return None, (f"uses a comma for decimals; write {text.replace(',', '.')} with a "
+                      "point (commas may only group thousands: 1,840)")
+    return None, "is not a number (write it with digits, a point for decimals: 292.5)"
 
 
 def _resolve_derived(log: ProblemLog, name: str, figures: dict[str, Figure],
@@ -264,7 +306,7 @@ def _resolve_derived(log: ProblemLog, name: str, figures: dict[str, Figure],
         missing = [n for n in names if n not in known]
         if missing:
             log.add(name, row.line, f"figure {fid!r}: the formula uses unknown figure "
-                    f"id(s) {', '.join(missing)}")
+                    f"id(s) {', '.join(missing)}", cause=name)
         else:
             remaining.append(item)
     while remaining:
@@ -281,6 +323,11 @@ def _resolve_derived(log: ProblemLog, name: str, figures: dict[str, Figure],
                 value = formatting.evaluate(formula, figures)
             except ZeroDivisionError:
                 log.add(name, row.line, f"figure {fid!r}: the formula divides by zero")
+                remaining.remove(item)
+                continue
+            if not math.isfinite(value):
+                log.add(name, row.line, f"figure {fid!r}: the formula gives {value}, not a "
+                        "number that can be shown")
                 remaining.remove(item)
                 continue
             figures[fid] = Figure(FigureId(fid), value, unit, qualifier, as_of, label,
@@ -305,16 +352,16 @@ def _load_cards(root: Path, log: ProblemLog, sources: dict[str, Source],
         id_line = partial(doc.line_of, *at, "id")
         if not isinstance(cid, str) or not check_id(log, doc.name, id_line, cid, seen, "card"):
             cid = ""
-        headline = text_field(doc, log, table, "headline", *at, max_words=CARD_HEADLINE_MAX_WORDS)
-        text = text_field(doc, log, table, "text", *at, max_words=CARD_TEXT_MAX_WORDS)
-        detail = text_field(doc, log, table, "detail", *at, max_words=150)
+        headline = text_field(doc, log, table, "headline", *at, limit="card.headline")
+        text = text_field(doc, log, table, "text", *at, limit="card.text")
+        detail = text_field(doc, log, table, "detail", *at, limit="card.detail")
         disagreement = text_field(doc, log, table, "disagreement", *at, required=False,
-                             max_words=60)
+                                  limit="card.disagreement")
         fid = str_field(doc, log, table, "figure", *at)
         figure = figures.get(fid)
         if fid and figure is None:
             log.add(doc.name, doc.line_of(*at, "figure"),
-                    f"unknown figure {fid!r} (not an id in figures.csv)")
+                    f"unknown figure {fid!r} (not an id in figures.csv)", cause="figures.csv")
         card_sources = source_list(doc, log, table.get("sources"), sources, *at, "sources")
         more = id_list(doc, log, table.get("more_figures"), figures, "figure", "figures.csv",
                         *at, "more_figures")
@@ -325,7 +372,7 @@ def _load_cards(root: Path, log: ProblemLog, sources: dict[str, Source],
                 image_line = partial(doc.line_of, *at, "image")
                 image = resolve_inside(root, rel, log, doc.name, image_line)
                 if image is not None:
-                    image = check_svg(image, rel, log, doc.name, image_line)
+                    image = check_picture(image, rel, log, doc.name, image_line)
             else:
                 log.add(doc.name, doc.line_of(*at, "image"), "image must be a file name in quotes")
         if cid and figure is not None:
@@ -342,7 +389,7 @@ def _load_credits(root: Path, log: ProblemLog) -> tuple[Credit, ...]:
     for i, table in enumerate(tables(doc, log, "credit")):
         at = ("credit", i)
         unknown_keys(doc, log, table, ("what", "who", "licence", "url"), *at)
-        what = text_field(doc, log, table, "what", *at)
+        what = text_field(doc, log, table, "what", *at, limit="credit.what")
         who = str_field(doc, log, table, "who", *at)
         licence = str_field(doc, log, table, "licence", *at)
         url = str_field(doc, log, table, "url", *at, required=False)

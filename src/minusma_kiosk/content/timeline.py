@@ -48,8 +48,6 @@ from minusma_kiosk.content.model import (
 )
 from minusma_kiosk.content.problems import LineRef, ProblemLog
 
-TITLE_MAX_WORDS = 8
-TEXT_MAX_WORDS = 50
 PLACE_KINDS = ("capital", "city", "town", "village")
 #: Mali's regions on the bundled map (Natural Earth 1:10m admin-1, English names).
 #: Ménaka and Taoudénit became regions after these boundaries were drawn; they lie
@@ -93,7 +91,8 @@ def _source(log: ProblemLog, file: str, row: Row, column: str, sources: dict[str
                     "sources.csv")
         return None
     if sid not in sources:
-        log.add(file, row.line, f"{what}: unknown source {sid!r} (not an id in sources.csv)")
+        log.add(file, row.line, f"{what}: unknown source {sid!r} (not an id in sources.csv)",
+                cause="sources.csv")
         return None
     return sources[sid]
 
@@ -105,15 +104,9 @@ def _place(log: ProblemLog, file: str, row: Row, places: dict[str, Place], what:
     place = places.get(pid)
     if place is None:
         also = ", nor 'national'" if national else ""
-        log.add(file, row.line, f"{what}: unknown place {pid!r} (not an id in places.csv{also})")
+        log.add(file, row.line, f"{what}: unknown place {pid!r} (not an id in places.csv{also})",
+                cause="places.csv")
     return place
-
-
-def _words(log: ProblemLog, file: str, row: Row, column: str, limit: int, what: str) -> None:
-    words = len(row.get(column).split())
-    if words > limit:
-        log.add(file, row.line, f"{what}: {column} has {words} words; keep it to {limit} "
-                "or fewer")
 
 
 def load_places(root: Path, log: ProblemLog, sources: dict[str, Source],
@@ -174,7 +167,8 @@ def load_places(root: Path, log: ProblemLog, sources: dict[str, Source],
                     f"coordinates, which lie in {found or 'no region of Mali'}")
         if source is None and not unknown:
             continue
-        out[pid] = Place(PlaceId(pid), csv_text(row, "name", log, name, required=True), lat,
+        out[pid] = Place(PlaceId(pid), csv_text(row, "name", log, name, required=True,
+                                                limit="place.name", what=what), lat,
                          lon, kind, source, region)
     return out
 
@@ -202,10 +196,9 @@ def load_events(root: Path, log: ProblemLog, sources: dict[str, Source],
         elif day and (precision == "month") != (row.get("date").count("-") == 1):
             log.add(name, row.line, f"{what}: date_precision {precision!r} does not match "
                     f"the date {row.get('date')!r}")
-        for column, limit in (("title_en", TITLE_MAX_WORDS), ("title_fr", TITLE_MAX_WORDS),
-                              ("text_en", TEXT_MAX_WORDS), ("text_fr", TEXT_MAX_WORDS),
-                              ("gentle_en", TEXT_MAX_WORDS), ("gentle_fr", TEXT_MAX_WORDS)):
-            _words(log, name, row, column, limit, what)
+        title = csv_text(row, "title", log, name, required=True, limit="event.title", what=what)
+        text = csv_text(row, "text", log, name, required=True, limit="event.text", what=what)
+        gentle = csv_text(row, "gentle", log, name, limit="event.gentle", what=what)
         for column in ("title_en", "text_en"):
             if not row.get(column):
                 log.add(name, row.line, f"{what}: {column} is empty")
@@ -225,9 +218,6 @@ def load_events(root: Path, log: ProblemLog, sources: dict[str, Source],
             if place is None:
                 continue
         source = _source(log, name, row, "source", sources, what)
-        title = csv_text(row, "title", log, name, required=True)
-        text = csv_text(row, "text", log, name, required=True)
-        gentle = csv_text(row, "gentle", log, name)
         if day is None or category is None or source is None or deaths not in ("yes", "no"):
             continue
         events.append(Event(EventId(eid), day, precision, title, text, gentle, place, category,
@@ -257,7 +247,8 @@ def load_camps(root: Path, log: ProblemLog, sources: dict[str, Source],
         source = _source(log, name, row, "source", sources, what, required=dated)
         source_opened = _source(log, name, row, "source_opened", sources, what, required=False)
         if place is not None:
-            camps.append(Camp(cid, place, csv_text(row, "name", log, name), opened, closed, source,
+            camps.append(Camp(cid, place, csv_text(row, "name", log, name, limit="camp.name",
+                                                    what=f"camp {cid!r}"), opened, closed, source,
                               source_opened))
     return tuple(camps)
 
@@ -282,7 +273,8 @@ def load_occupations(root: Path, log: ProblemLog, sources: dict[str, Source],
             log.add(name, row.line, f"{what}: held_to is not after held_from")
         source = _source(log, name, row, "source", sources, what)
         if place is not None and start is not None and source is not None:
-            out.append(Occupation(oid, place, start, end, csv_text(row, "held_by", log, name),
+            out.append(Occupation(oid, place, start, end, csv_text(row, "held_by", log, name,
+                                                                   limit="occupation.held_by"),
                                   source))
     return tuple(out)
 
@@ -302,8 +294,8 @@ def load_eras(root: Path, log: ProblemLog, sources: dict[str, Source]) -> tuple[
         if not isinstance(eid, str) or not check_id(log, doc.name, doc.line_of(*at), eid,
                                                     seen, "era"):
             continue
-        title = text_field(doc, log, table, "title", *at, max_words=6)
-        summary = text_field(doc, log, table, "summary", *at, max_words=30)
+        title = text_field(doc, log, table, "title", *at, limit="era.title")
+        summary = text_field(doc, log, table, "summary", *at, limit="era.summary")
         days = []
         for key in ("start", "end"):
             raw = str_field(doc, log, table, key, *at)

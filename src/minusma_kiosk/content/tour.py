@@ -61,16 +61,17 @@ def load_tour(root: Path, log: ProblemLog, timeline: Timeline | None,
         at = ("step", i)
         n = i + 1
 
-        def problem(key: str, message: str, at: tuple[str, int] = at, n: int = n) -> None:
-            log.add(doc.name, doc.line_of(*at, key), f"step {n}: {message}")
+        def problem(key: str, message: str, at: tuple[str, int] = at, n: int = n,
+                    cause: str | None = None) -> None:
+            log.add(doc.name, doc.line_of(*at, key), f"step {n}: {message}", cause=cause)
 
         unknown_keys(doc, log, table, KNOWN, *at)
         screen = str_field(doc, log, table, "screen", *at)
         if screen and screen not in SCREENS:
             problem("screen", f"unknown screen {screen!r}; screens: {', '.join(SCREENS)}")
             continue
-        title = text_field(doc, log, table, "title", *at, max_words=8)
-        notes = text_field(doc, log, table, "notes", *at, required=False, max_words=90)
+        title = text_field(doc, log, table, "title", *at, limit="tour.title")
+        notes = text_field(doc, log, table, "notes", *at, required=False, limit="tour.notes")
         for key, screens in _FIELD_SCREEN.items():
             if key in table and screen not in screens:
                 problem(key, f"{key} belongs to a {' or '.join(screens)} step, not {screen}")
@@ -78,7 +79,8 @@ def load_tour(root: Path, log: ProblemLog, timeline: Timeline | None,
         if "event" in table:
             event = events.get(str(table["event"]))
             if event is None:
-                problem("event", f"unknown event {table['event']!r} (not an id in events.csv)")
+                problem("event", f"unknown event {table['event']!r} (not an id in events.csv)",
+                        cause="events.csv")
         date = _date(table.get("date"), problem)
         region = table.get("region")
         if region is not None and region not in regions:
@@ -89,11 +91,14 @@ def load_tour(root: Path, log: ProblemLog, timeline: Timeline | None,
         if "chart" in table:
             chart = chart_ids.get(str(table["chart"]))
             if chart is None:
-                problem("chart", f"unknown chart {table['chart']!r} (not an id in charts.toml)")
+                problem("chart", f"unknown chart {table['chart']!r} (not an id in charts.toml)",
+                        cause="charts.toml")
         year = table.get("year", "")
         if year:
-            if chart is None:
+            if "chart" not in table:
                 problem("year", "a year needs a chart (chart = \"id\")")
+            elif chart is None:
+                year = ""  # the unknown chart is the problem already reported
             elif not isinstance(year, str) or year not in [p.key for p in chart.points]:
                 problem("year", f"chart {chart.id!r} has no point {year!r}; its keys: "
                         + ", ".join(p.key for p in chart.points))
@@ -107,7 +112,8 @@ def load_tour(root: Path, log: ProblemLog, timeline: Timeline | None,
         if "card" in table:
             card = card_ids.get(str(table["card"]))
             if card is None:
-                problem("card", f"unknown card {table['card']!r} (not an id in cards.toml)")
+                problem("card", f"unknown card {table['card']!r} (not an id in cards.toml)",
+                        cause="cards.toml")
         opened = table.get("open", False)
         if not isinstance(opened, bool):
             problem("open", "open must be true or false")

@@ -27,7 +27,7 @@ from minusma_kiosk.ui.router import Screen, ScreenId
 from minusma_kiosk.ui.theme import tokens
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.widgets.figure_view import FigureView
-from minusma_kiosk.ui.widgets.pictures import render_svg
+from minusma_kiosk.ui.widgets.pictures import render_picture
 from minusma_kiosk.ui.widgets.scrolling import kinetic_scroll_area
 from minusma_kiosk.ui.widgets.source_list import SourceList
 from minusma_kiosk.ui.widgets.swipe_area import SwipeArea
@@ -91,7 +91,7 @@ class CardFront(QWidget):
         self._words.setSpacing(m.space("s"))
         self.figure.apply_metrics(m)
         if self.card.image is not None:
-            self.picture.setPixmap(render_svg(self.card.image, m.px(120)))
+            self.picture.setPixmap(render_picture(self.card.image, m.px(120)))
         self.picture.setVisible(self.card.image is not None)
 
 
