@@ -68,7 +68,7 @@
     <name>AdminPanel</name>
     <message>
         <source>Self-test passed</source>
-        <extracomment>What staff should know about this machine (hidden when all is well).</extracomment>
+        <extracomment>Shown when there are no lines. The last line when not all fit (not ``tail``). What staff should know about this machine (hidden when all is well): one line each, across the panel, cut to its width (the log has them whole).</extracomment>
         <translation>Autotest réussi</translation>
     </message>
     <message>
@@ -120,8 +120,12 @@
         <translation>Logiciel {app} · contenu {content} · en marche depuis {uptime} · mémoire {memory}&#xa0;Mo</translation>
     </message>
     <message>
-        <source>Needs attention:</source>
-        <translation>À vérifier :</translation>
+        <source>Needs attention: {n} (the log has the details)</source>
+        <translation>À vérifier : {n} (le journal donne les détails)</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… et {n} de plus</translation>
     </message>
     <message>
         <source>{n} s</source>

@@ -111,8 +111,8 @@ def load_with_fallback(content_dir: Path | None, use_cache: bool = True) -> Load
         assert result is not None
         log.error("content in %s rejected (%d problems); showing the bundled content",
                   content_dir, len(result.problems))
-        for problem in result.problems:
-            log.error("  %s", problem)
+        for line in result.report():
+            log.error("  %s", line)
         bundled = _load_bundled(use_cache)
         return LoadedContent(bundled, content_dir, result)
     return LoadedContent(_load_bundled(use_cache))
@@ -125,24 +125,6 @@ def _load_bundled(use_cache: bool) -> Content:
         details = "\n".join(str(p) for p in result.problems)
         raise RuntimeError(f"the bundled content is invalid:\n{details}")
     return content
-
-
-def display_problem() -> str | None:
-    """Why no window can be shown here, or None. Qt's own message for a missing display
-    blames a missing library ("xcb-cursor0 is needed … reinstalling may fix") and aborts."""
-    if not sys.platform.startswith("linux"):
-        return None
-    names = {n.split(":")[0].strip() for n in os.environ.get("QT_QPA_PLATFORM", "").split(";")}
-    if names - {"", "xcb", "wayland", "wayland-egl"}:
-        return None  # offscreen, eglfs, vnc …: no display server needed
-    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
-        return None
-    runtime = os.environ.get("XDG_RUNTIME_DIR")
-    if runtime and (Path(runtime) / "wayland-0").exists():
-        return None  # Qt finds a Wayland compositor there by default
-    return ("no display found (DISPLAY and WAYLAND_DISPLAY are unset): start the exhibit "
-            "in a desktop or kiosk session (README: 'A kiosk that starts on boot'); for a "
-            "headless check run 'minusma-kiosk self-test'")
 
 
 def ensure_platform(offscreen: bool) -> None:
@@ -248,14 +230,15 @@ def run(options: Options, config_problems: tuple = ()) -> int:
     """
     from minusma_kiosk.kiosk import paths
     from minusma_kiosk.kiosk.logs import LOG_NAME, setup_logging
+    from minusma_kiosk.process import stop_on_signals_at_start
 
-    _stop_on_signals_at_start()
+    stop_on_signals_at_start()
     notices: list[str] = []  # what staff should know: the admin panel shows it
     log_problem = setup_logging(paths.log_dir(), rotate=False)  # rotating once the window is up
     if options.safe_reason:
-        notice = (f"safe mode (bundled content, default settings) because {options.safe_reason}."
-                  " Fix the cause, then restart the exhibit (or wait for the daily restart)")
-        log.error("%s", notice)
+        notice = f"safe mode (bundled content, default settings): {options.safe_reason}"
+        log.error("%s. Fix the cause, then restart the exhibit (or wait for the daily "
+                  "restart)", notice)
         notices.append(notice)
     if log_problem:
         notices.append(log_problem)
@@ -306,7 +289,9 @@ def _run_window(options: Options, notices: list[str]) -> int:
     shell = _show(create_shell(loaded, options, notices), options)
     if options.bench_first_frame:
         FirstFrameProbe(shell, _report_first_frame)
-    _serve_supervisor(app)
+    from minusma_kiosk.process import serve_supervisor
+
+    serve_supervisor(app)
     from PySide6.QtCore import QTimer
 
     from minusma_kiosk.kiosk.logs import enable_rotation
@@ -315,93 +300,6 @@ def _run_window(options: Options, notices: list[str]) -> int:
     code = app.exec()
     log.info("minusma-kiosk stopped (exit code %d)", code)
     return code
-
-
-#: Signals that stop the exhibit cleanly, with a line in the log (any that exist here).
-STOP_SIGNALS = ("SIGTERM", "SIGINT", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2")
-
-
-def _stop_on_signals_at_start() -> None:
-    """Until the event loop runs, a stop signal ends the start-up at once (with its exit
-    code and a log line, without a traceback); :func:`_serve_supervisor` takes over."""
-    import signal
-
-    def stop(signum: int, _frame: object) -> None:
-        log.info("signal %d during start-up: stopping (%s)", signum,
-                 signal.Signals(signum).name)
-        raise SystemExit(128 + signum)
-
-    for name in STOP_SIGNALS:
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), stop)
-
-
-def _serve_supervisor(app) -> None:
-    """Signals end the exhibit cleanly with exit code 128 + the signal (not 0: only staff's
-    "Exit the exhibit" is 0, which tells the supervisor to stop for good). Under
-    ``minusma-kiosk supervise``: a heartbeat every second from the event loop (a hung
-    loop stops it), and the exhibit stops if the supervisor is gone."""
-    import signal
-
-    from PySide6.QtCore import QTimer
-
-    from minusma_kiosk.kiosk.paths import HEARTBEAT_ENV, SUPERVISOR_ENV
-
-    def stop(signum: int, _frame: object) -> None:
-        log.info("signal %d: stopping (%s)", signum, signal.Signals(signum).name)
-        # exit(), not quit(): Qt 6's quit() first asks every window to close, and a
-        # kiosk window refuses. From a timer: a signal that arrives before the event
-        # loop runs would otherwise be lost (exit() does nothing then).
-        QTimer.singleShot(0, lambda: app.exit(128 + signum))
-
-    for name in STOP_SIGNALS:
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), stop)
-    beat_path = os.environ.get(HEARTBEAT_ENV)
-    supervisor = _supervisor_pid(os.environ.get(SUPERVISOR_ENV, ""))
-    timer = QTimer(app)
-    timer.setObjectName("heartbeat")
-    timer.setInterval(1000)  # also lets Python run its signal handlers while Qt waits
-    failing = False
-
-    def beat() -> None:
-        nonlocal failing
-        if supervisor is not None and os.getppid() != supervisor:
-            log.error("the supervisor (process %d) is gone: stopping, so that a new one "
-                      "can start the exhibit again", supervisor)
-            timer.stop()
-            app.exit(128 + signal.SIGTERM)
-            return
-        if beat_path:
-            try:
-                Path(beat_path).touch()
-                failing = False
-            except OSError as exc:
-                if not failing:  # once, not every second
-                    log.warning("heartbeat file %s: %s (the supervisor will think the "
-                                "exhibit hung)", beat_path, exc)
-                failing = True
-
-    timer.timeout.connect(beat)
-    beat()
-    timer.start()
-
-
-def _supervisor_pid(text: str) -> int | None:
-    """The supervisor's process id; on Linux the kernel also sends SIGTERM the moment
-    it dies (an exhibit with a hung event loop must not outlive it)."""
-    if not text.isdigit():
-        return None
-    if sys.platform.startswith("linux"):
-        import ctypes
-        import signal
-
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(1, int(signal.SIGTERM), 0, 0, 0)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass  # the check in the heartbeat still sees it, within a second
-    return int(text)
 
 
 def _show(shell, options: Options):  # Shell -> Shell

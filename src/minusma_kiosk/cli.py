@@ -149,8 +149,8 @@ def check_main(argv: list[str]) -> int:
         return 0
     n = len(result.problems)
     print(f"{n} problem{'s' if n != 1 else ''} in {folder}:")
-    for problem in result.problems:
-        print(f"  {problem}")
+    for line in result.report():
+        print(f"  {line}")
     print("Fix them and run the check again. The exhibit shows its bundled content "
           "until this folder is clean.")
     return 1
@@ -199,12 +199,27 @@ def screenshot_main(argv: list[str]) -> int:
     tag = "-".join(t for t, on in ((f"text{args.text_size}", args.text_size != 100),
                                    ("contrast", args.high_contrast),
                                    ("low", args.low_reach)) if on)
-    from minusma_kiosk.app import Options, create_application, create_shell, load_with_fallback
+    from minusma_kiosk.app import (
+        Options,
+        close_shell,
+        create_application,
+        create_shell,
+        load_with_fallback,
+    )
     from minusma_kiosk.ui.capture import DIAGONALS, is_blank, settle, shots
 
     loaded = load_with_fallback(args.content)
+    if loaded.rejected is not None:
+        print(f"content in {loaded.rejected_dir} was rejected; the screenshots show the "
+              "bundled content and its banner. The problems:", file=sys.stderr)
+        for line in loaded.rejected.report():
+            print(f"  {line}", file=sys.stderr)
+    try:
+        args.outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"{args.outdir} cannot be made ({exc.strerror or exc})", file=sys.stderr)
+        return 1
     create_application()
-    args.outdir.mkdir(parents=True, exist_ok=True)
     written, blank = 0, []
     for size in sizes:
         diagonal = args.diagonal or DIAGONALS.get(size)
@@ -218,12 +233,14 @@ def screenshot_main(argv: list[str]) -> int:
         settle()
         for shot in shots(shell, only):
             path = args.outdir / shot.name(size, args.lang, tag)
-            shot.image.save(str(path))
+            if not shot.image.save(str(path)):
+                close_shell(shell)
+                print(f"{path} cannot be written", file=sys.stderr)
+                return 1
             written += 1
             if is_blank(shot.image):
                 blank.append(path.name)
-        shell.close()
-        shell.deleteLater()
+        close_shell(shell)  # a kiosk window refuses a plain close and filters all input
     print(f"wrote {written} screenshots to {args.outdir}")
     if blank:
         print("blank images: " + ", ".join(blank), file=sys.stderr)
@@ -256,7 +273,13 @@ def self_test_main(argv: list[str]) -> int:
     from minusma_kiosk.app import ensure_platform
 
     ensure_platform(offscreen=True)
-    from minusma_kiosk.app import Options, create_application, create_shell, load_with_fallback
+    from minusma_kiosk.app import (
+        Options,
+        close_shell,
+        create_application,
+        create_shell,
+        load_with_fallback,
+    )
     from minusma_kiosk.ui.capture import KIOSK, PRESENTER, is_blank, settle, shots
 
     try:
@@ -267,8 +290,8 @@ def self_test_main(argv: list[str]) -> int:
     if loaded.rejected is not None:
         print(f"self-test FAILED: content in {loaded.rejected_dir} was rejected:",
               file=sys.stderr)
-        for problem in loaded.rejected.problems:
-            print(f"  {problem}", file=sys.stderr)
+        for line in loaded.rejected.report():
+            print(f"  {line}", file=sys.stderr)
         return 1
     create_application()
     failures, count = [], 0
@@ -286,12 +309,7 @@ def self_test_main(argv: list[str]) -> int:
             count += 1
             if is_blank(shot.image):
                 failures.append(f"{shot.screen}/{shot.state} ({lang}) rendered blank")
-        for part in (shell.kiosk, shell.presenter):
-            if part is not None:
-                part.stop()
-        shell.may_close = True
-        shell.close()
-        shell.deleteLater()
+        close_shell(shell)
     failures += [f"Qt warned: {message}" for message in dict.fromkeys(qt_warnings)]
     if failures:
         print("self-test FAILED:\n  " + "\n  ".join(failures), file=sys.stderr)
@@ -313,9 +331,10 @@ def main(argv: list[str] | None = None) -> int:
     args = run_parser().parse_args(argv)
     import os
 
-    from minusma_kiosk.app import Options, display_problem, run
+    from minusma_kiosk.app import Options, run
     from minusma_kiosk.kiosk import paths
     from minusma_kiosk.kiosk.config import load_config
+    from minusma_kiosk.process import display_problem
 
     if (why := display_problem()) is not None:
         print(f"minusma-kiosk: {why}", file=sys.stderr)

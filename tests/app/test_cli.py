@@ -254,3 +254,28 @@ def test_supervise_restarts_the_real_exhibit_after_a_crash(tmp_path, qtbot):
         if sup.poll() is None:
             sup.kill()
             sup.wait()
+
+
+@pytest.mark.adversarial(item=9)
+def test_screenshots_of_the_kiosk_leave_no_kiosk_window_behind(tmp_path, qapp, qtbot):
+    """Two sizes in kiosk mode used to leave two kiosk windows alive, each filtering the
+    whole application's input (Esc swallowed everywhere)."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from minusma_kiosk.cli import screenshot_main
+    from minusma_kiosk.ui.shell import Shell
+
+    assert screenshot_main([str(tmp_path), "--mode", "kiosk", "--screen", "kiosk",
+                            "--size", "960x540", "--size", "1024x600"]) == 0
+    assert len(list(tmp_path.glob("kiosk-*.png"))) == 8
+    assert not [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, Shell) and w.isVisible()]
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    seen = []
+    field.keyPressEvent = lambda event: seen.append(event.key())  # type: ignore[method-assign]
+    QApplication.sendEvent(field, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Escape,
+                                            Qt.KeyboardModifier.NoModifier))
+    assert seen == [Qt.Key.Key_Escape]  # no kiosk lockdown left filtering the application

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 
+import pytest
+
 from minusma_kiosk.kiosk.analytics import Analytics
 from minusma_kiosk.kiosk.visit_report import export_csv, summarize
 
@@ -97,3 +99,65 @@ def test_a_broken_database_is_logged_and_the_exhibit_goes_on(tmp_path, caplog):
     a.record("tap", "x")
     a.end_session("idle")
     assert "visit counts stopped" in caplog.text
+
+
+@pytest.mark.adversarial(item=5)
+def test_a_damaged_file_is_moved_aside_and_recording_goes_on(tmp_path, caplog):
+    db = tmp_path / "a.sqlite3"
+    db.write_bytes(b"this is not a database" * 100)
+    clock = Clock()
+    a = Analytics(db, now=clock)
+    visit(a, clock, 2)
+    a.close()
+    aside = tmp_path / "a.sqlite3.damaged-20261102-100000"
+    assert aside.read_bytes() == b"this is not a database" * 100  # kept, never deleted
+    assert summarize(db).sessions_per_day == [("2026-11-02", 1)]  # the visit was recorded
+    assert a.notices == ["visit database damaged (file is not a database): moved aside as "
+                         "a.sqlite3.damaged-20261102-100000, a new one started"]
+
+
+@pytest.mark.adversarial(item=5)
+def test_a_second_damage_in_the_same_second_does_not_overwrite_the_first(tmp_path):
+    db = tmp_path / "a.sqlite3"
+    clock = Clock()
+    for n in range(2):
+        db.write_bytes(b"junk %d" % n * 500)
+        Analytics(db, now=clock).close()
+    assert sorted(p.name for p in tmp_path.glob("a.sqlite3.damaged-*")) == [
+        "a.sqlite3.damaged-20261102-100000", "a.sqlite3.damaged-20261102-100000-2"]
+
+
+@pytest.mark.adversarial(item=5)
+def test_damage_found_while_recording_moves_the_file_aside(tmp_path):
+    db = tmp_path / "a.sqlite3"
+    clock = Clock()
+    a = Analytics(db, now=clock)
+    a.start_session("en")
+    a._db.close()
+    db.write_bytes(b"overwritten by something else" * 200)  # the disk went bad
+    import sqlite3
+
+    a._db = sqlite3.connect(db)
+    a.record("tap", "x")  # fails: not a database → moved aside, a new one started
+    visit(a, clock, 1)
+    a.close()
+    assert list(tmp_path.glob("a.sqlite3.damaged-*"))
+    assert summarize(db).sessions_per_day == [("2026-11-02", 1)]
+
+
+@pytest.mark.adversarial(item=2)
+def test_a_folder_that_cannot_be_used_is_tried_again_at_the_next_visit(tmp_path, caplog):
+    caplog.set_level("INFO", logger="minusma_kiosk.analytics")
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the folder should be")
+    db = blocker / "a.sqlite3"
+    clock = Clock()
+    a = Analytics(db, now=clock)
+    assert a.notices and "visit counts are off" in a.notices[0]
+    visit(a, clock, 1)
+    assert caplog.text.count("visit counts stopped") == 1  # once, not once per tap
+    blocker.unlink()  # staff fixed it
+    visit(a, clock, 1)
+    a.close()
+    assert "visit counts resumed" in caplog.text
+    assert summarize(db).sessions_per_day == [("2026-11-02", 1)]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import tomllib
 from dataclasses import fields
 
+import pytest
+
 from minusma_kiosk.kiosk.config import KEYS, Config, default_text, load_config, set_value
 
 
@@ -92,3 +94,105 @@ def test_set_value_creates_a_documented_file(tmp_path):
 def test_overrides_ignore_none():
     config = Config(exhibit_mode="kiosk").with_overrides(exhibit_mode=None, exhibit_language="fr")
     assert (config.exhibit_mode, config.exhibit_language) == ("kiosk", "fr")
+
+
+@pytest.mark.adversarial(item=8)
+def test_a_broken_line_costs_only_that_line(tmp_path):
+    """A typo used to reset every key, kiosk mode and the PIN hash included."""
+    path = tmp_path / "config.toml"
+    path.write_text('[exhibit]\nmode = "kiosk"\nlanguage = "fr\nscreen = 1\n[admin\n'
+                    'pin_hash = "scrypt$32768$8$1$c2FsdA==$aGFzaA=="\n[idle]\nexplore_s = 45\n'
+                    'reading_s = = 3\n', encoding="utf-8")
+    config = load_config(path)
+    assert (config.exhibit_mode, config.exhibit_screen, config.idle_explore_s) == ("kiosk", 1, 45)
+    assert config.admin_pin_hash.startswith("scrypt$32768$")
+    assert config.exhibit_language == "en"
+    lines = sorted(p.line for p in config.problems if "not valid TOML" in p.message)
+    assert lines == [3, 5, 9]
+
+
+@pytest.mark.adversarial(item=1)
+def test_numbers_that_are_not_finite_or_out_of_range_keep_the_default(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text("[exhibit]\ndiagonal_inches = nan\nscreen = 99999999999999999999\n"
+                    "[idle]\nexplore_s = inf\n[supervisor]\nheartbeat_timeout_s = -5\n",
+                    encoding="utf-8")
+    config = load_config(path)
+    assert config == Config()  # every key kept its default
+    messages = " | ".join(p.message for p in config.problems)
+    assert "diagonal_inches must be a finite number, not nan" in messages
+    assert "screen must be between 0 and 16" in messages
+    assert "explore_s must be a whole number, not inf" in messages
+    assert "heartbeat_timeout_s must be between 5 and 300, not -5" in messages
+
+
+@pytest.mark.adversarial(item=1)
+def test_flags_get_the_same_check_and_keep_the_file_value(tmp_path):
+    config = Config(exhibit_diagonal_inches=32.0).with_flags({
+        "exhibit_diagonal_inches": ("--diagonal", float("nan")),
+        "exhibit_mode": ("--mode", "kiosk"), "exhibit_language": ("--lang", None)})
+    assert config.exhibit_diagonal_inches == 32.0 and config.exhibit_mode == "kiosk"
+    assert [str(p) for p in config.problems] == [
+        "command line: --diagonal must be a finite number, not nan; using 32.0"]
+    for value in (0.001, -5.0, 1e308, float("inf")):
+        assert Config().with_flags(
+            {"exhibit_diagonal_inches": ("--diagonal", value)}).exhibit_diagonal_inches == 0.0
+
+
+@pytest.mark.adversarial(item=1)
+def test_the_admin_panel_cannot_save_a_value_the_file_would_refuse(tmp_path):
+    with pytest.raises(ValueError, match="must be between 10 and 3600"):
+        set_value(tmp_path / "config.toml", "idle", "explore_s", 5)
+    with pytest.raises(ValueError, match="finite"):
+        set_value(tmp_path / "config.toml", "exhibit", "diagonal_inches", float("nan"))
+    assert not (tmp_path / "config.toml").exists()
+
+
+@pytest.mark.adversarial(item=11)
+def test_the_file_holding_the_pin_is_for_its_owner_only(tmp_path):
+    path = tmp_path / "config.toml"
+    set_value(path, "admin", "pin_hash", "scrypt$32768$8$1$c2FsdA==$aGFzaA==")
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert load_config(path).problems == ()
+    path.chmod(0o644)  # as an editor or a copy may leave it
+    problems = [str(p) for p in load_config(path).problems]
+    assert problems == [f"config.toml:{_line(path, 'pin_hash')}: other users of this machine "
+                        "can read this file, which holds the admin PIN's hash (they could guess "
+                        f"the PIN from it offline): run 'chmod 600 {path}'"]
+
+
+def _line(path, key: str) -> int:
+    return next(n for n, t in enumerate(path.read_text().splitlines(), 1) if t.startswith(key))
+
+
+@pytest.mark.adversarial(item=11)
+def test_a_pin_set_under_the_old_rule_is_flagged(tmp_path):
+    path = tmp_path / "config.toml"
+    set_value(path, "admin", "pin_hash", "scrypt$16384$8$1$c2FsdA==$aGFzaA==")
+    assert any("older, weaker rule" in p.message for p in load_config(path).problems)
+    assert load_config(path).admin_pin_hash.startswith("scrypt$16384$")  # still opens
+
+
+@pytest.mark.adversarial(item=11)
+def test_writing_never_leaves_half_a_file(tmp_path, monkeypatch):
+    """The file is replaced in one step: a failure while writing keeps the old one."""
+    import os
+
+    path = tmp_path / "config.toml"
+    set_value(path, "idle", "explore_s", 45)
+    before = path.read_text(encoding="utf-8")
+
+    def fail(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError):
+        set_value(path, "idle", "explore_s", 50)
+    assert path.read_text(encoding="utf-8") == before
+    assert [p.name for p in tmp_path.iterdir()] == ["config.toml"]  # no temporary left
+
+
+def test_text_values_are_written_as_valid_toml(tmp_path):
+    path = tmp_path / "config.toml"
+    set_value(path, "exhibit", "content", 'C:\\Exhibits\\"Mali"')
+    assert load_config(path).exhibit_content == 'C:\\Exhibits\\"Mali"'

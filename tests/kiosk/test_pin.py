@@ -21,6 +21,7 @@ def test_hash_is_salted_and_checks():
     assert not is_weak_hash(a)
 
 
+@pytest.mark.adversarial(item=11)
 @pytest.mark.parametrize("pin", ["1234", "1234567", "12ab5678", "1234567890123", "",
                                  "١٢٣٤٥٦٧٨",  # Arabic-Indic digits: the pad cannot type them
                                  "１２３４５６７８",  # full-width digits
@@ -42,6 +43,7 @@ def test_a_hash_from_the_old_rule_still_opens_but_is_called_weak():
     assert is_weak_hash(old)
 
 
+@pytest.mark.adversarial(item=11)
 def test_a_hash_asking_for_absurd_memory_is_refused_not_run():
     assert not check_pin(PIN, "scrypt$1073741824$8$1$AAAA$AAAA")
 
@@ -87,6 +89,7 @@ def test_the_lock_never_exceeds_fifteen_minutes(stored):
     assert gate.wait_s() == 900
 
 
+@pytest.mark.adversarial(item=11)
 def test_the_lock_survives_a_restart(tmp_path, stored):
     """A visitor who makes the exhibit restart gets no fresh tries."""
     clock, path = Clock(), tmp_path / "admin-lock.json"

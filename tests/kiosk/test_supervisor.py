@@ -90,6 +90,7 @@ def test_exit_zero_stops_the_supervisor(child):
     assert len(child.starts()) == 1 and sup.restarts == 0
 
 
+@pytest.mark.adversarial(item=10)
 def test_another_exhibit_running_stops_the_supervisor(child):
     """Exit 3 again and again: another exhibit really runs. Tried a few times first,
     since an orphaned exhibit whose supervisor died stops within a second or two."""
@@ -98,12 +99,14 @@ def test_another_exhibit_running_stops_the_supervisor(child):
     assert len(child.starts()) == 3
 
 
+@pytest.mark.adversarial(item=10)
 def test_a_lock_that_frees_up_is_taken(child):
     sup = child("exit3", "exit0")
     assert sup.run() == 0
     assert len(child.starts()) == 2
 
 
+@pytest.mark.adversarial(item=10)
 def test_repeated_quick_crashes_start_safe_mode_with_the_cause(child, caplog):
     """A crash loop backs off to a dark screen; after a few quick crashes the exhibit
     starts in safe mode instead, and the log says why it crashed."""
@@ -118,6 +121,7 @@ def test_repeated_quick_crashes_start_safe_mode_with_the_cause(child, caplog):
     assert "starting in safe mode" in caplog.text
 
 
+@pytest.mark.adversarial(item=2)
 def test_an_unwritable_heartbeat_file_is_replaced_not_a_crash(child, tmp_path, caplog):
     blocked = tmp_path / "data"
     blocked.write_text("a file where the data folder should be")
@@ -132,6 +136,7 @@ def test_an_unwritable_heartbeat_file_is_replaced_not_a_crash(child, tmp_path, c
     assert "cannot be written: using" in caplog.text
 
 
+@pytest.mark.adversarial(item=10)
 def test_the_last_error_line():
     trace = ["Traceback (most recent call last):\n", '  File "x.py", line 1\n',
              "    boom()\n", "ValueError: bad value\n", "during handling\n"]

@@ -261,7 +261,7 @@ def test_the_self_test_runs_from_the_admin_panel(kiosk, qtbot):
     settle()
     tap(k.admin.buttons["self_test"])
     assert "running" in k.admin.self_test_result.text()
-    qtbot.waitUntil(lambda: k._self_test is None, timeout=120_000)
+    qtbot.waitUntil(lambda: k.self_test.process is None, timeout=120_000)
     assert k.admin.self_test_result.text().startswith("Self-test passed: self-test OK")
 
 
@@ -355,3 +355,86 @@ def test_the_self_test_command_frozen_and_not(monkeypatch, tmp_path):
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     assert self_test_command(tmp_path) == (
         sys.executable, ["self-test", "--content", str(tmp_path)])
+
+
+@pytest.mark.adversarial(item=11)
+def test_wrong_pins_are_logged_without_their_digits(kiosk, caplog):
+    k = kiosk.kiosk
+    k.open_pin_pad()
+    for _ in range(3):
+        enter_pin(k.pin_pad, "97531864")
+    wrong = [r.getMessage() for r in caplog.records if "wrong admin PIN" in r.getMessage()]
+    assert wrong[0] == "wrong admin PIN (1 in a row)"
+    assert wrong[-1] == "wrong admin PIN (3 in a row; the pad is locked for 30 s)"
+    assert "97531864" not in caplog.text
+
+
+@pytest.mark.adversarial(item=11)
+def test_the_lockout_survives_a_restart(make_shell, tmp_path, pin_hash):
+    """A visitor who makes the exhibit restart gets no fresh tries."""
+    first = make_shell(mode="kiosk", pin_hash=pin_hash, config_path=tmp_path / "config.toml")
+    first.kiosk.open_pin_pad()
+    for _ in range(3):
+        enter_pin(first.kiosk.pin_pad, "11111111")
+    first.kiosk.stop()
+    second = make_shell(mode="kiosk", pin_hash=pin_hash, config_path=tmp_path / "config.toml")
+    k = second.kiosk
+    k.open_pin_pad()
+    enter_pin(k.pin_pad, PIN)
+    assert not k.admin.isVisible()
+    assert "Too many tries" in k.pin_pad.message.text()
+
+
+NOTICES = ["safe mode (bundled content, default settings): the exhibit failed 3 times in a "
+           "row at start; last error: RuntimeError: figures.csv made the charts divide by zero",
+           "visit database damaged (file is not a database): moved aside as "
+           "analytics.sqlite3.damaged-20261203-101500, a new one started",
+           "the log folder /x cannot be written (Permission denied): logging to the terminal "
+           "only", "configuration: 2 problem(s), the first: config.toml:3: …"]
+
+
+@pytest.mark.adversarial(item=2)
+@pytest.mark.parametrize(("size", "diagonal", "text_size"),
+                         [((1920, 1080), 32.0, 100), ((1920, 1080), 32.0, 150),
+                          ((1366, 768), 15.6, 150), ((1080, 1920), 32.0, 150)])
+def test_the_admin_panel_lists_what_needs_attention(bundled, pin_hash, qtbot, tmp_path, size,
+                                                     diagonal, text_size):
+    """Staff see what is wrong on this machine, and the panel still fits (notices and log
+    lines are cut to the panel, never pushed off the screen)."""
+    from minusma_kiosk.app import Options, close_shell, create_shell
+    from minusma_kiosk.kiosk import paths
+    from tests.ui.layout_audit import audit
+
+    paths.log_dir().mkdir(parents=True, exist_ok=True)
+    (paths.log_dir() / "minusma-kiosk.log").write_text(
+        "".join(f"2026-12-03 10:{i:02d}:00,123 INFO minusma_kiosk: a long log line that goes on "
+                f"and on past the width of any panel, number {i}\n" for i in range(40)))
+    shell = create_shell(bundled, Options(mode="kiosk", lang="fr", pin_hash=pin_hash,
+                                          animation="none", diagonal_inches=diagonal),
+                         notices=NOTICES)
+    try:
+        shell.state.set_access(text_size=text_size)
+        shell.resize(*size)
+        shell.show()
+        qtbot.waitExposed(shell)
+        shell.kiosk.open_admin()
+        settle()
+        admin = shell.kiosk.admin
+        text = admin.notices.text()
+        assert admin.notices.isVisible() and text.startswith("À vérifier")
+        if text_size == 100:
+            assert all(n[:40] in text for n in NOTICES)  # every one, if cut at the end
+        assert "10:39:00" in admin.log.text()  # the newest log line is shown
+        assert audit(admin) == []
+        narrow = [f"{name} {b.width()} < {b.sizeHint().width()}"
+                  for name, b in admin.buttons.items()
+                  if len(b.text()) > 1 and b.width() < b.sizeHint().width()]
+        assert narrow == [], "buttons narrower than their text"
+    finally:
+        close_shell(shell)
+
+
+def test_the_admin_panel_has_no_attention_line_when_all_is_well(kiosk):
+    kiosk.kiosk.open_admin()
+    settle()
+    assert not kiosk.kiosk.admin.notices.isVisible()

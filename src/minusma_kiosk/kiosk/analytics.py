@@ -152,10 +152,10 @@ class Analytics:
             log.error("%s", notice)
             self.notices.append(notice)
             return False
-        notice = (f"visit database {self.path} was damaged ({exc}); it was moved aside to "
-                  f"{aside.name} (kept: 'minusma-kiosk stats --file {aside}' reads what is "
-                  "left of it) and a new one was started")
-        log.error("%s", notice)
+        notice = (f"visit database damaged ({exc}): moved aside as {aside.name}, a new one "
+                  "started")
+        log.error("%s (in %s; 'minusma-kiosk stats --file %s' reads what is left of it)",
+                  notice, self.path.parent, aside)
         self.notices.append(notice)
         return True
 

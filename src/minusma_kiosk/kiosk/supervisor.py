@@ -205,8 +205,7 @@ class Supervisor:
                     cause = (self._last_error() if why == "exit" else "") or \
                         ("it hung" if why == "hang" else f"exit code {code}")
                     self.safe_reason = (f"the exhibit failed {quick_failures} times in a row "
-                                        f"within {self.stable_s:.0f} s of starting; last "
-                                        f"error: {cause}")
+                                        f"at start; last error: {cause}")
                     log.error("starting in safe mode (bundled content, default settings): "
                               "%s", self.safe_reason)
                 if delay >= self.max_backoff_s:

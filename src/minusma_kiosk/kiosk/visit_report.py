@@ -38,11 +38,55 @@ class Visits:
 def read_visits(path: Path, since: dt.date | None = None) -> Visits:
     """Every session from ``since`` on, with its events.
 
+    A file cut short (a disk that filled up, a copy that stopped) often cannot be
+    opened at all, since its header promises pages it lacks: then a copy with the
+    header mended is read instead, which gives back the pages that are there.
+
     Raises
     ------
     Unreadable
         If ``path`` cannot be opened, is not a database, or holds no visit tables.
     """
+    visits = _read(path, since)
+    if visits.damage and not visits.sessions:
+        mended = _mended_copy(path)
+        if mended is not None:
+            try:
+                again = _read(mended, since)
+            except Unreadable:
+                again = visits
+            finally:
+                mended.unlink(missing_ok=True)
+            if again.sessions:
+                return Visits(again.sessions, again.events, visits.damage)
+    return visits
+
+
+def _mended_copy(path: Path) -> Path | None:
+    """A temporary copy of ``path`` whose header matches what is left of the file: its
+    page count, and the rollback journal instead of a write-ahead log that is gone."""
+    import struct
+    import tempfile
+
+    try:
+        data = bytearray(path.read_bytes())
+    except OSError:
+        return None
+    if len(data) < 100 or not data.startswith(b"SQLite format 3\0"):
+        return None
+    page = struct.unpack(">H", data[16:18])[0]
+    page = 65536 if page == 1 else page
+    if page < 512 or len(data) < page:
+        return None
+    data[18:20] = b"\x01\x01"
+    data[28:32] = struct.pack(">I", len(data) // page)
+    fd, name = tempfile.mkstemp(suffix=".sqlite3")
+    with open(fd, "wb") as f:
+        f.write(data[: len(data) // page * page])
+    return Path(name)
+
+
+def _read(path: Path, since: dt.date | None) -> Visits:
     try:
         db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
     except sqlite3.Error as exc:

@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QEvent,
     QObject,
     QPoint,
-    QProcess,
     Qt,
     QTimer,
     Signal,
@@ -255,12 +254,7 @@ class KioskController(QObject):
     def run_self_test(self) -> None:
         """Run the self-test on this content beside the exhibit; the panel shows the result."""
         if self.self_test.start(self.shell.content.root):
-            self.admin.self_test_result.setText(self.tr("Self-test running…"))
-
-    @property
-    def _self_test(self) -> QProcess | None:
-        """The running self-test's process, if any."""
-        return self.self_test.process
+            self.admin.show_self_test_state(self.tr("Self-test running…"))
 
     def _on_admin_closed(self) -> None:
         if self._attracting:

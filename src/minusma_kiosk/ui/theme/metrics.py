@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from minusma_kiosk.ui.theme import tokens
@@ -88,7 +89,8 @@ def px_per_mm(physical_dpi: float, device_pixel_ratio: float = 1.0,
     width_px, height_px
         Screen size in device-independent pixels (needed with ``diagonal_inches``).
     """
-    if diagonal_inches and width_px and height_px:
+    if diagonal_inches and math.isfinite(diagonal_inches) and diagonal_inches > 0 \
+            and width_px and height_px:
         diag_px = (width_px ** 2 + height_px ** 2) ** 0.5
         return diag_px / (diagonal_inches * 25.4)
     dpi = physical_dpi / max(device_pixel_ratio, 0.1)

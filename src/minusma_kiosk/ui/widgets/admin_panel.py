@@ -5,8 +5,18 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.widgets.overlay import Overlay
@@ -42,6 +52,81 @@ def duration(seconds: float) -> str:
     return f"{minutes} min"
 
 
+class ElidedLines(QLabel):
+    """Lines of text, each cut to the label's width with "…", as many as fit its height
+    (re-cut when it resizes): it never grows the panel past the screen.
+
+    ``tail``: the last lines that fit (a log); otherwise the first ones, the last line
+    shown then saying how many more there are (``more``, a format with ``{n}``), or only
+    the first line when no more fit (a heading that gives the count).
+    """
+
+    def __init__(self, role: str, tail: bool = False) -> None:
+        super().__init__()
+        self.setProperty("role", role)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(False)
+        self._tail = tail
+        if tail:
+            self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding if tail
+                           else QSizePolicy.Policy.Preferred)
+        self._lines: list[str] = []
+        #: Shown when there are no lines.
+        self.empty = ""
+        #: The last line when not all fit (not ``tail``).
+        self.more = "… +{n}"
+
+    def set_lines(self, lines: list[str]) -> None:
+        """The lines (a log's: oldest first)."""
+        self._lines = list(lines)
+        self.updateGeometry()
+        self._fit()
+
+    def _height(self, rows: int) -> QSize:
+        m = self.contentsMargins()
+        return QSize(self.fontMetrics().averageCharWidth() * 24,
+                     self.fontMetrics().lineSpacing() * rows + m.top() + m.bottom())
+
+    def sizeHint(self) -> QSize:
+        return self._height(4 if self._tail else max(1, len(self._lines)))
+
+    def minimumSizeHint(self) -> QSize:
+        return self._height(2 if self._tail else 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()  # the style sheet's font came: other metrics
+
+    def _fit(self) -> None:
+        fm, room = self.fontMetrics(), self.contentsRect()
+
+        def cut(lines: list[str]) -> list[str]:
+            return [fm.elidedText(line, Qt.TextElideMode.ElideRight, room.width())
+                    for line in lines]
+
+        def fits(lines: list[str]) -> bool:
+            return fm.boundingRect(room, int(self.alignment()),
+                                   "\n".join(lines)).height() <= room.height()
+
+        shown = cut(self._lines)
+        n = len(shown)
+        while n > 1 and not fits(shown[-n:] if self._tail else shown[:n]):
+            n -= 1
+        if self._tail:
+            shown = shown[-n:]
+        elif n == 1:
+            shown = shown[:1]
+        elif n < len(shown):
+            shown = shown[:n - 1] + cut([self.more.format(n=len(shown) - n + 1)])
+        self.setText("\n".join(shown) or self.empty)
+
+
 class AdminPanel(Overlay):
     """Versions, uptime, memory, the last log lines; idle times, default language;
     self-test, reload, exit.
@@ -72,14 +157,24 @@ class AdminPanel(Overlay):
         self._info: AdminInfo | None = None
         lay = self.add_panel()
         self.title = label("h2")
-        self.facts = label("body")
         lay.addWidget(self.title)
-        lay.addWidget(self.facts)
-        #: What staff should know about this machine (hidden when all is well).
-        self.notices = label("body")
+        #: What staff should know about this machine (hidden when all is well): one line
+        #: each, across the panel, cut to its width (the log has them whole).
+        self.notices = ElidedLines("body")
         self.notices.setObjectName("admin_notices")
         self.notices.hide()
         lay.addWidget(self.notices)
+        # The machine's state beside the controls in landscape (at 150 % text one column
+        # is taller than a 1080-pixel screen), above them in portrait.
+        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        info, controls = QVBoxLayout(), QVBoxLayout()
+        self._body.addLayout(info, 1)
+        self._body.addLayout(controls, 2)
+        lay.addLayout(self._body, 1)
+        self.facts = label("body")
+        info.addWidget(self.facts)
+        self.log = ElidedLines("log", tail=True)
+        info.addWidget(self.log, 1)
         self.settings = QGridLayout()
         self.explore_label, self.reading_label, self.language_label = (
             label("body"), label("body"), label("body"))
@@ -108,8 +203,11 @@ class AdminPanel(Overlay):
         self.settings.addWidget(self.language_label, 2, 0)
         self.settings.addLayout(languages, 2, 1, 1, 3)
         self.settings.setColumnStretch(0, 1)
-        lay.addLayout(self.settings)
-        self.actions = QGridLayout()  # two by two: French labels are long
+        controls.addLayout(self.settings)
+        controls.addStretch(1)
+        # Across the whole panel: two by two where the texts fit, else one under another.
+        self.actions = QGridLayout()
+        self._action_names = ("self_test", "reload", "exit", "close")
         for i, (name, signal) in enumerate((("self_test", self.self_test_requested),
                                             ("reload", self.reload_requested),
                                             ("exit", self.exit_requested),
@@ -123,23 +221,25 @@ class AdminPanel(Overlay):
         lay.addLayout(self.actions)
         self.self_test_result = label("body")
         lay.addWidget(self.self_test_result)
-        self.log = label("log")
-        self.log.setTextFormat(Qt.TextFormat.PlainText)
-        self.log.setWordWrap(False)
-        lay.addWidget(self.log)
         self.retranslate()
 
     def open(self, info: AdminInfo) -> None:
         """Show the panel with ``info``."""
         self._info = info
-        self.self_test_result.setText("")
+        self.show_self_test_state("")
         self.retranslate()
         self.show_over()
+        self._place_actions()
 
     def show_self_test(self, ok: bool, summary: str) -> None:
         """The self-test's result."""
         prefix = self.tr("Self-test passed") if ok else self.tr("Self-test FAILED")
-        self.self_test_result.setText(f"{prefix}: {summary}")
+        self.show_self_test_state(f"{prefix}: {summary}")
+
+    def show_self_test_state(self, text: str) -> None:
+        """A line about the self-test ("running…", its result); empty: none."""
+        self.self_test_result.setText(text)
+        self.self_test_result.setVisible(bool(text))
 
     def _change_idle(self, name: str, delta: int) -> None:
         if self._info is None:
@@ -169,6 +269,8 @@ class AdminPanel(Overlay):
                            ("exit", self.tr("Exit the exhibit")),
                            ("close", self.tr("Back to the exhibit"))):
             self.buttons[name].setText(text)
+        if self.isVisible():
+            self._place_actions()
         for name in ("explore", "reading"):
             self.buttons[f"{name}_less"].setAccessibleName(self.tr("Shorter"))
             self.buttons[f"{name}_more"].setAccessibleName(self.tr("Longer"))
@@ -183,24 +285,47 @@ class AdminPanel(Overlay):
         ).format(app=info.app_version, content=info.content_version,
                  uptime=duration(info.uptime_s),
                  memory=round(info.memory_mb) if math.isfinite(info.memory_mb) else "?"))
-        self.notices.setVisible(bool(info.notices))
-        self.notices.setText("\n".join([self.tr("Needs attention:")]
-                                       + [f"• {notice}" for notice in info.notices]))
+        self._show_notices()
         self.explore_value.setText(self.tr("{n} s").format(n=info.explore_s))
         self.reading_value.setText(self.tr("{n} s").format(n=info.reading_s))
         for code in ("en", "fr"):
             set_flag(self.buttons[f"language_{code}"], "active", code == info.language)
-        self.log.setText("\n".join(line[:140] for line in info.log_lines[-8:])
-                         or self.tr("(the log is empty)"))
+        self.log.empty = self.tr("(the log is empty)")
+        self.log.set_lines(list(info.log_lines))
+
+    def _place_actions(self) -> None:
+        """Two columns of action buttons if the longest text fits in half the panel, else
+        one (the texts as styled now: call again after the language or the size changes)."""
+        margins = self.panel.layout().contentsMargins()
+        width = self.panel.width() - margins.left() - margins.right()
+        widest = max(self.buttons[n].sizeHint().width() for n in self._action_names)
+        columns = 2 if 2 * widest + self.actions.spacing() <= width else 1
+        for i, name in enumerate(self._action_names):
+            self.actions.removeWidget(self.buttons[name])
+            self.actions.addWidget(self.buttons[name], i // columns, i % columns)
+
+    def _show_notices(self) -> None:
+        notices = self._info.notices if self._info is not None else ()
+        self.notices.setVisible(bool(notices))
+        self.notices.more = self.tr("… and {n} more")
+        lines = [self.tr("Needs attention: {n} (the log has the details)").format(
+            n=len(notices))]
+        self.notices.set_lines(lines + [f"• {n}" for n in notices] if notices else [])
 
     def apply_metrics(self, m: Metrics) -> None:
         """Sizes for the window."""
-        margin = m.space("l")
+        # Landscape screens are short: the panel's edges give way before its content.
+        margin = m.space("l") if m.portrait else m.space("m")
         self.panel.layout().setContentsMargins(margin, margin, margin, margin)
         self.panel.layout().setSpacing(m.space("s"))
+        self._body.setDirection(QBoxLayout.Direction.TopToBottom if m.portrait
+                                else QBoxLayout.Direction.LeftToRight)
+        self._body.setSpacing(m.space("l"))
         self.panel.setFixedWidth(min(m.px(1500), self.parentWidget().width() - 2 * m.space("m")))
         self.settings.setHorizontalSpacing(m.space("m"))
+        self.settings.setVerticalSpacing(m.space("s"))
         self.actions.setSpacing(m.space("s"))
+        self._place_actions()
         for name, b in self.buttons.items():
             if name.endswith(("_less", "_more")):
                 b.setFixedSize(m.target(), m.target())
