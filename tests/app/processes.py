@@ -89,7 +89,14 @@ class Exhibit:
             out, err = self.process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
             self.process.kill()
-            out, err = self.process.communicate()
+            try:
+                out, err = self.process.communicate(timeout=10)
+            except subprocess.TimeoutExpired:  # a child of its own still holds the pipes
+                for pipe in (self.process.stdout, self.process.stderr):
+                    if pipe is not None:
+                        pipe.close()
+                self.process.wait()
+                out, err = "", "(its output pipes were still held by a process it started)"
         return self.process.returncode, out, err
 
 

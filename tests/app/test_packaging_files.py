@@ -17,3 +17,5 @@ def test_the_systemd_unit_runs_the_kiosk_under_the_supervisor():
     assert exec_start[exec_start.index("--"):] == ["--", "--mode", "kiosk"]
     assert unit["Service"]["Restart"] == "on-failure"  # a deliberate exit (0) stays stopped
     assert unit["Install"]["WantedBy"] == "graphical-session.target"
+    # systemctl stop signals the supervisor alone, which stops the exhibit cleanly.
+    assert unit["Service"]["KillMode"] == "mixed"
