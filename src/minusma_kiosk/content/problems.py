@@ -118,7 +118,8 @@ def report(problems: tuple[Problem, ...], broken: frozenset[str] | set[str]) -> 
     """The lines a curator reads: every root cause, then, per broken file, one line
     counting what follows from it ("… and 87 more problems caused by figures.csv")."""
     roots = consequence_roots(problems, broken)
-    lines, follow = [], {}
+    lines: list[str] = []
+    follow: dict[str, int] = {}
     for p in problems:
         if p.cause is not None and p.cause in roots:
             root = roots[p.cause]
