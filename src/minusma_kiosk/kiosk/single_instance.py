@@ -12,9 +12,7 @@ temporary folder instead, and if that fails too the exhibit runs without one
 from __future__ import annotations
 
 import enum
-import hashlib
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,6 +84,9 @@ class Claim:
 def fallback_folder(folder: Path) -> Path:
     """A folder in the system's temporary folder standing in for ``folder`` (one per
     user and per data folder, so two exhibits with different data still both run)."""
+    import hashlib
+    import tempfile
+
     tag = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:12]
     uid = os.getuid() if hasattr(os, "getuid") else 0
     return Path(tempfile.gettempdir()) / f"minusma-kiosk-{uid}-{tag}"
