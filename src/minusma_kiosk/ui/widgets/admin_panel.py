@@ -23,6 +23,7 @@ from minusma_kiosk.ui.widgets.overlay import Overlay
 from minusma_kiosk.ui.widgets.text import button, label, set_flag
 
 STEP_S = 15  # the idle times change by this much per tap
+TAIL_ROWS = 8  # log lines the panel shows when the screen has room
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,8 @@ class ElidedLines(QLabel):
         self._tail = tail
         if tail:
             self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding if tail
-                           else QSizePolicy.Policy.Preferred)
+        # As tall as its lines (a log: the last TAIL_ROWS), shorter when the panel must be.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._lines: list[str] = []
         #: Shown when there are no lines.
         self.empty = ""
@@ -83,16 +84,23 @@ class ElidedLines(QLabel):
         self.updateGeometry()
         self._fit()
 
+    def _slack(self) -> int:
+        """Room above the lines: some fonts' glyphs rise above their ascent (the
+        monospace fallback here), and are cut when the lines fill the label exactly."""
+        return max(2, self.fontMetrics().height() // 4)
+
     def _height(self, rows: int) -> QSize:
         m = self.contentsMargins()
         return QSize(self.fontMetrics().averageCharWidth() * 24,
-                     self.fontMetrics().lineSpacing() * rows + m.top() + m.bottom())
+                     self.fontMetrics().lineSpacing() * rows + self._slack() + m.top()
+                     + m.bottom())
 
     def sizeHint(self) -> QSize:
-        return self._height(4 if self._tail else max(1, len(self._lines)))
+        rows = min(len(self._lines), TAIL_ROWS) if self._tail else len(self._lines)
+        return self._height(max(1, rows))
 
     def minimumSizeHint(self) -> QSize:
-        return self._height(2 if self._tail else 1)
+        return self._height(min(2, max(1, len(self._lines))) if self._tail else 1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -111,8 +119,8 @@ class ElidedLines(QLabel):
                     for line in lines]
 
         def fits(lines: list[str]) -> bool:
-            return fm.boundingRect(room, int(self.alignment()),
-                                   "\n".join(lines)).height() <= room.height()
+            return fm.boundingRect(room, int(self.alignment()), "\n".join(lines)).height() \
+                + self._slack() <= room.height()
 
         shown = cut(self._lines)
         n = len(shown)
@@ -174,7 +182,8 @@ class AdminPanel(Overlay):
         self.facts = label("body")
         info.addWidget(self.facts)
         self.log = ElidedLines("log", tail=True)
-        info.addWidget(self.log, 1)
+        info.addWidget(self.log)
+        info.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.settings = QGridLayout()
         self.explore_label, self.reading_label, self.language_label = (
             label("body"), label("body"), label("body"))
@@ -204,7 +213,7 @@ class AdminPanel(Overlay):
         self.settings.addLayout(languages, 2, 1, 1, 3)
         self.settings.setColumnStretch(0, 1)
         controls.addLayout(self.settings)
-        controls.addStretch(1)
+        controls.setAlignment(Qt.AlignmentFlag.AlignTop)
         # Across the whole panel: two by two where the texts fit, else one under another.
         self.actions = QGridLayout()
         self._action_names = ("self_test", "reload", "exit", "close")
