@@ -8,6 +8,7 @@ say once what is wrong and where, and exit only when told to.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import signal
 import sqlite3
@@ -63,20 +64,27 @@ def test_screenshot_refuses_a_diagonal_that_would_draw_nothing(tmp_path):
 # --- 2 and 3. folders the exhibit cannot write ----------------------------------------------
 
 
+@contextlib.contextmanager
+def read_only(folder):
+    """``folder`` made and left readable but not writable for the time of the block."""
+    folder.mkdir(parents=True)
+    folder.chmod(0o555)
+    try:
+        yield folder
+    finally:
+        folder.chmod(0o755)
+
+
 @pytest.mark.adversarial(item=2)
 def test_a_read_only_data_folder_is_reported_and_the_exhibit_runs(tmp_path, qtbot):
     home = tmp_path / "home"
-    (home / "data").mkdir(parents=True)
-    (home / "data").chmod(0o555)
-    try:
+    with read_only(home / "data"):
         first = start(qtbot, home, "--mode", "kiosk", unprivileged_=True)
         # Only a real second exhibit is "already running" (exit 3): the lock moved.
         second = command(home=home, unprivileged_=True)
         assert second.returncode == 3, second.stderr
         assert "already running" in second.stderr
         code, _out, err = first.stop()
-    finally:
-        (home / "data").chmod(0o755)
     assert code == 128 + signal.SIGTERM, err
     assert f"the data folder {home / 'data'} cannot be written" in first.log
     assert "the instance lock is in" in first.log
@@ -87,18 +95,14 @@ def test_a_read_only_data_folder_is_reported_and_the_exhibit_runs(tmp_path, qtbo
 @pytest.mark.adversarial(item=2)
 def test_the_supervisor_runs_with_a_read_only_data_folder(tmp_path, qtbot):
     home = tmp_path / "home"
-    (home / "data").mkdir(parents=True)
-    (home / "data").chmod(0o555)
-    try:
+    log = home / "log" / "supervisor.log"
+    with read_only(home / "data"):
         sup = start(qtbot, home, "supervise", "--", "--animation", "none",
                     unprivileged_=True, wait=False)
-        log = home / "log" / "supervisor.log"
         wait_for(qtbot, lambda: "starting the exhibit" in _text(log), "the first start")
         wait_for(qtbot, lambda: "instance lock is in" in _text(home / "log" / "minusma-kiosk.log"),
                  "the exhibit's start")
         code, _out, err = sup.stop()
-    finally:
-        (home / "data").chmod(0o755)
     assert code == 0, err
     text = _text(log)
     assert "heartbeat file" in text and "cannot be written: using" in text
@@ -115,15 +119,11 @@ def _text(path) -> str:
 @pytest.mark.adversarial(item=3)
 def test_a_read_only_log_folder_sends_the_logs_to_the_terminal(tmp_path, qtbot):
     home = tmp_path / "home"
-    (home / "log").mkdir(parents=True)
-    (home / "log").chmod(0o555)
-    try:
+    with read_only(home / "log"):
         exhibit = start(qtbot, home, unprivileged_=True)
         code, _out, err = exhibit.stop()
         sup = command("supervise", "--heartbeat-timeout", "5", "--", "--version",
                       home=home, unprivileged_=True)
-    finally:
-        (home / "log").chmod(0o755)
     assert code == 128 + signal.SIGTERM, err
     assert err.count("cannot be written") == 1 and "logging to the terminal only" in err
     assert "Traceback" not in err
