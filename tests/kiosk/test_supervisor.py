@@ -178,3 +178,15 @@ def test_daily_times():
     assert parse_time("04:30") == dt.time(4, 30) and parse_time("") is None
     assert next_daily(dt.datetime(2026, 1, 1, 3, 0), dt.time(4, 30)) == dt.datetime(2026, 1, 1, 4, 30)
     assert next_daily(dt.datetime(2026, 1, 1, 5, 0), dt.time(4, 30)) == dt.datetime(2026, 1, 2, 4, 30)
+
+
+@pytest.mark.adversarial(item=10)
+def test_a_command_that_cannot_start_is_retried_not_a_crash(tmp_path, caplog):
+    sup = Supervisor([str(tmp_path / "no-such-exhibit")], tmp_path / "heartbeat", poll_s=0.05)
+    timer = threading.Timer(1.5, sup.request_stop)
+    timer.start()
+    try:
+        assert sup.run() == 0
+    finally:
+        timer.cancel()
+    assert "the exhibit cannot be started" in caplog.text and "No such file" in caplog.text

@@ -156,7 +156,14 @@ class Supervisor:
         lock_taken = 0
         while not self._stop:
             started = time.monotonic()
-            child = self._start()
+            try:
+                child = self._start()
+            except OSError as exc:  # the command itself is missing or not executable
+                backoff = min(max(1.0, backoff * 2), self.max_backoff_s)
+                log.error("the exhibit cannot be started (%s: %s); trying again in %.0f s",
+                          self.command[0], exc.strerror or exc, backoff)
+                self._wait(backoff)
+                continue
             why, code = self._watch(child, started)
             ran = time.monotonic() - started
             if why == "stop" or self._stop:
