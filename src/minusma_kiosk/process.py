@@ -129,12 +129,13 @@ def _supervisor_pid(text: str) -> int | None:
     if not text.isdigit():
         return None
     if sys.platform.startswith("linux"):
-        import ctypes
         import signal
 
         try:
+            import ctypes
+
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(1, int(signal.SIGTERM), 0, 0, 0)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
+        except (ImportError, OSError, AttributeError):
             pass  # the check in the heartbeat still sees it, within a second
     return int(text)
