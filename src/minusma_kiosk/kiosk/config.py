@@ -203,14 +203,14 @@ def load_config(path: Path, explicit: bool = False) -> Config:
     found are in :attr:`Config.problems`, each with its line. ``explicit``: the file
     was named on the command line, so its absence is worth saying.
     """
-    from minusma_kiosk.kiosk import config_file
-
     name = path.name
     if not path.exists() and not path.is_symlink():
         if explicit:
             return Config(problems=(Problem(str(path), None, "this configuration file does "
                                             "not exist; using the defaults"),))
         return Config()
+    from minusma_kiosk.kiosk import config_file  # only when there is a file to read
+
     log = ProblemLog()
     text = config_file.read_text(path, log)
     if text is None:
