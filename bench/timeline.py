@@ -208,7 +208,7 @@ def scrub_series(bench: Bench, shell, screen, min_frames: int,
                  drag_step_days: int, quick: bool) -> tuple[Series, Series, Series]:
     from minusma_kiosk.content.timeline import FIRST_DAY, LAST_DAY
 
-    cursor = shell.cursor
+    cursor = shell.time_cursor
     events = list(cursor.timeline.events)
     screen.reset()
     bench.app.processEvents()

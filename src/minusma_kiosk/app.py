@@ -19,7 +19,11 @@ from minusma_kiosk.content.model import Content, Lang
 from minusma_kiosk.kiosk.config import Config
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from minusma_kiosk.content.loader import LoadResult
+    from minusma_kiosk.content.problems import Problem
+    from minusma_kiosk.ui.shell import Shell
 
 log = logging.getLogger("minusma_kiosk")
 
@@ -133,14 +137,14 @@ def ensure_platform(offscreen: bool) -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
-def create_application(argv: list[str] | None = None):  # -> QApplication
+def create_application(argv: list[str] | None = None) -> QApplication:
     """Create (or return) the QApplication with the bundled fonts installed."""
     from PySide6.QtWidgets import QApplication
 
     from minusma_kiosk.ui.theme.fonts import install_fonts
 
     app = QApplication.instance()
-    if app is None:
+    if not isinstance(app, QApplication):
         QApplication.setApplicationName("minusma-kiosk")
         QApplication.setOrganizationName("minusma-kiosk")
         QApplication.setApplicationDisplayName("MINUSMA — Mali since 2012")
@@ -150,7 +154,7 @@ def create_application(argv: list[str] | None = None):  # -> QApplication
 
 
 def create_shell(loaded: LoadedContent, options: Options,
-                 notices: Sequence[str] = ()):  # -> Shell
+                 notices: Sequence[str] = ()) -> Shell:
     """Build the main window for ``loaded`` content with ``options``; ``notices``: what
     staff should know about this machine (the kiosk's admin panel shows them)."""
     from minusma_kiosk.state.app_state import AnimationLevel, AppState
@@ -174,7 +178,7 @@ def create_shell(loaded: LoadedContent, options: Options,
     return shell
 
 
-def _add_kiosk(shell, options: Options, notices: list[str]) -> None:
+def _add_kiosk(shell: Shell, options: Options, notices: list[str]) -> None:
     """Kiosk mode: lockdown, idle reset, attract loop, admin panel (saving its settings)."""
     from minusma_kiosk.kiosk import paths
     from minusma_kiosk.kiosk.config import set_value
@@ -215,13 +219,12 @@ def _add_kiosk(shell, options: Options, notices: list[str]) -> None:
     if analytics is not None:
         from minusma_kiosk.ui.visit_recorder import VisitRecorder
 
-        shell.recorder = VisitRecorder(shell, analytics)
-        from PySide6.QtWidgets import QApplication
+        recorder = VisitRecorder(shell, analytics)
+        shell.recorder = recorder
+        create_application().aboutToQuit.connect(recorder.close)  # SIGTERM too
 
-        QApplication.instance().aboutToQuit.connect(shell.recorder.close)  # SIGTERM too
 
-
-def run(options: Options, config_problems: tuple = ()) -> int:
+def run(options: Options, config_problems: Sequence[Problem] = ()) -> int:
     """Start the exhibit and run until it is closed; returns the exit code.
 
     Logs go to the rotating log file; a second exhibit on the same machine
@@ -297,25 +300,25 @@ def _run_window(options: Options, notices: list[str]) -> int:
     from minusma_kiosk.kiosk.logs import enable_rotation
 
     QTimer.singleShot(2000, enable_rotation)
-    code = app.exec()
+    code = int(app.exec())
     log.info("minusma-kiosk stopped (exit code %d)", code)
     return code
 
 
-def _show(shell, options: Options):  # Shell -> Shell
+def _show(shell: Shell, options: Options) -> Shell:
     """Show ``shell`` as the mode asks; in kiosk mode start the attract loop."""
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtGui import QGuiApplication
 
-    app = QApplication.instance()
     if options.mode == "kiosk":
         shell.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-        screens = app.screens()
-        screen = screens[options.screen] if options.screen < len(screens) else app.primaryScreen()
+        screens = QGuiApplication.screens()
+        screen = screens[options.screen] if options.screen < len(screens) \
+            else QGuiApplication.primaryScreen()
         shell.setGeometry(screen.geometry())  # no window manager under some kiosks
         shell.showFullScreen()
     else:
-        area = app.primaryScreen().availableGeometry()
+        area = QGuiApplication.primaryScreen().availableGeometry()
         shell.resize(min(1600, area.width()), min(900, area.height()))
         shell.show()
     if shell.kiosk is not None:
@@ -327,7 +330,7 @@ def _show(shell, options: Options):  # Shell -> Shell
     return shell
 
 
-def _reload(old, options: Options, notices: Sequence[str]) -> None:
+def _reload(old: Shell, options: Options, notices: Sequence[str]) -> None:
     """Admin "reload the content": read it again (no cache) and replace the window."""
     log.info("content reload requested from the admin panel")
     loaded = load_with_fallback(options.content_dir, use_cache=False)
@@ -338,7 +341,7 @@ def _reload(old, options: Options, notices: Sequence[str]) -> None:
     close_shell(old)
 
 
-def close_shell(shell) -> None:  # shell: ui.shell.Shell
+def close_shell(shell: Shell) -> None:
     """Close a window for good, whatever its mode: its kiosk or presenter stops (a kiosk
     filters the whole application's input until then) and a kiosk window, which refuses
     a visitor's close, is allowed to close."""

@@ -15,10 +15,15 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from minusma_kiosk import __version__
 from minusma_kiosk.cli_kiosk import config_main, set_pin_main, stats_main, supervise_main
+
+if TYPE_CHECKING:
+    from minusma_kiosk.content.model import Lang
 
 #: The sub-commands and what each does (``--help`` lists them).
 COMMANDS = {
@@ -43,14 +48,14 @@ def _size(text: str) -> tuple[int, int]:
     return w, h
 
 
-def _setting(attr: str):  # -> Callable[[str], Any]
+def _setting(attr: str) -> Callable[[str], Any]:
     """An argparse type for a flag that sets configuration key ``attr``: the same
     check as in the file (no NaN, no infinity, within the key's range)."""
     from minusma_kiosk.kiosk.config import KEY_OF
 
     key = KEY_OF[attr]
 
-    def parse(text: str):  # type: ignore[no-untyped-def]
+    def parse(text: str) -> Any:
         try:
             value = type(key.default)(text)
         except ValueError:
@@ -73,7 +78,8 @@ def _add_content_options(p: argparse.ArgumentParser, lang_default: str | None = 
 class _Version(argparse.Action):
     """``--version``: the software's version and the bundled content's (read on demand)."""
 
-    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[override]
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
         import tomllib
 
         from minusma_kiosk import resources
@@ -255,7 +261,7 @@ def _collect_qt_warnings() -> list[str]:
 
     collected: list[str] = []
 
-    def collect(kind, _context, message):
+    def collect(kind: QtMsgType, _context: object, message: str) -> None:
         if kind not in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg):
             collected.append(message)
 
@@ -297,8 +303,9 @@ def self_test_main(argv: list[str]) -> int:
     failures, count = [], 0
     qt_warnings = _collect_qt_warnings()
     # Every screen in both languages, then the kiosk's and the presenter's own views.
-    runs = [("window", "en", None), ("window", "fr", None), ("kiosk", "en", [KIOSK]),
-            ("present", "fr", [PRESENTER])]
+    runs: list[tuple[str, Lang, list[str] | None]] = [
+        ("window", "en", None), ("window", "fr", None), ("kiosk", "en", [KIOSK]),
+        ("present", "fr", [PRESENTER])]
     for mode, lang, only in runs:
         shell = create_shell(loaded, Options(mode=mode, lang=lang, animation="none",
                                              diagonal_inches=32))

@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import datetime
 
 
 def config_main(argv: list[str]) -> int:
@@ -36,7 +41,7 @@ def config_main(argv: list[str]) -> int:
     return 1 if config.problems else 0
 
 
-def set_pin_main(argv: list[str], read_pin=None) -> int:
+def set_pin_main(argv: list[str], read_pin: Callable[[str], str] | None = None) -> int:
     """``minusma-kiosk set-pin``: ask for a PIN twice and store its hash in the config."""
     p = argparse.ArgumentParser(prog="minusma-kiosk set-pin",
                                 description="Set the PIN of the kiosk's admin panel. Only a "
@@ -129,7 +134,7 @@ def supervise_main(argv: list[str]) -> int:
     return supervisor.run()
 
 
-def _date(text: str):  # -> datetime.date
+def _date(text: str) -> datetime.date:
     import datetime as dt
 
     try:

@@ -13,6 +13,10 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
 
 log = logging.getLogger("minusma_kiosk")
 
@@ -61,7 +65,7 @@ def stop_on_signals_at_start() -> None:
             signal.signal(getattr(signal, name), note)
 
 
-def serve_supervisor(app) -> None:
+def serve_supervisor(app: QCoreApplication) -> None:
     """Signals end the exhibit cleanly with exit code 128 + the signal (not 0: only staff's
     "Exit the exhibit" is 0, which tells the supervisor to stop for good). Under
     ``minusma-kiosk supervise``: a heartbeat every second from the event loop (a hung
@@ -114,7 +118,7 @@ def serve_supervisor(app) -> None:
         QTimer.singleShot(0, lambda: _stop_app(app, signum))
 
 
-def _stop_app(app, signum: int) -> None:
+def _stop_app(app: QCoreApplication, signum: int) -> None:
     import signal
 
     log.info("signal %d: stopping (%s)", signum, signal.Signals(signum).name)

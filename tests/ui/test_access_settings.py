@@ -216,7 +216,7 @@ def test_read_aloud_says_the_selected_event(make_shell):
     shell.speaker = Speaker(shell, engine=engine)
     shell.router.navigate(ScreenId.TIMELINE)
     event = shell.content.timeline.events[5]
-    shell.cursor.select(event)
+    shell.time_cursor.select(event)
     settle()
     assert shell.read_aloud()
     (locale, text), = engine.said

@@ -67,7 +67,7 @@ def test_tap_on_card_opens_it_and_close_button_closes(cards):
     tap(view.front.text)
     assert shell.deck.expanded
     assert view.currentWidget() is view.back
-    tap(view.back.close)
+    tap(view.back.close_button)
     assert not shell.deck.expanded
     assert view.currentWidget() is view.front
 

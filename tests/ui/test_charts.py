@@ -98,8 +98,8 @@ def test_a_fiscal_year_moves_the_shared_cursor_and_back(charts):
     screen.show_chart(next(c for c in screen._content.charts if c.id == "minusma_budget"))
     index = next(i for i, p in enumerate(screen._chart.points) if p.key == "2022-23")
     screen.select_point(index)
-    assert shell.cursor.date == dt.date(2022, 7, 1)
-    assert shell.cursor.fiscal_year() == "2022-23"
+    assert shell.time_cursor.date == dt.date(2022, 7, 1)
+    assert shell.time_cursor.fiscal_year() == "2022-23"
     assert screen._highlight_index() == index
 
 
@@ -191,12 +191,12 @@ def test_year_control_steps_the_shared_fiscal_year(charts):
     screen.show_chart(next(c for c in screen._charts if c.id == "minusma_budget"))
     assert screen.year_label.isVisible()
     tap(screen.year_next)  # from before the first point: to the first fiscal year
-    assert shell.cursor.fiscal_year() == "2013-14"
+    assert shell.time_cursor.fiscal_year() == "2013-14"
     tap(screen.year_next, QPoint(10, 10))
-    assert shell.cursor.fiscal_year() == "2014-15"
+    assert shell.time_cursor.fiscal_year() == "2014-15"
     assert screen.year_label.text() == "Fiscal year 2014–15 (1 July 2014 – 30 June 2015)"
     tap(screen.year_prev)
-    assert shell.cursor.fiscal_year() == "2013-14"
+    assert shell.time_cursor.fiscal_year() == "2013-14"
     assert not screen.year_prev.isEnabled()
     screen.show_chart(next(c for c in screen._charts if c.id == "minusma_authorized"))
     assert not screen.year_label.isVisible()  # ceilings set on dates: no year to step
@@ -204,7 +204,7 @@ def test_year_control_steps_the_shared_fiscal_year(charts):
     assert screen.year_label.text() == "Tap the arrows or a bar to choose a year"
     settle()  # the year row is laid out again now that it shows
     tap(screen.year_next)  # 2013 has no point: to the first year, 2016
-    assert shell.cursor.date == dt.date(2016, 1, 1)
+    assert shell.time_cursor.date == dt.date(2016, 1, 1)
     assert screen.year_label.text() == "Year 2016"
 
 
@@ -215,7 +215,7 @@ def chart(screen, chart_id):
 
 def test_every_chart_over_time_marks_the_cursor_year(charts):
     shell, screen = charts
-    shell.cursor.set_date(dt.date(2019, 3, 1))
+    shell.time_cursor.set_date(dt.date(2019, 3, 1))
     expected = {"who_pays": "2019", "minusma_budget": "2018-19",
                 "minusma_authorized": "2016-06-29", "minusma_attack_deaths": "2019",
                 "us_share_minusma": "2018-19"}
@@ -230,7 +230,7 @@ def test_the_year_band_spans_the_plotted_values(charts):
     """The band behind the cursor's year runs from the bottom of the value range to its
     top, whatever the chart's scale (billions of dollars or a few dozen deaths)."""
     shell, screen = charts
-    shell.cursor.set_date(dt.date(2019, 3, 1))
+    shell.time_cursor.set_date(dt.date(2019, 3, 1))
     for chart_id in ("minusma_budget", "minusma_attack_deaths", "who_pays"):
         c = chart(screen, chart_id)
         band = screen.chart_plot._band.opts
@@ -240,7 +240,7 @@ def test_the_year_band_spans_the_plotted_values(charts):
 
 def test_a_line_chart_rings_the_cursor_point(charts):
     shell, screen = charts
-    shell.cursor.set_date(dt.date(2017, 5, 1))
+    shell.time_cursor.set_date(dt.date(2017, 5, 1))
     c = chart(screen, "who_pays")
     xs, ys = screen.chart_plot._ring.getData()
     assert list(xs) == [1.0] and list(ys) == [c.points[1].figure.value]
@@ -249,29 +249,29 @@ def test_a_line_chart_rings_the_cursor_point(charts):
 def test_a_year_past_the_exhibit_explains_without_moving_the_cursor(charts):
     shell, screen = charts
     c = chart(screen, "who_pays")
-    before = shell.cursor.date
+    before = shell.time_cursor.date
     screen.select_point(len(c.points) - 1)  # 2025: after the timeline's last day
     assert screen.callout_value.text().startswith("2025: ")
-    assert shell.cursor.date == before
+    assert shell.time_cursor.date == before
 
 
 def test_tapping_a_bar_inside_the_cursor_year_keeps_the_cursor(charts):
     shell, screen = charts
-    shell.cursor.set_date(dt.date(2020, 2, 14))
+    shell.time_cursor.set_date(dt.date(2020, 2, 14))
     c = chart(screen, "minusma_budget")
     screen.select_point(next(i for i, p in enumerate(c.points) if p.key == "2019-20"))
-    assert shell.cursor.date == dt.date(2020, 2, 14)  # the timeline keeps its event
+    assert shell.time_cursor.date == dt.date(2020, 2, 14)  # the timeline keeps its event
 
 
 def test_play_steps_through_the_years_until_a_touch(charts, qtbot):
     shell, screen = charts
-    shell.cursor.set_date(dt.date(2019, 3, 1))
+    shell.time_cursor.set_date(dt.date(2019, 3, 1))
     chart(screen, "minusma_budget")
     screen.autoplay._timer.setInterval(20)
     tap(screen.year_play)
     assert screen.autoplay.playing and screen.year_play.text() == "Pause"
-    assert shell.cursor.fiscal_year() == "2019-20"  # the first step comes at once
-    qtbot.waitUntil(lambda: shell.cursor.fiscal_year() == "2013-14", timeout=3000)  # wraps
+    assert shell.time_cursor.fiscal_year() == "2019-20"  # the first step comes at once
+    qtbot.waitUntil(lambda: shell.time_cursor.fiscal_year() == "2013-14", timeout=3000)  # wraps
     tap(screen.plot.viewport(), bar_point(screen, 1))
     assert not screen.autoplay.playing and screen.year_play.text() == "Play the years"
     screen.play()
@@ -284,12 +284,12 @@ def test_the_year_marker_morphs_to_a_new_year(make_shell, qtbot, level):
     shell = make_shell(animation=level)
     shell.router.navigate(ScreenId.BUDGET)
     screen = shell.router.screen(ScreenId.BUDGET)
-    shell.cursor.set_date(dt.date(2019, 3, 1))
+    shell.time_cursor.set_date(dt.date(2019, 3, 1))
     chart(screen, "minusma_budget")
     plot = screen.chart_plot
     plot.stop()
     old = plot.highlight
-    shell.cursor.set_date(dt.date(2022, 3, 1))
+    shell.time_cursor.set_date(dt.date(2022, 3, 1))
     assert plot._morph.state() == plot._morph.State.Running
     new = plot.highlight
     assert new == old + 3

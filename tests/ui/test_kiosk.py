@@ -53,7 +53,7 @@ def test_the_attract_loop_plays_the_timeline_a_chart_and_a_card(kiosk, qtbot):
     assert charts._chart.axis.value == "fiscal_year" and charts.autoplay.playing
     charts.autoplay._timer.setInterval(10)
     years = set()
-    kiosk.cursor.date_changed.connect(lambda _day: years.add(kiosk.cursor.fiscal_year()))
+    kiosk.time_cursor.date_changed.connect(lambda _day: years.add(kiosk.time_cursor.fiscal_year()))
     qtbot.waitUntil(lambda: len(years) >= 3, timeout=3000)  # the years step on their own
     card_before = kiosk.deck.current
     k._on_step_timeout()
@@ -85,7 +85,7 @@ def test_nobody_there_asks_then_starts_over(kiosk, qtbot):
     tap(kiosk.nav)  # enters
     kiosk.state.set_language("fr")
     kiosk.router.navigate(ScreenId.TIMELINE)
-    kiosk.cursor.set_region("Mopti")
+    kiosk.time_cursor.set_region("Mopti")
     kiosk.router.navigate(ScreenId.CARDS)
     kiosk.deck.go_to(3)
     k.set_idle_times(50, 50)
@@ -100,7 +100,7 @@ def test_nobody_there_asks_then_starts_over(kiosk, qtbot):
     assert ended.args == ["idle"]
     assert not k.idle_overlay.isVisible() and k.attracting
     assert kiosk.state.language == "en"
-    assert kiosk.cursor.region is None
+    assert kiosk.time_cursor.region is None
     assert kiosk.deck.current == 0
 
 

@@ -76,19 +76,19 @@ def test_switching_keeps_the_selected_event_and_the_chart_year(make_shell, bundl
     timeline = bundled.content.timeline
     event = timeline.events[10]
     shell.router.navigate(ScreenId.TIMELINE)
-    shell.cursor.select(event)
-    day = shell.cursor.date
+    shell.time_cursor.select(event)
+    day = shell.time_cursor.date
     tap(shell.nav.language)
     screen = shell.router.screen(ScreenId.TIMELINE)
-    assert shell.cursor.selected is event and shell.cursor.date == day
+    assert shell.time_cursor.selected is event and shell.time_cursor.date == day
     assert screen.panel.title.text() == event.title.fr
     shell.router.navigate(ScreenId.BUDGET)
     charts = shell.router.screen(ScreenId.BUDGET)
     charts.show_chart(next(c for c in bundled.content.charts if c.id == "minusma_budget"))
     charts.step_year(+1)
-    chosen = (charts._chart.id, charts._highlight_index(), shell.cursor.date)
+    chosen = (charts._chart.id, charts._highlight_index(), shell.time_cursor.date)
     tap(shell.nav.language)
-    assert (charts._chart.id, charts._highlight_index(), shell.cursor.date) == chosen
+    assert (charts._chart.id, charts._highlight_index(), shell.time_cursor.date) == chosen
     assert charts.title.text() == charts._chart.title.en
 
 

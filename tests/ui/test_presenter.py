@@ -30,7 +30,7 @@ def test_pagedown_and_pageup_walk_the_tour(present):
     assert p.tour.index == 0 and present.router.current is ScreenId.HOME
     key(present, Qt.Key.Key_PageDown)
     assert p.tour.index == 1 and present.router.current is ScreenId.TIMELINE
-    assert present.cursor.selected.id == "ML003"
+    assert present.time_cursor.selected.id == "ML003"
     assert p.indicator.text().startswith(f"2 / {len(p.steps)} · A coup in Bamako")
     for k in (Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_Down):
         key(present, k)
@@ -54,7 +54,7 @@ def test_a_number_then_enter_jumps_to_that_step(present):
     assert present.router.current is ScreenId.BUDGET
     charts = present.router.screen(ScreenId.BUDGET)
     assert charts._chart.id == "minusma_budget"
-    assert present.cursor.fiscal_year() == "2019-20"
+    assert present.time_cursor.fiscal_year() == "2019-20"
     assert charts.callout_value.text().startswith("2019–20: ")
 
 

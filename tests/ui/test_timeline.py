@@ -46,7 +46,7 @@ def test_dragging_the_strip_scrubs_then_snaps_to_an_event(timeline):
     strip = screen.strip
     start = QPoint(round(strip.x_of(dt.date(2012, 2, 1))), strip.height() // 2)
     swipe(strip, round(strip.x_of(dt.date(2013, 6, 20)) - start.x()), start=start)
-    cursor = shell.cursor
+    cursor = shell.time_cursor
     assert cursor.selected is not None
     assert cursor.date == cursor.selected.date
     assert abs((cursor.date - dt.date(2013, 6, 20)).days) < 60
@@ -58,13 +58,13 @@ def test_tapping_the_strip_selects_the_nearest_event(timeline):
     strip = screen.strip
     target = event(screen, "ML020")  # 1 July 2013
     tap(strip, QPoint(round(strip.x_of(target.date)), strip.height() // 2))
-    assert shell.cursor.selected is target
+    assert shell.time_cursor.selected is target
 
 
 def test_tapping_a_town_marker_selects_its_event(timeline):
     shell, screen = timeline
     tap(screen.map.viewport(), view_point(screen, "kidal"))
-    selected = shell.cursor.selected
+    selected = shell.time_cursor.selected
     assert selected is not None and selected.place.id == "kidal"
 
 
@@ -76,11 +76,11 @@ def test_tapping_a_region_filters_and_tapping_again_shows_all(timeline):
     x, y = project(2.8, 18.0)
     point = screen.map.mapFromScene(QPointF(float(x), -float(y)))
     tap(screen.map.viewport(), point)
-    assert shell.cursor.region == "Kidal"
-    assert all(e.region == "Kidal" for e in shell.cursor.visible_events())
+    assert shell.time_cursor.region == "Kidal"
+    assert all(e.region == "Kidal" for e in shell.time_cursor.visible_events())
     assert screen.show_all_button.isVisible()
     tap(screen.show_all_button)
-    assert shell.cursor.region is None
+    assert shell.time_cursor.region is None
 
 
 def test_pinch_zooms_within_bounds_and_double_tap_resets(timeline, qtbot):
@@ -101,18 +101,18 @@ def test_pinch_zooms_within_bounds_and_double_tap_resets(timeline, qtbot):
 def test_category_chip_filters_events(timeline):
     shell, screen = timeline
     tap(screen.chips[Category.CONFLICT])
-    visible = shell.cursor.visible_events()
+    visible = shell.time_cursor.visible_events()
     assert visible and all(e.category is not Category.CONFLICT for e in visible)
     assert screen.chips[Category.CONFLICT].property("active") == "false"
     tap(screen.show_all_button)
-    assert Category.CONFLICT in shell.cursor.categories
+    assert Category.CONFLICT in shell.time_cursor.categories
 
 
 def test_play_steps_and_user_input_pauses(timeline, qtbot):
     shell, screen = timeline
     tap(screen.play_button)
     assert screen.autoplay.playing
-    assert shell.cursor.selected is not None
+    assert shell.time_cursor.selected is not None
     assert screen.play_button.text() == "Pause"
     tap(screen.next_button)
     assert not screen.autoplay.playing
@@ -120,7 +120,7 @@ def test_play_steps_and_user_input_pauses(timeline, qtbot):
 
 def test_map_shows_the_state_at_the_cursor_date(timeline):
     shell, screen = timeline
-    cursor, view = shell.cursor, screen.map
+    cursor, view = shell.time_cursor, screen.map
     camps = dict((c.id, item) for c, item in view._camp_items)
     held = dict((o.place.id, item) for o, item in view._occupied)
     cursor.set_date(dt.date(2012, 8, 1))
@@ -136,10 +136,10 @@ def test_map_shows_the_state_at_the_cursor_date(timeline):
 def test_selected_event_tints_its_region_and_survives_a_language_switch(timeline):
     shell, screen = timeline
     chosen = event(screen, "ML010")
-    shell.cursor.select(chosen)
+    shell.time_cursor.select(chosen)
     assert not screen.map._tint.path().isEmpty()
     tap(shell.nav.language)
-    assert shell.cursor.selected is chosen
+    assert shell.time_cursor.selected is chosen
     assert screen.panel.title.text() == chosen.title.fr
 
 
@@ -147,8 +147,8 @@ def test_gentle_mode_shows_the_gentle_text(make_shell):
     shell = make_shell(gentle=True)
     shell.router.navigate(ScreenId.TIMELINE)
     screen = shell.router.screen(ScreenId.TIMELINE)
-    chosen = next(e for e in shell.cursor.timeline.events if e.deaths)
-    shell.cursor.select(chosen)
+    chosen = next(e for e in shell.time_cursor.timeline.events if e.deaths)
+    shell.time_cursor.select(chosen)
     assert screen.panel.text.text() == chosen.gentle.en != chosen.text.en
 
 
@@ -163,7 +163,7 @@ def test_full_motion_pulses_the_selection_and_stops_when_leaving(make_shell):
     shell = make_shell(animation="full")
     shell.router.navigate(ScreenId.TIMELINE)
     screen = shell.router.screen(ScreenId.TIMELINE)
-    shell.cursor.select(event(screen, "ML020"))
+    shell.time_cursor.select(event(screen, "ML020"))
     assert screen.map.pulse.running
     shell.router.navigate(ScreenId.HOME)
     assert not screen.map.pulse.running
@@ -178,7 +178,7 @@ def test_a_flick_on_the_strip_glides_then_snaps(make_shell, qtbot):
     swipe(strip, 300, start=start, steps=3)  # fast: three moves
     assert strip._flick.isActive()
     qtbot.waitUntil(lambda: not strip._flick.isActive(), timeout=3000)
-    cursor = shell.cursor
+    cursor = shell.time_cursor
     assert cursor.selected is not None and cursor.date == cursor.selected.date
     assert cursor.date > strip.date_at(start.x() + 300)  # it kept going after the finger
     shell.router.navigate(ScreenId.HOME)  # stops the pulse

@@ -33,7 +33,7 @@ from minusma_kiosk.content.fields import (
     unknown_keys,
 )
 from minusma_kiosk.content.files import TomlDoc, read_toml
-from minusma_kiosk.content.model import Axis, Chart, ChartKind, ChartPoint, Figure, Text
+from minusma_kiosk.content.model import Axis, Chart, ChartId, ChartKind, ChartPoint, Figure, Text
 from minusma_kiosk.content.problems import LineRef, ProblemLog
 
 _FISCAL = re.compile(r"^(\d{4})-(\d{2})$")
@@ -170,6 +170,6 @@ def load_charts(root: Path, log: ProblemLog, figures: dict[str, Figure]) -> tupl
             log.add(doc.name, doc.line_of(*at, "highlight"), f"chart {cid!r}: highlight "
                     f"{highlight!r} is not the key of one of its points")
             highlight = ""
-        charts.append(Chart(cid, kind, axis, title, subtitle, points, label or Text(""),
+        charts.append(Chart(ChartId(cid), kind, axis, title, subtitle, points, label or Text(""),
                             points2, label2 or Text(""), reference, notes, str(highlight)))
     return tuple(charts)

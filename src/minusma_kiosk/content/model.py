@@ -30,6 +30,9 @@ PlaceId = NewType("PlaceId", str)
 EventId = NewType("EventId", str)
 FigureId = NewType("FigureId", str)
 CardId = NewType("CardId", str)
+ChartId = NewType("ChartId", str)
+#: A region's name as on the map (Natural Earth's English names: "Timbuktu", "Kidal").
+RegionId = NewType("RegionId", str)
 
 
 @dataclass(frozen=True)
@@ -193,7 +196,7 @@ class Place:
     lon: float | None
     kind: str
     source: Source | None
-    region: str
+    region: RegionId
 
     @property
     def mapped(self) -> bool:
@@ -345,7 +348,7 @@ class ChartPoint:
 class Chart:
     """A budget or personnel chart; every value is a figure with its source."""
 
-    id: str
+    id: ChartId
     kind: ChartKind
     axis: Axis
     title: Text
@@ -372,7 +375,7 @@ class TourStep:
     notes: Text = field(default_factory=lambda: Text(""))
     date: dt.date | None = None
     event: Event | None = None
-    region: str | None = None
+    region: RegionId | None = None
     chart: Chart | None = None
     year: str = ""
     card: Card | None = None

@@ -43,6 +43,7 @@ from minusma_kiosk.content.model import (
     Occupation,
     Place,
     PlaceId,
+    RegionId,
     Source,
     Timeline,
 )
@@ -169,7 +170,7 @@ def load_places(root: Path, log: ProblemLog, sources: dict[str, Source],
             continue
         out[pid] = Place(PlaceId(pid), csv_text(row, "name", log, name, required=True,
                                                 limit="place.name", what=what), lat,
-                         lon, kind, source, region)
+                         lon, kind, source, RegionId(region))
     return out
 
 

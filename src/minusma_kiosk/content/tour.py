@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,11 @@ from minusma_kiosk.content.model import (
     FIRST_DAY,
     LAST_DAY,
     Card,
+    CardId,
     Chart,
+    ChartId,
+    EventId,
+    RegionId,
     Timeline,
     TourStep,
 )
@@ -77,19 +82,21 @@ def load_tour(root: Path, log: ProblemLog, timeline: Timeline | None,
                 problem(key, f"{key} belongs to a {' or '.join(screens)} step, not {screen}")
         event = None
         if "event" in table:
-            event = events.get(str(table["event"]))
+            event = events.get(EventId(str(table["event"])))
             if event is None:
                 problem("event", f"unknown event {table['event']!r} (not an id in events.csv)",
                         cause="events.csv")
         date = _date(table.get("date"), problem)
-        region = table.get("region")
-        if region is not None and region not in regions:
-            problem("region", f"unknown region {region!r}; regions: "
-                    + ", ".join(sorted(regions)))
-            region = None
+        region: RegionId | None = None
+        if "region" in table:
+            region = RegionId(str(table["region"]))
+            if region not in regions:
+                problem("region", f"unknown region {table['region']!r}; regions: "
+                        + ", ".join(sorted(regions)))
+                region = None
         chart = None
         if "chart" in table:
-            chart = chart_ids.get(str(table["chart"]))
+            chart = chart_ids.get(ChartId(str(table["chart"])))
             if chart is None:
                 problem("chart", f"unknown chart {table['chart']!r} (not an id in charts.toml)",
                         cause="charts.toml")
@@ -110,7 +117,7 @@ def load_tour(root: Path, log: ProblemLog, timeline: Timeline | None,
                 year = ""
         card = None
         if "card" in table:
-            card = card_ids.get(str(table["card"]))
+            card = card_ids.get(CardId(str(table["card"])))
             if card is None:
                 problem("card", f"unknown card {table['card']!r} (not an id in cards.toml)",
                         cause="cards.toml")
@@ -123,7 +130,7 @@ def load_tour(root: Path, log: ProblemLog, timeline: Timeline | None,
     return tuple(steps)
 
 
-def _date(value: Any, problem) -> dt.date | None:
+def _date(value: Any, problem: Callable[[str, str], None]) -> dt.date | None:
     if value is None:
         return None
     text = value.isoformat() if isinstance(value, dt.date) else str(value)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 log = logging.getLogger("minusma_kiosk.analytics")
@@ -87,7 +88,8 @@ class Analytics:
         admin panel; empty when all is well.
     """
 
-    def __init__(self, path: Path, now=dt.datetime.now) -> None:
+    def __init__(self, path: Path,
+                 now: Callable[[], dt.datetime] = dt.datetime.now) -> None:
         self.path = path
         self._now = now
         self._db: sqlite3.Connection | None = None

@@ -15,8 +15,14 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from minusma_kiosk.kiosk.analytics import is_damage
+
+#: A session as read: id, started, ended, end_reason, language.
+SessionRow = tuple[int, str, str | None, str | None, str]
+#: An event as read: session id, at, kind, name, seconds shown (screens).
+EventRow = tuple[int, str, str, str, float | None]
 
 _SESSIONS = "SELECT id, started, ended, end_reason, language FROM sessions"
 _EVENTS = "SELECT session_id, at, kind, name, dwell_s FROM events"
@@ -30,8 +36,8 @@ class Unreadable(Exception):
 class Visits:
     """What could be read: sessions and their events, and whether the file is damaged."""
 
-    sessions: list[tuple]  # id, started, ended, end_reason, language (by start time)
-    events: list[tuple]    # session_id, at, kind, name, dwell_s
+    sessions: list[SessionRow]  # by start time
+    events: list[EventRow]
     damage: str = ""       # why part of the file could not be read ("" when all could)
 
 
@@ -104,10 +110,11 @@ def _read(path: Path, since: dt.date | None) -> Visits:
     return Visits(sessions, events, "; ".join(dict.fromkeys(damage)))
 
 
-def _rows(db: sqlite3.Connection, sql: str, damage: list[str], path: Path) -> list[tuple]:
+def _rows(db: sqlite3.Connection, sql: str, damage: list[str],
+          path: Path) -> list[tuple[Any, ...]]:
     """The rows of ``sql`` one at a time, so that a damaged page ends the reading there
     and the rows before it are kept (no ORDER BY: sorting would read them all first)."""
-    rows: list[tuple] = []
+    rows: list[tuple[Any, ...]] = []
     try:
         for row in db.execute(sql):
             rows.append(tuple(row))
@@ -176,13 +183,13 @@ def summarize(path: Path, since: dt.date | None = None) -> Summary:
     lengths = [(dt.datetime.fromisoformat(s[2]) - dt.datetime.fromisoformat(s[1])).total_seconds()
                for s in sessions if s[2] and s[3] != "restart"]
     shown: Counter[str] = Counter()
-    dwell: Counter[str] = Counter()
+    dwell: dict[str, float] = {}
     by_kind: dict[str, Counter[str]] = {k: Counter() for k in ("tap", "event", "card",
                                                                 "language", "setting")}
     for _session, _at, kind, name, seconds in visits.events:
         if kind == "screen":
             shown[name] += 1
-            dwell[name] += seconds or 0.0
+            dwell[name] = dwell.get(name, 0.0) + (seconds or 0.0)
         elif kind in by_kind:
             by_kind[kind][name] += 1
     languages = Counter(s[4] for s in sessions) + by_kind["language"]
@@ -207,13 +214,14 @@ def export_csv(path: Path, out: Path, since: dt.date | None = None) -> int:
         If ``out`` cannot be written.
     """
     visits = read_visits(path, since)
-    by_session: dict[int, list[tuple]] = {}
+    by_session: dict[int, list[EventRow]] = {}
     for event in visits.events:
         by_session.setdefault(event[0], []).append(event)
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for session in visits.sessions:
-        events = by_session.get(session[0]) or [(session[0], None, None, None, None)]
-        rows += [(*session, *event[1:]) for event in events]
+        events = by_session.get(session[0])
+        rows += [(*session, *event[1:]) for event in events] if events \
+            else [(*session, None, None, None, None)]
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)

@@ -104,10 +104,15 @@ class AppState(QObject):
         """The visitor's display settings."""
         return self._access
 
-    def set_access(self, **changes: object) -> None:
-        """Change display settings (``text_size=150``, ``high_contrast=True`` …); emits
-        :attr:`access_changed` only on a change."""
-        new = dataclasses.replace(self._access, **changes)
+    def set_access(self, *, text_size: int | None = None, high_contrast: bool | None = None,
+                   reduced_motion: bool | None = None, low_reach: bool | None = None) -> None:
+        """Change display settings (``text_size=150``, ``high_contrast=True`` …; None:
+        as it is); emits :attr:`access_changed` only on a change."""
+        old = self._access
+        new = Access(old.text_size if text_size is None else text_size,
+                     old.high_contrast if high_contrast is None else high_contrast,
+                     old.reduced_motion if reduced_motion is None else reduced_motion,
+                     old.low_reach if low_reach is None else low_reach)
         if new != self._access:
             self._access = new
             self.access_changed.emit(new)
@@ -126,7 +131,7 @@ class AppState(QObject):
         """A new language to return to after each visit (the admin panel)."""
         if lang not in LANGUAGES:
             raise ValueError(f"unknown language {lang!r}; known: {LANGUAGES}")
-        self._default_language = lang  # type: ignore[assignment]  # checked above
+        self._default_language = lang  # narrowed to a Lang by the check above
 
     def set_language(self, lang: Lang) -> None:
         """Switch language; emits :attr:`language_changed` only on a change."""

@@ -28,7 +28,10 @@ from minusma_kiosk.ui.widgets.nav_bar import NavBar
 from minusma_kiosk.ui.widgets.overlay import Overlay
 
 if TYPE_CHECKING:
+    from minusma_kiosk.ui.kiosk_controller import KioskController
+    from minusma_kiosk.ui.presenter import Presenter
     from minusma_kiosk.ui.speech import Speaker
+    from minusma_kiosk.ui.visit_recorder import VisitRecorder
     from minusma_kiosk.ui.widgets.access_panel import AccessPanel
     from minusma_kiosk.ui.widgets.reach_header import ReachHeader
 
@@ -82,10 +85,10 @@ class Shell(QWidget):
         self.may_close = mode is not RunMode.KIOSK
         #: The kiosk controller and the visit recorder (kiosk mode only), set by the
         #: composition root.
-        self.kiosk = None
-        self.recorder = None
+        self.kiosk: KioskController | None = None
+        self.recorder: VisitRecorder | None = None
         #: The presenter (presenter mode only), set by the composition root.
-        self.presenter = None
+        self.presenter: Presenter | None = None
         self._translations = translations or Translations(self)
         self._diagonal = diagonal_inches
         self._screen_bottom_mm = screen_bottom_cm * 10
@@ -94,7 +97,7 @@ class Shell(QWidget):
         self.access_panel: AccessPanel | None = None
         self.speaker: Speaker | None = None
         self._watching_screen = False
-        lay = QVBoxLayout(self)
+        lay = self._box = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         # The window's size is the screen's: content must fit it, never grow it.
@@ -112,7 +115,7 @@ class Shell(QWidget):
         self.deck = CardDeck(len(content.cards), self)
         self._gentle = gentle
         # The one time cursor, shared by the timeline and (later) the budget charts.
-        self.cursor = TimelineState(content.timeline, self) if content.timeline else None
+        self.time_cursor = TimelineState(content.timeline, self) if content.timeline else None
         self._register_screens()
         self.nav = NavBar(self.router.registered())
         lay.addWidget(self.nav)
@@ -161,15 +164,15 @@ class Shell(QWidget):
         from minusma_kiosk.content.geo import load_map
         from minusma_kiosk.ui.screens.timeline import TimelineScreen
 
-        assert self.cursor is not None
+        assert self.time_cursor is not None
         map_data = load_map(resources.path("map", "mali.json"))
-        return TimelineScreen(self.content, self.state, self.cursor, map_data,
+        return TimelineScreen(self.content, self.state, self.time_cursor, map_data,
                               gentle=self._gentle)
 
     def _build_charts(self) -> Screen:
         from minusma_kiosk.ui.screens.charts import ChartsScreen
 
-        return ChartsScreen(self.content, self.state, self.cursor)
+        return ChartsScreen(self.content, self.state, self.time_cursor)
 
     def _build_cards(self) -> Screen:
         from minusma_kiosk.ui.screens.cards import CardsScreen
@@ -193,7 +196,7 @@ class Shell(QWidget):
     def _on_watcher_failed(self, problems: list) -> None:  # list of Problem
         if self.banner is None:
             self.banner = ContentBanner(str(self.content.root), len(problems))
-            self.layout().insertWidget(0, self.banner)
+            self._box.insertWidget(0, self.banner)
         self.banner.setProperty("watch", "true")
         self.banner.show_problems(problems)
         self.banner.show()
@@ -251,7 +254,7 @@ class Shell(QWidget):
         from minusma_kiosk.ui.widgets.reach_header import ReachHeader
 
         self.reach_header = ReachHeader()
-        self.layout().insertWidget(self.layout().indexOf(self.stack), self.reach_header)
+        self._box.insertWidget(self._box.indexOf(self.stack), self.reach_header)
         self.router.screen_changed.connect(self.reach_header.set_screen)
         if self.router.current is not None:
             self.reach_header.set_screen(self.router.current)
@@ -331,8 +334,8 @@ class Shell(QWidget):
         no filter, the first card, the default language, the home screen."""
         for screen in self.router.built():
             screen.reset()
-        if self.cursor is not None:
-            self.cursor.reset()
+        if self.time_cursor is not None:
+            self.time_cursor.reset()
         self.deck.reset()
         if self.access_panel is not None:
             self.access_panel.hide()

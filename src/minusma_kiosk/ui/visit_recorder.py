@@ -32,8 +32,8 @@ class VisitRecorder(QObject):
         shell.state.language_changed.connect(self._on_state_language_changed)
         shell.state.access_changed.connect(self._on_state_access_changed)
         shell.deck.current_changed.connect(self._on_deck_current_changed)
-        if shell.cursor is not None:
-            shell.cursor.selection_changed.connect(self._on_cursor_selection_changed)
+        if shell.time_cursor is not None:
+            shell.time_cursor.selection_changed.connect(self._on_cursor_selection_changed)
 
     def _on_kiosk_visit_started(self) -> None:
         self.analytics.start_session(self._shell.state.language)

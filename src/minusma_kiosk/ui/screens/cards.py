@@ -105,10 +105,10 @@ class CardBack(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         self.headline = label("h2")
-        self.close = button("secondary")
-        self.close.setObjectName(f"card_close_{card.id}")
+        self.close_button = button("secondary")
+        self.close_button.setObjectName(f"card_close_{card.id}")
         top.addWidget(self.headline, 1)
-        top.addWidget(self.close, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(top)
         body = QWidget()
         lay = QVBoxLayout(body)
@@ -150,8 +150,8 @@ class CardBack(QWidget):
             fv.set_language(lang)
         self.sources_title.setText(self.tr("SOURCES"))
         self.sources.set_language(lang)
-        self.close.setText(self.tr("Close  ✕"))
-        self.close.setAccessibleName(self.tr("Close the details"))
+        self.close_button.setText(self.tr("Close  ✕"))
+        self.close_button.setAccessibleName(self.tr("Close the details"))
 
     def apply_metrics(self, m: Metrics) -> None:
         self._body_layout.setSpacing(m.space("m"))
@@ -219,7 +219,7 @@ class CardsScreen(Screen):
         for view in self.views:
             self.stack.addWidget(view)
             view.front.more.clicked.connect(lambda _=False: self._deck.set_expanded(True))
-            view.back.close.clicked.connect(lambda _=False: self._deck.set_expanded(False))
+            view.back.close_button.clicked.connect(lambda _=False: self._deck.set_expanded(False))
         frame_lay.addWidget(self.stack)
         row.addWidget(self.card_frame, 1)
         self._row = row

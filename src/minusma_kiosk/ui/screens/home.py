@@ -58,7 +58,7 @@ class HomeScreen(Screen):
         self.sources_button.toggled.connect(self._on_sources_button_toggled)
         self.sources_panel = QFrame()
         self.sources_panel.setProperty("role", "panel")
-        QVBoxLayout(self.sources_panel)
+        self._sources_box = QVBoxLayout(self.sources_panel)
         # Built when first asked for: it is off the start-up path.
         self.source_list: SourceList | None = None
         self.sources_panel.hide()
@@ -93,6 +93,7 @@ class HomeScreen(Screen):
         tiles.addStretch(1)
         self._box.addLayout(tiles, 2)
         self._tiles_layout = tiles
+        self._page = page
         self.text_area = kinetic_scroll_area(page)
         outer.addWidget(self.text_area)
         self.retranslate()
@@ -107,15 +108,15 @@ class HomeScreen(Screen):
     def _on_sources_button_toggled(self, shown: bool) -> None:
         if shown and self.source_list is None:
             self.source_list = SourceList(self._content.site.sources, self._state.language)
-            self.sources_panel.layout().addWidget(self.source_list)
+            self._sources_box.addWidget(self.source_list)
         self.sources_panel.setVisible(shown)
         self.retranslate()
         if self._metrics is not None:
             self.apply_metrics(self._metrics)
         if shown:
             # Bring the button to the top, so the sources show below it.
-            self.text_area.widget().layout().activate()
-            top = self.sources_button.mapTo(self.text_area.widget(), QPoint(0, 0)).y()
+            self._box.activate()
+            top = self.sources_button.mapTo(self._page, QPoint(0, 0)).y()
             self.text_area.verticalScrollBar().setValue(top)
 
     def _describe(self, sid: ScreenId) -> str:

@@ -135,11 +135,11 @@ class AccessPanel(Overlay):
     def apply_metrics(self, m: Metrics) -> None:
         """Sizes for the window."""
         margin = m.space("l")
-        panel = self.panel.layout()
+        panel = self.panel_box
         panel.setContentsMargins(margin, margin, margin, margin)
         panel.setSpacing(m.space("m"))
         self._toggles.setSpacing(m.space("s"))
-        host = self.parentWidget()
+        host = self.host
         self.panel.setFixedWidth(min(m.px(1200), host.width() - 2 * m.space("m")))
         for b in [*self.sizes.values(), *self.toggles.values(), self.done,
                   *([self.read_aloud] if self.read_aloud else [])]:

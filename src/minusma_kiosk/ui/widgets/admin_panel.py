@@ -215,7 +215,7 @@ class AdminPanel(Overlay):
         controls.addLayout(self.settings)
         controls.setAlignment(Qt.AlignmentFlag.AlignTop)
         # Across the whole panel: two by two where the texts fit, else one under another.
-        self.actions = QGridLayout()
+        self.action_grid = QGridLayout()
         self._action_names = ("self_test", "reload", "exit", "close")
         for i, (name, signal) in enumerate((("self_test", self.self_test_requested),
                                             ("reload", self.reload_requested),
@@ -225,9 +225,9 @@ class AdminPanel(Overlay):
             b.setObjectName(f"admin_{name}")
             b.clicked.connect(signal)
             self.buttons[name] = b
-            self.actions.addWidget(b, i // 2, i % 2)
+            self.action_grid.addWidget(b, i // 2, i % 2)
         self.buttons["close"].clicked.connect(self.hide)
-        lay.addLayout(self.actions)
+        lay.addLayout(self.action_grid)
         self.self_test_result = label("body")
         lay.addWidget(self.self_test_result)
         self.retranslate()
@@ -255,8 +255,10 @@ class AdminPanel(Overlay):
             return
         current = self._info.explore_s if name == "explore" else self._info.reading_s
         value = max(30, min(600, current + delta))
-        key = "explore_s" if name == "explore" else "reading_s"
-        self._info = replace(self._info, **{key: value})
+        if name == "explore":
+            key, self._info = "explore_s", replace(self._info, explore_s=value)
+        else:
+            key, self._info = "reading_s", replace(self._info, reading_s=value)
         self.retranslate()
         self.setting_changed.emit("idle", key, value)
 
@@ -305,13 +307,13 @@ class AdminPanel(Overlay):
     def _place_actions(self) -> None:
         """Two columns of action buttons if the longest text fits in half the panel, else
         one (the texts as styled now: call again after the language or the size changes)."""
-        margins = self.panel.layout().contentsMargins()
+        margins = self.panel_box.contentsMargins()
         width = self.panel.width() - margins.left() - margins.right()
         widest = max(self.buttons[n].sizeHint().width() for n in self._action_names)
-        columns = 2 if 2 * widest + self.actions.spacing() <= width else 1
+        columns = 2 if 2 * widest + self.action_grid.spacing() <= width else 1
         for i, name in enumerate(self._action_names):
-            self.actions.removeWidget(self.buttons[name])
-            self.actions.addWidget(self.buttons[name], i // columns, i % columns)
+            self.action_grid.removeWidget(self.buttons[name])
+            self.action_grid.addWidget(self.buttons[name], i // columns, i % columns)
 
     def _show_notices(self) -> None:
         notices = self._info.notices if self._info is not None else ()
@@ -325,15 +327,15 @@ class AdminPanel(Overlay):
         """Sizes for the window."""
         # Landscape screens are short: the panel's edges give way before its content.
         margin = m.space("l") if m.portrait else m.space("m")
-        self.panel.layout().setContentsMargins(margin, margin, margin, margin)
-        self.panel.layout().setSpacing(m.space("s"))
+        self.panel_box.setContentsMargins(margin, margin, margin, margin)
+        self.panel_box.setSpacing(m.space("s"))
         self._body.setDirection(QBoxLayout.Direction.TopToBottom if m.portrait
                                 else QBoxLayout.Direction.LeftToRight)
         self._body.setSpacing(m.space("l"))
-        self.panel.setFixedWidth(min(m.px(1500), self.parentWidget().width() - 2 * m.space("m")))
+        self.panel.setFixedWidth(min(m.px(1500), self.host.width() - 2 * m.space("m")))
         self.settings.setHorizontalSpacing(m.space("m"))
         self.settings.setVerticalSpacing(m.space("s"))
-        self.actions.setSpacing(m.space("s"))
+        self.action_grid.setSpacing(m.space("s"))
         self._place_actions()
         for name, b in self.buttons.items():
             if name.endswith(("_less", "_more")):

@@ -18,8 +18,8 @@ from minusma_kiosk.ui.theme.palette import palette
 from minusma_kiosk.ui.widgets.overlay import Overlay
 from minusma_kiosk.ui.widgets.text import label
 
-INVITATION = QT_TRANSLATE_NOOP("AttractOverlay", "Touch the screen to explore")
-SUBJECT = QT_TRANSLATE_NOOP("AttractOverlay", "Mali since 2012 and the UN mission MINUSMA")
+INVITATION = str(QT_TRANSLATE_NOOP("AttractOverlay", "Touch the screen to explore"))
+SUBJECT = str(QT_TRANSLATE_NOOP("AttractOverlay", "Mali since 2012 and the UN mission MINUSMA"))
 
 
 class Pulse(QWidget):
@@ -77,7 +77,7 @@ class AttractOverlay(Overlay):
         self.band = QFrame()
         self.band.setProperty("role", "attract")
         self.band.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        row = QHBoxLayout(self.band)
+        row = self._band_box = QHBoxLayout(self.band)
         self.pulse = Pulse()
         row.addWidget(self.pulse)
         texts = QVBoxLayout()
@@ -106,6 +106,6 @@ class AttractOverlay(Overlay):
         """Sizes for the window."""
         side = m.px(150)
         self.pulse.setFixedSize(side, side)
-        lay = self.band.layout()
-        lay.setContentsMargins(m.space("xl"), m.space("m"), m.space("xl"), m.space("m"))
-        lay.setSpacing(m.space("l"))
+        self._band_box.setContentsMargins(m.space("xl"), m.space("m"), m.space("xl"),
+                                          m.space("m"))
+        self._band_box.setSpacing(m.space("l"))

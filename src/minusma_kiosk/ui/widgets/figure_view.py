@@ -56,7 +56,7 @@ class FigureView(QWidget):
         super().__init__(parent)
         self.figure = figure
         self._large = large
-        lay = QVBoxLayout(self)
+        lay = self._box = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.qualifier = label("qualifier")
         self.value: QLabel
@@ -97,7 +97,7 @@ class FigureView(QWidget):
         """Size the large figure for the window."""
         if isinstance(self.value, FitLabel):
             self.value.set_range(m.font("figure"), m.font("h2"))
-            self.layout().setSpacing(m.space("xs") // 2)
+            self._box.setSpacing(m.space("xs") // 2)
 
 
 def short_origin(fig: Figure, lang: Lang) -> str:

@@ -75,7 +75,7 @@ class IdleOverlay(Overlay):
     def apply_metrics(self, m: Metrics) -> None:
         """Sizes for the window."""
         margin = m.space("xl")
-        self.panel.layout().setContentsMargins(margin, margin, margin, margin)
-        self.panel.layout().setSpacing(m.space("m"))
-        self.panel.setFixedWidth(min(m.px(1100), self.parentWidget().width() - 2 * margin))
+        self.panel_box.setContentsMargins(margin, margin, margin, margin)
+        self.panel_box.setSpacing(m.space("m"))
+        self.panel.setFixedWidth(min(m.px(1100), self.host.width() - 2 * margin))
         self.continue_button.setMinimumHeight(m.target())

@@ -29,21 +29,41 @@ class Overlay(QFrame):
             self.setProperty("role", role)
             self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        #: The centred panel and the layout around it (made by :meth:`add_panel`).
-        self.panel: QFrame | None = None
+        # The centred panel, its layout and the layout around it (made by add_panel).
+        self._panel: QFrame | None = None
+        self._panel_box: QVBoxLayout | None = None
         self._outer: QVBoxLayout | None = None
         host.installEventFilter(self)
         self.hide()
 
     def add_panel(self) -> QVBoxLayout:
-        """A white panel centred on the overlay (``self.panel``); returns its layout."""
+        """A white panel centred on the overlay (:attr:`panel`); returns its layout
+        (:attr:`panel_box`)."""
         outer = QVBoxLayout(self)
         outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._outer = outer
-        self.panel = QFrame()
-        self.panel.setProperty("role", "dialog")
-        outer.addWidget(self.panel)
-        return QVBoxLayout(self.panel)
+        self._panel = QFrame()
+        self._panel.setProperty("role", "dialog")
+        outer.addWidget(self._panel)
+        self._panel_box = QVBoxLayout(self._panel)
+        return self._panel_box
+
+    @property
+    def host(self) -> QWidget:
+        """The window it covers."""
+        return self._host
+
+    @property
+    def panel(self) -> QFrame:
+        """The centred panel (after :meth:`add_panel`)."""
+        assert self._panel is not None, "add_panel() makes the panel"
+        return self._panel
+
+    @property
+    def panel_box(self) -> QVBoxLayout:
+        """The panel's layout (after :meth:`add_panel`)."""
+        assert self._panel_box is not None, "add_panel() makes the panel"
+        return self._panel_box
 
     def set_reach(self, top_px: int) -> None:
         """Low reach: keep the panel below the top ``top_px`` pixels (0: centred)."""

@@ -125,8 +125,8 @@ class PinPad(Overlay):
     def apply_metrics(self, m: Metrics) -> None:
         """Sizes for the window (keys at least the kiosk's touch target)."""
         margin = m.space("l")
-        self.panel.layout().setContentsMargins(margin, margin, margin, margin)
-        self.panel.layout().setSpacing(m.space("s"))
+        self.panel_box.setContentsMargins(margin, margin, margin, margin)
+        self.panel_box.setSpacing(m.space("s"))
         self.grid.setSpacing(m.space("s"))
         self._body.setDirection(QBoxLayout.Direction.TopToBottom if m.portrait
                                 else QBoxLayout.Direction.LeftToRight)
@@ -134,7 +134,7 @@ class PinPad(Overlay):
         # Wider than tall, like a telephone's keys: room for "Effacer" too, at any size.
         for key in self.keys.values():
             key.setFixedSize(m.target(200 * m.text_scale), m.target(110))
-        host = self.parentWidget()
+        host = self.host
         design = 1000 if m.portrait else 1600
         self.panel.setFixedWidth(min(m.px(design), host.width() - 2 * m.space("m")))
         self.cancel_button.setMinimumHeight(m.target())

@@ -22,7 +22,7 @@ class ReachHeader(QFrame):
         super().__init__(parent)
         self.setProperty("role", "reach")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        lay = QVBoxLayout(self)
+        lay = self._box = QVBoxLayout(self)
         lay.addStretch(1)
         self.title = label("h1")
         self.hint = label("lead")
@@ -45,4 +45,4 @@ class ReachHeader(QFrame):
 
     def apply_metrics(self, m: Metrics) -> None:
         margin = m.space("l")
-        self.layout().setContentsMargins(margin, margin, margin, margin)
+        self._box.setContentsMargins(margin, margin, margin, margin)

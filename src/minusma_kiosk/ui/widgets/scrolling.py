@@ -50,7 +50,9 @@ class DragScroller(QObject):
         # The filter sits on the content widget: presses on its labels propagate to
         # it. (Asking for the viewport instead costs ~20 ms at start-up: PySide6
         # resolves the viewport's type.)
-        area.widget().installEventFilter(self)
+        content = area.widget()
+        assert content is not None, "the scroll area's content widget comes first"
+        content.installEventFilter(self)
 
     @property
     def dragging(self) -> bool:

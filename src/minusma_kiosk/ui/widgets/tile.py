@@ -20,7 +20,7 @@ class Tile(QPushButton):
         policy.setHeightForWidth(True)
         policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
         self.setSizePolicy(policy)
-        lay = QVBoxLayout(self)
+        lay = self._box = QVBoxLayout(self)
         self.heading = label(heading_role)
         self.description = label("body")
         for w in (self.heading, self.description):
@@ -33,14 +33,14 @@ class Tile(QPushButton):
     def heightForWidth(self, width: int) -> int:
         # A QPushButton ignores its inner layout when sizing; the texts wrap, so the
         # height follows the width.
-        return self.layout().totalHeightForWidth(width)
+        return self._box.totalHeightForWidth(width)
 
     def sizeHint(self) -> QSize:
-        hint = self.layout().totalSizeHint()
+        hint = self._box.totalSizeHint()
         return QSize(hint.width(), max(hint.height(), self.minimumHeight()))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self.layout().totalMinimumSize().width(), self.minimumHeight())
+        return QSize(self._box.totalMinimumSize().width(), self.minimumHeight())
 
     def set_texts(self, heading: str, description: str) -> None:
         """Set the title and the description (also for screen readers)."""
@@ -52,4 +52,4 @@ class Tile(QPushButton):
 
     def set_padding(self, px: int) -> None:
         """Inner margin."""
-        self.layout().setContentsMargins(px, px, px, px)
+        self._box.setContentsMargins(px, px, px, px)

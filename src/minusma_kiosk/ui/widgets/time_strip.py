@@ -218,7 +218,7 @@ class TimeStrip(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         fpx, band_top, band_h, axis_y = self._axis_geometry()
         font = QFont(self.font())
-        font.setPixelSize(fpx)
+        font.setPixelSize(round(fpx))
         p.setFont(font)
         fm = QFontMetrics(font)
         for i, era in enumerate(self._eras):
