@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import sys
 
+import pytest
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QLabel
 
 
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="None is immortal from Python 3.12: "
+                    "its count cannot fall, and the bug cannot crash there")
 def test_void_methods_do_not_leak_references_to_none(qapp):
     label, path = QLabel(), QPainterPath()
     before = sys.getrefcount(None)

@@ -69,9 +69,14 @@ def test_tapping_a_bar_explains_it_with_its_source(charts):
     shell, screen = charts
     screen.show_chart(next(c for c in screen._content.charts if c.id == "minusma_budget"))
     settle()  # the plot lays out again for this chart's axis
-    index = next(i for i, p in enumerate(screen._chart.points) if p.key == "2019-20")
+    from minusma_kiosk.content.formatting import format_number
+
+    index, point = next((i, p) for i, p in enumerate(screen._chart.points)
+                        if p.figure is not None)
     tap(screen.plot.viewport(), bar_point(screen, index))
-    assert screen.callout_value.text() == "2019–20: $1,138,457,900"
+    value = format_number(point.figure.value, point.figure.unit, "en", exact=True)
+    assert screen.callout_value.text().endswith(f": {value}")
+    assert screen.callout_value.text().startswith(point.key.replace("-", "–"))
     assert screen.callout_source.text().startswith("Source: ")
 
 
@@ -110,8 +115,15 @@ def test_right_click_and_long_press_open_no_menu_or_dialog(charts, qtbot):
     QTest.mouseClick(viewport, Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, centre)
     window = viewport.window()
     p = viewport.mapTo(window, centre)
+    from PySide6.QtCore import QElapsedTimer
+    from PySide6.QtWidgets import QTapAndHoldGesture
+
     QTest.touchEvent(window, device()).press(0, p, window).commit()
-    qtbot.waitUntil(lambda: True)
+    held = QElapsedTimer()
+    held.start()
+    # Held (events processed all along) until past the press-and-hold threshold.
+    qtbot.waitUntil(lambda: held.elapsed() > QTapAndHoldGesture.timeout() + 200,
+                    timeout=QTapAndHoldGesture.timeout() + 5000)
     QTest.touchEvent(window, device()).stationary(0).commit()
     QTest.touchEvent(window, device()).release(0, p, window).commit()
     QApplication.processEvents()
