@@ -69,3 +69,18 @@ def test_reduced_motion_lowers_full_animation_only():
 def test_only_the_offered_text_sizes_are_accepted():
     with pytest.raises(ValueError, match="not one of"):
         AppState().set_access(text_size=175)
+
+
+def test_motion_changed_says_when_the_level_in_force_changes():
+    from minusma_kiosk.state.app_state import AnimationLevel
+
+    full, none = AppState("en", AnimationLevel.FULL), AppState("en", AnimationLevel.NONE)
+    heard: dict[str, list] = {"full": [], "none": []}
+    full.motion_changed.connect(heard["full"].append)
+    none.motion_changed.connect(heard["none"].append)
+    for state in (full, none):
+        state.set_access(reduced_motion=True)
+        state.set_access(text_size=150)  # not a motion change
+        state.reset()
+    assert heard["full"] == [AnimationLevel.REDUCED, AnimationLevel.FULL]
+    assert heard["none"] == []  # no motion to reduce: nothing changed

@@ -92,6 +92,29 @@ def test_less_motion_reaches_the_screens_already_built(make_shell):
     assert shell.router.screen(ScreenId.TIMELINE).map.motion is False
 
 
+def test_less_motion_restyles_nothing_and_draws_no_chart_again(make_shell, monkeypatch):
+    """Less motion changes only the animations: no style sheet, no layout, no new chart
+    (it took half a second, most of it resetting the window's style)."""
+    shell = make_shell(animation="full")
+    shell.router.navigate(ScreenId.BUDGET)
+    settle()
+    charts = shell.router.screen(ScreenId.BUDGET)
+    timeline = shell.router.screen(ScreenId.TIMELINE)
+    styled, drawn = [], []
+    monkeypatch.setattr(shell, "setStyleSheet", lambda sheet: styled.append(sheet))
+    monkeypatch.setattr(charts, "_draw", lambda: drawn.append(1))
+    shell.state.set_access(reduced_motion=True)
+    settle()
+    assert styled == [] and drawn == []
+    assert charts.chart_plot.motion is AnimationLevel.REDUCED
+    assert timeline.map.motion is False and timeline.strip.inertia is True
+    shell.state.set_access(reduced_motion=False)
+    assert charts.chart_plot.motion is AnimationLevel.FULL and timeline.map.motion is True
+    shell.state.set_access(text_size=150)  # a size change still restyles
+    assert len(styled) == 1
+    shell.router.navigate(ScreenId.HOME)  # leaving stops the chart's animations
+
+
 def test_the_settings_panel_speaks_french(make_shell):
     shell = make_shell(lang="fr")
     panel = open_panel(shell)

@@ -74,10 +74,15 @@ class AppState(QObject):
         Emitted with the new language code after it changed.
     access_changed(object)
         Emitted with the new :class:`Access` after a display setting changed.
+    motion_changed(object)
+        Emitted with the new :class:`AnimationLevel` in force when it changed (the
+        visitor asked for less motion, or the reset undid it). Animations follow this
+        signal alone: less motion changes no size, so nothing is laid out again.
     """
 
     language_changed = Signal(str)
     access_changed = Signal(object)
+    motion_changed = Signal(object)
 
     def __init__(self, default_language: Lang = "en",
                  animation: AnimationLevel = AnimationLevel.FULL,
@@ -109,13 +114,20 @@ class AppState(QObject):
         """Change display settings (``text_size=150``, ``high_contrast=True`` …; None:
         as it is); emits :attr:`access_changed` only on a change."""
         old = self._access
-        new = Access(old.text_size if text_size is None else text_size,
-                     old.high_contrast if high_contrast is None else high_contrast,
-                     old.reduced_motion if reduced_motion is None else reduced_motion,
-                     old.low_reach if low_reach is None else low_reach)
-        if new != self._access:
-            self._access = new
-            self.access_changed.emit(new)
+        self._set_access(Access(old.text_size if text_size is None else text_size,
+                                old.high_contrast if high_contrast is None else high_contrast,
+                                old.reduced_motion if reduced_motion is None
+                                else reduced_motion,
+                                old.low_reach if low_reach is None else low_reach))
+
+    def _set_access(self, new: Access) -> None:
+        if new == self._access:
+            return
+        motion = self.animation
+        self._access = new
+        self.access_changed.emit(new)
+        if self.animation is not motion:
+            self.motion_changed.emit(self.animation)
 
     @property
     def language(self) -> Lang:
@@ -150,6 +162,4 @@ class AppState(QObject):
         """Return to the defaults (used by the idle reset): the default language and
         the default display settings."""
         self.set_language(self._default_language)
-        if self._access != Access():
-            self._access = Access()
-            self.access_changed.emit(self._access)
+        self._set_access(Access())

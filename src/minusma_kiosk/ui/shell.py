@@ -246,7 +246,8 @@ class Shell(QWidget):
                                 self.state.language)
 
     def _on_state_access_changed(self, _access) -> None:
-        self._metrics = None  # motion changes no metric, yet the screens must hear of it
+        # Text size, contrast and low reach change the metrics (and so the style); less
+        # motion does not, and the animations follow AppState.motion_changed themselves.
         if self.isVisible() or self.testAttribute(Qt.WidgetAttribute.WA_Resized):
             self._apply_metrics()
 

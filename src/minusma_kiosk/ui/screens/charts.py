@@ -102,6 +102,7 @@ class ChartsScreen(Screen):
         main.addWidget(self.notes)
         self.chart_plot = ChartPlot()
         self.chart_plot.motion = state.animation
+        state.motion_changed.connect(self._on_state_motion_changed)
         self.chart_plot.point_tapped.connect(self._on_point_tapped)
         self.plot = self.chart_plot.plot
         # The body: the plot with its year control, and the callout beside it (below it
@@ -293,6 +294,12 @@ class ChartsScreen(Screen):
         self._draw()
         self._update_texts()
 
+    def _on_state_motion_changed(self, level: AnimationLevel) -> None:
+        # Only the animations change: the chart is not drawn again.
+        self.chart_plot.motion = level
+        scroller = self.callout_area.property("drag_scroller")
+        scroller.inertia = level is not AnimationLevel.NONE
+
     def apply_metrics(self, m: Metrics) -> None:
         margin = m.space("l")
         self._box.setContentsMargins(margin, m.space("m"), margin, m.space("s"))
@@ -311,7 +318,6 @@ class ChartsScreen(Screen):
         self._box.setStretch(1, 1 if m.portrait else 3)
         self.chart_plot.set_sizes(m.font("caption"), m.px(230 * m.text_scale),
                                   m.px(360 * m.text_scale))
-        self.chart_plot.motion = self._state.animation
         self._draw()
         for b in self.picker.values():
             b.set_padding(m.space("s"))

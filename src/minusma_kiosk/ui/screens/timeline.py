@@ -138,6 +138,8 @@ class TimelineScreen(Screen):
         cursor.selection_changed.connect(self._on_cursor_selection_changed)
         cursor.filter_changed.connect(self._on_cursor_filter_changed)
         self.autoplay.playing_changed.connect(self._on_autoplay_playing_changed)
+        state.motion_changed.connect(self._on_state_motion_changed)
+        self._on_state_motion_changed(state.animation)
         self._on_cursor_filter_changed()
         self._on_cursor_date_changed(cursor.date)
         self._on_cursor_selection_changed(cursor.selected)
@@ -311,8 +313,10 @@ class TimelineScreen(Screen):
         side = m.target()
         for b in (self.prev_button, self.next_button):
             b.setFixedSize(side, side)
-        self.strip.inertia = self._state.animation is not AnimationLevel.NONE
-        self.map.motion = self._state.animation is AnimationLevel.FULL
+
+    def _on_state_motion_changed(self, level: AnimationLevel) -> None:
+        self.strip.inertia = level is not AnimationLevel.NONE
+        self.map.motion = level is AnimationLevel.FULL
 
     def spoken_text(self) -> str:
         from minusma_kiosk.ui.speech import visible_text
