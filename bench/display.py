@@ -41,9 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     runs = 3 if args.quick else max(args.runs, 3)
     with tempfile.TemporaryDirectory(prefix="minusma-bench-display-") as tmp:
         platform = setup_platform(Path(tmp))
+        from _common import ShellBench
         from PySide6 import __version__ as pyside_version
 
-        from _common import ShellBench
         from minusma_kiosk.app import load_with_fallback
         from minusma_kiosk.ui.router import ScreenId
 
