@@ -177,7 +177,7 @@ def test_who_pays_shows_the_cap_the_arrears_and_the_us_part(charts):
     assert "$1.1\u00a0billion" in screen.notes.text() and "Source:" in screen.notes.text()
     import pyqtgraph as pg
 
-    lines = [i for i in screen._items if isinstance(i, pg.InfiniteLine)]
+    lines = [i for i in screen.chart_plot.items if isinstance(i, pg.InfiniteLine)]
     assert [line.value() for line in lines] == [25.0]
     screen.select_point(1)  # all other members: computed, with its formula
     assert screen.callout_value.text() == "All other members: 73.06%"

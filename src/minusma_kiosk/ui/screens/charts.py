@@ -174,10 +174,6 @@ class ChartsScreen(Screen):
     def _draw(self) -> None:
         self.chart_plot.draw(self._chart, self._state.language, self._highlight_index())
 
-    @property
-    def _items(self) -> list:  # the drawn plot items (tests look at them)
-        return self.chart_plot.items
-
     def _on_grow_value_changed(self, value: float) -> None:
         """One frame of the chart's grow-in (also driven by bench/charts.py)."""
         self.chart_plot.grow_to(value)
@@ -295,8 +291,7 @@ class ChartsScreen(Screen):
         self._update_texts()
 
     def _on_state_motion_changed(self, level: AnimationLevel) -> None:
-        # Only the animations change: the chart is not drawn again.
-        self.chart_plot.motion = level
+        self.chart_plot.motion = level  # only the animations change: no new drawing
         scroller = self.callout_area.property("drag_scroller")
         scroller.inertia = level is not AnimationLevel.NONE
 
