@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,14 +56,20 @@ def stop_on_signals_at_start() -> None:
     wherever Python happens to be, inside a Qt callback too, where it is reported as
     unhandled and the start-up goes on without the signal; and a handler that logs while
     the interrupted code writes to the same stream fails with "reentrant call"."""
-    import signal
 
     def note(signum: int, _frame: object) -> None:
         _pending.append(signum)
 
+    _on_stop_signals(note)
+
+
+def _on_stop_signals(handler: Callable[[int, object], None]) -> None:
+    """Install ``handler`` for every stop signal this system has."""
+    import signal
+
     for name in STOP_SIGNALS:
         if hasattr(signal, name):
-            signal.signal(getattr(signal, name), note)
+            signal.signal(getattr(signal, name), handler)
 
 
 def serve_supervisor(app: QCoreApplication) -> None:
@@ -82,9 +89,7 @@ def serve_supervisor(app: QCoreApplication) -> None:
         # otherwise be lost (exit() does nothing then).
         QTimer.singleShot(0, lambda: _stop_app(app, signum))
 
-    for name in STOP_SIGNALS:
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), stop)
+    _on_stop_signals(stop)
     beat_path = os.environ.get(HEARTBEAT_ENV)
     supervisor = _supervisor_pid(os.environ.get(SUPERVISOR_ENV, ""))
     timer = QTimer(app)

@@ -49,6 +49,16 @@ while True:  # "run": alive, beating
 """
 
 
+def run_for(sup: Supervisor, seconds: float) -> int:
+    """Run ``sup`` until a stop is requested after ``seconds`` (as a signal would)."""
+    timer = threading.Timer(seconds, sup.request_stop)
+    timer.start()
+    try:
+        return sup.run()
+    finally:
+        timer.cancel()
+
+
 @pytest.fixture
 def child(tmp_path):
     script = tmp_path / "child.py"
@@ -126,12 +136,7 @@ def test_an_unwritable_heartbeat_file_is_replaced_not_a_crash(child, tmp_path, c
     blocked = tmp_path / "data"
     blocked.write_text("a file where the data folder should be")
     sup = child("run", heartbeat=blocked / "heartbeat", heartbeat_timeout_s=2.0)
-    timer = threading.Timer(3.0, sup.request_stop)
-    timer.start()
-    try:
-        assert sup.run() == 0  # ran 3 s with a 2 s timeout: the spare heartbeat worked
-    finally:
-        timer.cancel()
+    assert run_for(sup, 3.0) == 0  # ran 3 s with a 2 s timeout: the spare heartbeat worked
     assert len(child.starts()) == 1
     assert "cannot be written: using" in caplog.text
 
@@ -165,12 +170,7 @@ def test_the_daily_restart(child, tmp_path):
 
 def test_a_stop_request_ends_the_child(child):
     sup = child("run")
-    timer = threading.Timer(1.0, sup.request_stop)
-    timer.start()
-    try:
-        assert sup.run() == 0
-    finally:
-        timer.cancel()
+    assert run_for(sup, 1.0) == 0
     assert sup._child is not None and sup._child.poll() is not None
 
 
@@ -183,10 +183,5 @@ def test_daily_times():
 @pytest.mark.adversarial(item=10)
 def test_a_command_that_cannot_start_is_retried_not_a_crash(tmp_path, caplog):
     sup = Supervisor([str(tmp_path / "no-such-exhibit")], tmp_path / "heartbeat", poll_s=0.05)
-    timer = threading.Timer(1.5, sup.request_stop)
-    timer.start()
-    try:
-        assert sup.run() == 0
-    finally:
-        timer.cancel()
+    assert run_for(sup, 1.5) == 0
     assert "the exhibit cannot be started" in caplog.text and "No such file" in caplog.text

@@ -216,6 +216,7 @@ def load_config(path: Path, explicit: bool = False) -> Config:
     if text is None:
         return Config(problems=tuple(log.items))
     values: dict[str, Any] = {}
+    lines: dict[str, int | None] = {}
     known = {k.section: {kk.name: kk for kk in KEYS if kk.section == k.section} for k in KEYS}
     for entry in config_file.entries(name, text, log):
         if entry.section not in known:
@@ -233,10 +234,10 @@ def load_config(path: Path, explicit: bool = False) -> Config:
             log.add(name, entry.line,
                     f"[{key.section}] {key.name} {why}; using the default {key.default!r}")
             continue
-        values[key.attr] = accepted
+        values[key.attr], lines[key.attr] = accepted, entry.line
     pin = values.get("admin_pin_hash", "")
     if pin:
-        _check_pin_file(path, pin, text, log)
+        _check_pin_file(path, pin, lines["admin_pin_hash"], log)
     return Config(**values, problems=_unique(log.items))
 
 
@@ -245,14 +246,12 @@ def _unique(problems: list[Problem]) -> tuple[Problem, ...]:
     return tuple(dict.fromkeys(problems))
 
 
-def _check_pin_file(path: Path, pin_hash: str, text: str, log: ProblemLog) -> None:
-    """Warnings about the file holding the PIN's hash: readable by others, or a hash
-    made under an older, weaker rule."""
+def _check_pin_file(path: Path, pin_hash: str, line: int | None, log: ProblemLog) -> None:
+    """Warnings about the file holding the PIN's hash (written on ``line``): readable by
+    others, or a hash made under an older, weaker rule."""
     from minusma_kiosk.kiosk import config_file
     from minusma_kiosk.kiosk.pin import is_weak_hash
 
-    line = next((n for n, t in enumerate(text.splitlines(), 1)
-                 if re.match(r"^\s*pin_hash\s*=", t)), None)
     if config_file.readable_by_others(path):
         log.add(path.name, line, "other users of this machine can read this file, which "
                 "holds the admin PIN's hash (they could guess the PIN from it offline): "
@@ -306,8 +305,8 @@ def set_value(path: Path, section: str, name: str, value: Any) -> None:
     """
     from minusma_kiosk.kiosk import config_file
 
-    key = next((k for k in KEYS if (k.section, k.name) == (section, name)), None)
-    if key is None:
+    key = KEY_OF.get(f"{section}_{name}")
+    if key is None or (key.section, key.name) != (section, name):
         raise ValueError(f"unknown configuration key [{section}] {name}")
     accepted, why = key.check(value)
     if why is not None:

@@ -129,6 +129,7 @@ class KioskController(QObject):
         self._swallow = False  # the rest of the touch that ended the attract loop
         self._pointer_hidden = False
         self._explore_ms, self._reading_ms = settings.explore_ms, settings.reading_ms
+        self._metrics: Metrics | None = None  # the window's, from apply_metrics
         self.monitor.warned.connect(self._on_monitor_warned)
         self.monitor.resumed.connect(self.idle_overlay.hide)
         self.monitor.expired.connect(self._on_monitor_expired)
@@ -312,8 +313,7 @@ class KioskController(QObject):
             self._hold.stop()
 
     def _corner_px(self) -> int:
-        metrics: Metrics | None = getattr(self.shell, "_metrics", None)
-        return metrics.min_target if metrics is not None else 80
+        return self._metrics.min_target if self._metrics is not None else 80
 
     def _track_pointer(self, event: QEvent) -> None:
         """Hide the pointer while fingers are used; show it again for a real mouse."""
@@ -366,7 +366,8 @@ class KioskController(QObject):
             overlay.hide()
 
     def apply_metrics(self, m: Metrics) -> None:
-        """Sizes of the overlays for the window."""
+        """Sizes of the overlays for the window (and of the staff corner)."""
+        self._metrics = m
         for overlay in (self.attract_overlay, self.idle_overlay, self.pin_pad, self.admin):
             overlay.apply_metrics(m)
 
