@@ -162,12 +162,12 @@ def read_text(root: Path, name: str, log: ProblemLog) -> str | None:
         log.add_broken(name, None, f"this file cannot be read ({exc.strerror or exc})")
         return None
     if (why := _not_utf8(data)) is not None:
-        line, message = why
-        if name.endswith(".csv") and (sep := _other_separator(data.decode("latin-1"))):
-            # What a French Excel writes: say both at once, not one per check.
-            message = message.replace(": save it as", f", and it uses {sep} between values: "
-                                      "save it as", 1) + " with commas between values"
-        log.add_broken(name, line, message)
+        line, what = why
+        sep = _other_separator(data.decode("latin-1")) if name.endswith(".csv") else None
+        if sep:  # what a French Excel writes: say both at once, not one per check
+            what += f", and it uses {sep} between values"
+        log.add_broken(name, line, f"{what}: {_SAVE_AS}"
+                       + (" with commas between values" if sep else ""))
         return None
     text = data.decode("utf-8-sig")
     if not text.strip():
@@ -182,11 +182,12 @@ _SAVE_AS = "save it as 'CSV UTF-8' (in a text editor: UTF-8)"
 
 
 def _not_utf8(data: bytes) -> tuple[int | None, str] | None:
-    """Why ``data`` is not UTF-8 text, naming the encoding a spreadsheet used, or None."""
+    """Why ``data`` is not UTF-8 text (its line, and what it is instead, naming the encoding
+    a spreadsheet used), or None."""
+    head = data[:4000]
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or \
-            (b"\x00" in data[:4000] and data[:4000].count(b"\x00") * 4 > len(data[:4000])):
-        return None, ("this file is UTF-16 text (Excel's 'Unicode text'), not UTF-8: "
-                      + _SAVE_AS)
+            head.count(b"\x00") * 4 > len(head) > 0:
+        return None, "this file is UTF-16 text (Excel's 'Unicode text'), not UTF-8"
     try:
         data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -196,15 +197,15 @@ def _not_utf8(data: bytes) -> tuple[int | None, str] | None:
         try:
             sample = data.decode("cp1252")
         except UnicodeDecodeError:
-            return line, f"this file is not UTF-8 text: {_SAVE_AS}"
+            return line, "this file is not UTF-8 text"
         bad = sample.splitlines()[line - 1] if sample.splitlines() else ""
         word = next((w for w in re.split(r"[^\w'-]+", bad) if any(ord(c) > 127 for c in w)),
                     "")
         return line, ("this file is in the Windows-1252 encoding (as Excel's plain 'CSV' "
-                      f"saves), not UTF-8{f' (see {word!r})' if word else ''}: " + _SAVE_AS)
+                      f"saves), not UTF-8{f' (see {word!r})' if word else ''}")
     if b"\x00" in data:
         return data[: data.index(b"\x00")].count(b"\n") + 1, \
-            "this file holds a NUL byte (it is not text): " + _SAVE_AS
+            "this file holds a NUL byte (it is not text)"
     return None
 
 
