@@ -91,3 +91,25 @@ print(format_figure(result.content.cards[0].figure, 'fr'))
                          text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().startswith("environ")
+
+
+def test_no_view_forwards_display_settings_by_hand():
+    """Sizes, colours, motion and language reach each view through the display state it
+    follows (``ui/display.py``), never by one view calling another's restyling method."""
+    hand_forwarded = ("apply_metrics", "retranslate", "set_language")
+    found = []
+
+    def is_view(receiver: ast.expr) -> bool:
+        """Not ``self`` and not the display state itself (``state.set_language`` is
+        the model's setter, which every follower hears)."""
+        name = receiver.id if isinstance(receiver, ast.Name) else \
+            receiver.attr if isinstance(receiver, ast.Attribute) else ""
+        return name not in ("self", "state")
+
+    for path in files("ui"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in hand_forwarded and is_view(node.func.value)):
+                found.append(f"{path.relative_to(PACKAGE)}:{node.lineno} "
+                             f"{ast.unparse(node.func)}()")
+    assert found == [], "forwarded by hand: " + ", ".join(found)

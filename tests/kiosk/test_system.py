@@ -43,10 +43,11 @@ def test_windows_has_no_resource_module(monkeypatch):
 def test_the_admin_panel_says_when_memory_is_unknown(qtbot):
     from PySide6.QtWidgets import QWidget
 
+    from minusma_kiosk.state.app_state import AppState
     from minusma_kiosk.ui.widgets.admin_panel import AdminInfo, AdminPanel
 
     host = QWidget()
     qtbot.addWidget(host)
-    panel = AdminPanel(host)
+    panel = AdminPanel(host, AppState())
     panel.open(AdminInfo("1", "2", 61.0, float("nan"), (), 60, 90, "en"))
     assert "memory ? MB" in panel.facts.text()

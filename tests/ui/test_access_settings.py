@@ -28,6 +28,20 @@ def body_px(shell) -> int:
     return shell.metrics.font("body")
 
 
+def drawn(widget: QWidget, x: int, y: int) -> str:
+    """The colour a visitor sees at (x, y) of a widget, as #RRGGBB."""
+    return widget.grab().toImage().pixelColor(x, y).name().upper()
+
+
+def nav_background(shell) -> str:
+    """The colour of most of the bar's top edge (the current screen's marker is short)."""
+    from collections import Counter
+
+    image = shell.nav.grab().toImage()
+    seen = Counter(image.pixelColor(x, 2).name().upper() for x in range(0, image.width(), 8))
+    return seen.most_common(1)[0][0]
+
+
 def test_the_aa_button_opens_the_panel_and_150_percent_enlarges_every_text(make_shell):
     shell = make_shell()
     shell.router.navigate(ScreenId.CARDS)
@@ -67,12 +81,31 @@ def test_high_contrast_switches_the_palette_everywhere(make_shell):
     settle()
     assert shell.state.access.high_contrast
     assert panel.toggles["high_contrast"].isChecked()
-    assert f"background: {HIGH_CONTRAST.nav}" in shell.styleSheet()
+    assert nav_background(shell) == HIGH_CONTRAST.nav
+    assert drawn(charts, 2, 2) == HIGH_CONTRAST.background
     plot_bg = charts.chart_plot.plot.backgroundBrush().color().name().upper()
     assert plot_bg == HIGH_CONTRAST.surface
     tap(panel.toggles["high_contrast"])
     settle()
-    assert f"background: {PALETTE.nav}" in shell.styleSheet()
+    assert nav_background(shell) == PALETTE.nav
+    assert drawn(charts, 2, 2) == PALETTE.background
+
+
+def test_a_screen_hidden_during_a_change_shows_it_when_it_comes_back(make_shell):
+    """Hidden screens are restyled when they are shown, not while they are hidden."""
+    shell = make_shell()
+    settle()
+    home = shell.router.current
+    cards = shell.router.screen(ScreenId.CARDS)
+    headline = cards.views[0].front.headline
+    before = headline.font().pixelSize()
+    shell.state.set_access(high_contrast=True, text_size=150)
+    settle()
+    assert shell.router.current is home and not cards.isVisible()
+    shell.router.navigate(ScreenId.CARDS)
+    settle()
+    assert drawn(cards, 2, 2) == HIGH_CONTRAST.background
+    assert headline.font().pixelSize() == round(before * 1.5)
 
 
 def test_less_motion_reaches_the_screens_already_built(make_shell):
@@ -100,18 +133,25 @@ def test_less_motion_restyles_nothing_and_draws_no_chart_again(make_shell, monke
     settle()
     charts = shell.router.screen(ScreenId.BUDGET)
     timeline = shell.router.screen(ScreenId.TIMELINE)
-    styled, drawn = [], []
-    monkeypatch.setattr(shell, "setStyleSheet", lambda sheet: styled.append(sheet))
-    monkeypatch.setattr(charts, "_draw", lambda: drawn.append(1))
+    styled, redrawn = [], []
+    for widget in (shell, charts, shell.nav):
+        monkeypatch.setattr(widget, "setStyleSheet", lambda sheet: styled.append(sheet))
+    monkeypatch.setattr(charts, "_draw", lambda: redrawn.append(1))
     shell.state.set_access(reduced_motion=True)
     settle()
-    assert styled == [] and drawn == []
+    assert styled == [] and redrawn == []
     assert charts.chart_plot.motion is AnimationLevel.REDUCED
+    shell.router.navigate(ScreenId.TIMELINE)  # a hidden screen hears it when shown
+    settle()
     assert timeline.map.motion is False and timeline.strip.inertia is True
     shell.state.set_access(reduced_motion=False)
-    assert charts.chart_plot.motion is AnimationLevel.FULL and timeline.map.motion is True
+    assert timeline.map.motion is True
+    shell.router.navigate(ScreenId.BUDGET)
+    settle()
+    assert charts.chart_plot.motion is AnimationLevel.FULL
+    assert styled == []  # entering draws the chart; motion never restyles
     shell.state.set_access(text_size=150)  # a size change still restyles
-    assert len(styled) == 1
+    assert len(styled) >= 1
     shell.router.navigate(ScreenId.HOME)  # leaving stops the chart's animations
 
 
@@ -136,7 +176,7 @@ def test_the_visit_reset_closes_the_panel_and_restores_the_defaults(make_shell):
     settle()
     assert shell.state.access == Access()
     assert not panel.isVisible()
-    assert f"background: {PALETTE.nav}" in shell.styleSheet()
+    assert nav_background(shell) == PALETTE.nav
 
 
 # --- controls lower (seated visitors) --------------------------------------------------

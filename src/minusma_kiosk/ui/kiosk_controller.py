@@ -30,9 +30,9 @@ from minusma_kiosk.kiosk.lockdown import Lockdown
 from minusma_kiosk.kiosk.pin import PinGate
 from minusma_kiosk.kiosk.system import memory_mb
 from minusma_kiosk.state.idle import IdleMonitor
+from minusma_kiosk.ui.display import metrics_of
 from minusma_kiosk.ui.router import ScreenId
 from minusma_kiosk.ui.self_test_runner import SelfTestRunner
-from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.widgets.admin_panel import AdminInfo, AdminPanel
 from minusma_kiosk.ui.widgets.attract_overlay import AttractOverlay
 from minusma_kiosk.ui.widgets.idle_overlay import IdleOverlay
@@ -111,10 +111,10 @@ class KioskController(QObject):
         self.started_at = time.monotonic()
         self.monitor = IdleMonitor(settings.reading_ms, settings.warning_ms, self)
         self.gate = PinGate(settings.pin_hash, state_path=settings.pin_state_path)
-        self.attract_overlay = AttractOverlay(shell)
-        self.idle_overlay = IdleOverlay(shell, self.monitor.remaining_warning_ms)
-        self.pin_pad = PinPad(shell)
-        self.admin = AdminPanel(shell)
+        self.attract_overlay = AttractOverlay(shell, shell.state)
+        self.idle_overlay = IdleOverlay(shell, shell.state, self.monitor.remaining_warning_ms)
+        self.pin_pad = PinPad(shell, shell.state)
+        self.admin = AdminPanel(shell, shell.state)
         self.lockdown = Lockdown(self)
         self._step = QTimer(self)
         self._step.setObjectName("attract_step")
@@ -129,7 +129,6 @@ class KioskController(QObject):
         self._swallow = False  # the rest of the touch that ended the attract loop
         self._pointer_hidden = False
         self._explore_ms, self._reading_ms = settings.explore_ms, settings.reading_ms
-        self._metrics: Metrics | None = None  # the window's, from apply_metrics
         self.monitor.warned.connect(self._on_monitor_warned)
         self.monitor.resumed.connect(self.idle_overlay.hide)
         self.monitor.expired.connect(self._on_monitor_expired)
@@ -313,7 +312,8 @@ class KioskController(QObject):
             self._hold.stop()
 
     def _corner_px(self) -> int:
-        return self._metrics.min_target if self._metrics is not None else 80
+        m = metrics_of(self.shell.state.display)
+        return m.min_target if m is not None else 80
 
     def _track_pointer(self, event: QEvent) -> None:
         """Hide the pointer while fingers are used; show it again for a real mouse."""
@@ -364,17 +364,6 @@ class KioskController(QObject):
         self.monitor.stop()
         for overlay in (self.attract_overlay, self.idle_overlay, self.pin_pad, self.admin):
             overlay.hide()
-
-    def apply_metrics(self, m: Metrics) -> None:
-        """Sizes of the overlays for the window (and of the staff corner)."""
-        self._metrics = m
-        for overlay in (self.attract_overlay, self.idle_overlay, self.pin_pad, self.admin):
-            overlay.apply_metrics(m)
-
-    def retranslate(self) -> None:
-        """Texts of the overlays in the current language."""
-        for overlay in (self.idle_overlay, self.pin_pad, self.admin):
-            overlay.retranslate()
 
     def stop(self) -> None:
         """Stop every timer and leave the application's events alone (the window closes)."""

@@ -21,7 +21,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from minusma_kiosk.content.model import TourStep
+from minusma_kiosk.state.app_state import Aspect, DisplaySource
 from minusma_kiosk.state.tour_state import TourState
+from minusma_kiosk.ui.display import follow, follow_metrics, style_root
 from minusma_kiosk.ui.router import ScreenId
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.widgets.overlay import Overlay
@@ -38,11 +40,13 @@ DIGIT_WAIT_MS = 1200
 class StepIndicator(QLabel):
     """'3 / 12 · The north falls': a thin line above the navigation bar, covering nothing."""
 
-    def __init__(self) -> None:
+    def __init__(self, display: DisplaySource) -> None:
         super().__init__()
         self.setObjectName("step_indicator")
         self.setProperty("role", "caption")
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        style_root(self, display)
+        follow_metrics(self, display, self.apply_metrics)
 
     def apply_metrics(self, m: Metrics) -> None:
         """Margins for the window."""
@@ -52,17 +56,18 @@ class StepIndicator(QLabel):
 class BlankScreen(Overlay):
     """A black screen (B or '.'), as slide software does."""
 
-    def __init__(self, host: QWidget) -> None:
-        super().__init__(host, role="blank")
+    def __init__(self, host: QWidget, display: DisplaySource) -> None:
+        super().__init__(host, display, role="blank")
         self.setObjectName("blank_screen")
 
 
 class NotesWindow(QWidget):
     """The presenter's own window: this step, its notes, the next step, the time."""
 
-    def __init__(self) -> None:
+    def __init__(self, display: DisplaySource) -> None:
         super().__init__()
         self.setObjectName("presenter_notes")
+        style_root(self, display)
         self.setWindowTitle("MINUSMA — presenter notes")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         lay = QVBoxLayout(self)
@@ -124,10 +129,10 @@ class Presenter(QObject):
                           shell.router.registered())
         self.steps = steps
         self.tour = TourState(len(steps), self)
-        self.indicator = StepIndicator()
+        self.indicator = StepIndicator(shell.state)
         lay = shell.layout()
         lay.insertWidget(lay.indexOf(shell.nav), self.indicator)
-        self.blank = BlankScreen(shell)
+        self.blank = BlankScreen(shell, shell.state)
         self.notes: NotesWindow | None = None
         self._digits = ""
         self._digit_timer = QTimer(self)
@@ -137,7 +142,8 @@ class Presenter(QObject):
         self._digit_timer.timeout.connect(self._jump_to_digits)
         self.tour.step_changed.connect(self._on_tour_step_changed)
         self.tour.blanked_changed.connect(self._on_tour_blanked_changed)
-        shell.state.language_changed.connect(self._on_state_language_changed)
+        follow(self, shell.state, Aspect.LANGUAGE, lambda _change: self._update_texts(),
+               now=False)
         QApplication.instance().installEventFilter(self)
 
     def start(self, notes_window: bool | None = None) -> None:
@@ -145,11 +151,10 @@ class Presenter(QObject):
         if notes_window is None:
             notes_window = len(QGuiApplication.screens()) > 1
         if notes_window:
-            self.notes = NotesWindow()
+            self.notes = NotesWindow(self.shell.state)
             screens = QGuiApplication.screens()
             if len(screens) > 1:
                 self.notes.setGeometry(screens[1].availableGeometry())
-            self.notes.setStyleSheet(self.shell.styleSheet())
             self.notes.show()
         self.tour.first()
 
@@ -166,9 +171,6 @@ class Presenter(QObject):
             self.blank.show_over()
         else:
             self.blank.hide()
-
-    def _on_state_language_changed(self, _lang: str) -> None:
-        self._update_texts()
 
     def _update_texts(self) -> None:
         lang = self.shell.state.language
@@ -218,10 +220,6 @@ class Presenter(QObject):
             return False
         return True
 
-    def apply_metrics(self, m: Metrics) -> None:
-        """Sizes for the window."""
-        self.indicator.apply_metrics(m)
-
     def stop(self) -> None:
         """Stop the timers, close the notes window, leave the keys alone."""
         self._digit_timer.stop()
@@ -246,8 +244,7 @@ class Presenter(QObject):
     def _show_notes(self) -> None:
         self.tour.set_blank(False)
         if self.notes is None:
-            self.notes = NotesWindow()
-            self.notes.setStyleSheet(self.shell.styleSheet())
+            self.notes = NotesWindow(self.shell.state)
             self.notes.resize(self.shell.size())
         self.tour.go(1 if len(self.steps) > 1 else 0)
 

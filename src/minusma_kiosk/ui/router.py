@@ -9,11 +9,12 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from minusma_kiosk.content.model import TourStep
-from minusma_kiosk.ui.theme.metrics import Metrics
+from minusma_kiosk.state.app_state import DisplayGate, DisplaySource
+from minusma_kiosk.ui.display import StyleRoot, style_root
 
 
 class ScreenId(enum.Enum):
@@ -42,7 +43,15 @@ class Screen(QWidget):
     """Base of every screen.
 
     Subclasses set :attr:`screen_id`, build their widgets in ``__init__`` from the
-    model objects they are given, and override the hooks below.
+    model objects they are given, and override the hooks below. The screen and its
+    views follow :attr:`display` (``ui.display.follow_metrics(self, self.display,
+    …)``): a gate on the exhibit's display state that the router opens while the
+    screen is shown, so a hidden screen restyles once, when it is shown again.
+
+    Parameters
+    ----------
+    display
+        The exhibit's display state.
 
     Signals
     -------
@@ -53,22 +62,21 @@ class Screen(QWidget):
     navigate_requested = Signal(object)
     screen_id: ScreenId
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, display: DisplaySource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("role", "screen")
         self.setObjectName(type(self).__name__)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        #: What this screen's views follow: the display, held back while hidden.
+        self.display = DisplayGate(display, parent=self)
+        #: The style sheet on this screen (first of the gate's followers).
+        self.style_root: StyleRoot = style_root(self, self.display)
 
     def on_enter(self) -> None:
         """Called when the screen becomes visible: start timers and animations."""
 
     def on_leave(self) -> None:
         """Called when the screen is hidden: stop timers and animations."""
-
-    def retranslate(self) -> None:
-        """Set every text again in the current language."""
-
-    def apply_metrics(self, metrics: Metrics) -> None:
-        """Adapt sizes and layout direction to the window (portrait or landscape)."""
 
     def reset(self) -> None:
         """Return to the screen's initial state (idle reset, presenter 'Home')."""
@@ -113,7 +121,6 @@ class Router(QObject):
         self._factories: dict[ScreenId, Callable[[], Screen]] = {}
         self._screens: dict[ScreenId, Screen] = {}
         self._current: ScreenId | None = None
-        self._metrics: Metrics | None = None
 
     def register(self, sid: ScreenId, factory: Callable[[], Screen]) -> None:
         """Make a screen available; ``factory`` builds it on first use."""
@@ -140,31 +147,24 @@ class Router(QObject):
                 raise KeyError(f"screen {sid.value!r} is not registered; registered: {known}")
             screen = self._factories[sid]()
             screen.navigate_requested.connect(self.navigate)
-            if self._metrics is not None:
-                screen.apply_metrics(self._metrics)
             self._stack.addWidget(screen)
             self._screens[sid] = screen
         return self._screens[sid]
 
     def navigate(self, sid: ScreenId) -> None:
-        """Show screen ``sid``: ``on_leave`` on the old one, ``on_enter`` on the new one."""
+        """Show screen ``sid``: ``on_leave`` on the old one, ``on_enter`` on the new one.
+
+        The old screen's display gate closes; the new one's opens before it is shown,
+        so it is restyled for what changed while it was hidden, then laid out once."""
         if sid == self._current:
             return
         target = self.screen(sid)
         if self._current is not None:
-            self._screens[self._current].on_leave()
+            old = self._screens[self._current]
+            old.on_leave()
+            old.display.close()
         self._current = sid
+        target.display.open()
         self._stack.setCurrentWidget(target)
         target.on_enter()
         self.screen_changed.emit(sid)
-
-    def apply_metrics(self, metrics: Metrics) -> None:
-        """Pass new window metrics to every built screen (and to later ones)."""
-        self._metrics = metrics
-        for screen in self._screens.values():
-            screen.apply_metrics(metrics)
-
-    def retranslate(self) -> None:
-        """Set every built screen's texts again."""
-        for screen in self._screens.values():
-            screen.retranslate()

@@ -1,7 +1,8 @@
 """The shell: banner, screen stack and navigation bar around the router.
 
-It wires screens to the router and the shared state, adapts the theme to the
-window size, and nothing more; each screen owns its own content.
+It wires screens to the router, tells the display state the window's size, and
+nothing more; each screen owns its own content, and every view follows the
+display state itself (:mod:`minusma_kiosk.ui.display`).
 """
 
 from __future__ import annotations
@@ -15,17 +16,16 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QScreen, QShowEv
 from PySide6.QtWidgets import QLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from minusma_kiosk.content.model import Content
-from minusma_kiosk.state.app_state import AppState
+from minusma_kiosk.state.app_state import LAYOUT, AppState, Aspect, DisplayChange, Window
 from minusma_kiosk.state.card_deck import CardDeck
 from minusma_kiosk.state.timeline_state import TimelineState
+from minusma_kiosk.ui.display import follow, metrics_of
 from minusma_kiosk.ui.i18n import Translations
 from minusma_kiosk.ui.router import Router, Screen, ScreenId
-from minusma_kiosk.ui.theme.metrics import Metrics, compute_metrics, px_per_mm, reach_header_px
+from minusma_kiosk.ui.theme.metrics import Metrics, px_per_mm, reach_header_px
 from minusma_kiosk.ui.theme.palette import use_palette
-from minusma_kiosk.ui.theme.style import stylesheet
 from minusma_kiosk.ui.widgets.banner import ContentBanner
 from minusma_kiosk.ui.widgets.nav_bar import NavBar
-from minusma_kiosk.ui.widgets.overlay import Overlay
 
 if TYPE_CHECKING:
     from minusma_kiosk.ui.kiosk_controller import KioskController
@@ -81,6 +81,10 @@ class Shell(QWidget):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setWindowTitle("MINUSMA — Mali since 2012")
         self.content, self.state, self.mode = content, state, mode
+        self._translations = translations or Translations(self)
+        # First of all the state's followers: the palette painters read and the UI
+        # catalogue are switched before any view restyles or retranslates.
+        follow(self, state, Aspect.PALETTE | Aspect.LANGUAGE, self._on_display_changed)
         #: A kiosk window refuses to close unless the admin panel asked (``may_close``).
         self.may_close = mode is not RunMode.KIOSK
         #: The kiosk controller and the visit recorder (kiosk mode only), set by the
@@ -89,10 +93,8 @@ class Shell(QWidget):
         self.recorder: VisitRecorder | None = None
         #: The presenter (presenter mode only), set by the composition root.
         self.presenter: Presenter | None = None
-        self._translations = translations or Translations(self)
         self._diagonal = diagonal_inches
         self._screen_bottom_mm = screen_bottom_cm * 10
-        self._metrics: Metrics | None = None
         #: The display settings panel and the read-aloud voice, made on first use.
         self.access_panel: AccessPanel | None = None
         self.speaker: Speaker | None = None
@@ -102,7 +104,7 @@ class Shell(QWidget):
         lay.setSpacing(0)
         # The window's size is the screen's: content must fit it, never grow it.
         lay.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        self.banner = ContentBanner(*rejected) if rejected else None
+        self.banner = ContentBanner(*rejected, state) if rejected else None
         if self.banner is not None:
             lay.addWidget(self.banner)
         #: Low reach: the top of a tall screen shows where the visitor is; every control
@@ -117,19 +119,14 @@ class Shell(QWidget):
         # The one time cursor, shared by the timeline and (later) the budget charts.
         self.time_cursor = TimelineState(content.timeline, self) if content.timeline else None
         self._register_screens()
-        self.nav = NavBar(self.router.registered())
+        self.nav = NavBar(self.router.registered(), state)
         lay.addWidget(self.nav)
         self.nav.screen_requested.connect(self.router.navigate)
         self.nav.language_requested.connect(self._on_nav_language_requested)
         self.nav.access_requested.connect(self.open_access_panel)
         self.router.screen_changed.connect(self.nav.set_active)
-        state.language_changed.connect(self._on_state_language_changed)
-        # Text size, contrast and motion reach every widget the way a new window size
-        # does (reduced motion is read by the screens when metrics are applied).
-        state.access_changed.connect(self._on_state_access_changed)
-        self._translations.apply(state.language)
-        self.nav.set_next_language(state.next_language())
-        # Sizes and the style sheet come with the first resize or show, not before:
+        follow(self, state, LAYOUT, self._on_layout_changed, now=False)
+        # Sizes and the style sheets come with the first resize or show, not before:
         # applying them for the default size first would style everything twice.
         self.watcher = None
         if watch:
@@ -195,29 +192,21 @@ class Shell(QWidget):
 
     def _on_watcher_failed(self, problems: list) -> None:  # list of Problem
         if self.banner is None:
-            self.banner = ContentBanner(str(self.content.root), len(problems))
+            self.banner = ContentBanner(str(self.content.root), len(problems), self.state)
             self._box.insertWidget(0, self.banner)
         self.banner.setProperty("watch", "true")
         self.banner.show_problems(problems)
         self.banner.show()
 
-    # --- language ------------------------------------------------------------------
+    # --- language and palette ---------------------------------------------------------
     def _on_nav_language_requested(self) -> None:
         self.state.set_language(self.state.next_language())
 
-    def _on_state_language_changed(self, lang: str) -> None:
-        self._translations.apply(self.state.language)
-        self.nav.set_next_language(self.state.next_language())
-        self.nav.retranslate()
-        if self.banner is not None:
-            self.banner.retranslate()
-        self.router.retranslate()
-        if self.reach_header is not None:
-            self.reach_header.retranslate()
-        if self.access_panel is not None:
-            self.access_panel.retranslate()
-        if self.kiosk is not None:
-            self.kiosk.retranslate()
+    def _on_display_changed(self, change: DisplayChange) -> None:
+        if Aspect.LANGUAGE in change:
+            self._translations.apply(change.display.language)
+        if Aspect.PALETTE in change:
+            use_palette(change.display.access.high_contrast)
 
     # --- display settings and read-aloud -------------------------------------------
     def open_access_panel(self) -> None:
@@ -228,12 +217,10 @@ class Shell(QWidget):
 
             if self.speaker is None:
                 self.speaker = Speaker(self)
+            window = self.state.window
             self.access_panel = AccessPanel(self, self.state, self.speaker.available,
-                                            low_reach=self._reach_px(force=True) > 0)
+                                            low_reach=window is not None and window.reach_px > 0)
             self.access_panel.read_aloud_requested.connect(self.read_aloud)
-            if self._metrics is not None:
-                self.access_panel.apply_metrics(self._metrics)
-                self.access_panel.set_reach(self._reach_px())
         self.access_panel.show_over()
 
     def read_aloud(self) -> bool:
@@ -245,27 +232,20 @@ class Shell(QWidget):
         return self.speaker.say(self.router.screen(current).spoken_text(),
                                 self.state.language)
 
-    def _on_state_access_changed(self, _access) -> None:
-        # Text size, contrast and low reach change the metrics (and so the style); less
-        # motion does not, and the animations follow AppState.motion_changed themselves.
-        if self.isVisible() or self.testAttribute(Qt.WidgetAttribute.WA_Resized):
-            self._apply_metrics()
+    def _on_layout_changed(self, change: DisplayChange) -> None:
+        # The low-reach header is made the first time it is needed; it follows the
+        # display itself from then on.
+        if change.display.reach_px > 0 and self.reach_header is None:
+            self._add_reach_header()
 
     def _add_reach_header(self) -> None:
         from minusma_kiosk.ui.widgets.reach_header import ReachHeader
 
-        self.reach_header = ReachHeader()
+        self.reach_header = ReachHeader(self.state)
         self._box.insertWidget(self._box.indexOf(self.stack), self.reach_header)
         self.router.screen_changed.connect(self.reach_header.set_screen)
         if self.router.current is not None:
             self.reach_header.set_screen(self.router.current)
-
-    def _reach_px(self, force: bool = False) -> int:
-        """Height of the low-reach header: 0 unless asked for (or ``force``) and the
-        window reaches above a seated visitor's reach."""
-        if not (force or self.state.access.low_reach):
-            return 0
-        return reach_header_px(self.height(), self.px_per_mm(), self._screen_bottom_mm)
 
     # --- sizes -------------------------------------------------------------------------
     def px_per_mm(self) -> float:
@@ -281,38 +261,17 @@ class Shell(QWidget):
 
     @property
     def metrics(self) -> Metrics:
-        """The metrics in force."""
-        assert self._metrics is not None
-        return self._metrics
+        """The metrics in force (after the window's first resize)."""
+        m = metrics_of(self.state.display)
+        assert m is not None, "the window has no size yet"
+        return m
 
     def _apply_metrics(self) -> None:
-        access = self.state.access
-        reach = self._reach_px()
-        # With low reach the screens lay out in the part below the header.
-        m = compute_metrics(self.width(), self.height() - reach, self.px_per_mm(),
-                            kiosk=self.mode is RunMode.KIOSK,
-                            text_scale=access.text_size / 100,
-                            high_contrast=access.high_contrast)
-        if m == self._metrics:
-            return
-        self._metrics = m
-        self.setStyleSheet(stylesheet(m, use_palette(m.high_contrast)))
-        if reach > 0 and self.reach_header is None:
-            self._add_reach_header()
-        if self.reach_header is not None:
-            self.reach_header.setFixedHeight(reach)
-            self.reach_header.setVisible(reach > 0)
-            self.reach_header.apply_metrics(m)
-        for overlay in self.findChildren(Overlay):
-            overlay.set_reach(reach)
-        if self.access_panel is not None:
-            self.access_panel.apply_metrics(m)
-        self.nav.apply_metrics(m)
-        self.router.apply_metrics(m)
-        if self.kiosk is not None:
-            self.kiosk.apply_metrics(m)
-        if self.presenter is not None:
-            self.presenter.apply_metrics(m)
+        """Tell the display state the window's size and screen; every view follows."""
+        ppmm = self.px_per_mm()
+        self.state.set_window(Window(
+            self.width(), self.height(), ppmm, kiosk=self.mode is RunMode.KIOSK,
+            reach_px=reach_header_px(self.height(), ppmm, self._screen_bottom_mm)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from minusma_kiosk.kiosk.analytics import Analytics
+from minusma_kiosk.state.app_state import SETTINGS, Aspect, DisplayChange
+from minusma_kiosk.ui.display import follow
 
 
 class VisitRecorder(QObject):
@@ -29,8 +31,8 @@ class VisitRecorder(QObject):
         kiosk.visit_ended.connect(self._on_kiosk_visit_ended)
         kiosk.tapped.connect(self._on_kiosk_tapped)
         shell.router.screen_changed.connect(self._on_router_screen_changed)
-        shell.state.language_changed.connect(self._on_state_language_changed)
-        shell.state.access_changed.connect(self._on_state_access_changed)
+        follow(self, shell.state, Aspect.LANGUAGE | SETTINGS, self._on_display_changed,
+               now=False)
         shell.deck.current_changed.connect(self._on_deck_current_changed)
         if shell.time_cursor is not None:
             shell.time_cursor.selection_changed.connect(self._on_cursor_selection_changed)
@@ -50,12 +52,12 @@ class VisitRecorder(QObject):
     def _on_router_screen_changed(self, sid) -> None:  # ScreenId
         self.analytics.screen(sid.value)
 
-    def _on_state_language_changed(self, lang: str) -> None:
-        self.analytics.record("language", lang)
-
-    def _on_state_access_changed(self, access) -> None:  # state.app_state.Access
-        """A display setting the visitor chose, as ``name=value`` (the reset to the
-        defaults comes after the visit ended, so it is not recorded)."""
+    def _on_display_changed(self, change: DisplayChange) -> None:
+        """The language, or a display setting the visitor chose, as ``name=value`` (the
+        reset to the defaults comes after the visit ended, so it is not recorded)."""
+        if Aspect.LANGUAGE in change:
+            self.analytics.record("language", change.display.language)
+        access = change.display.access
         for name in access.differences(self._previous_access):
             value = getattr(access, name)
             shown = {True: "on", False: "off"}.get(value, value)

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minusma_kiosk.content.model import Card, Content, Lang, TourStep
-from minusma_kiosk.state.app_state import AppState
+from minusma_kiosk.content.model import Card, Content, TourStep
+from minusma_kiosk.state.app_state import AppState, DisplaySource
 from minusma_kiosk.state.card_deck import CardDeck
+from minusma_kiosk.ui.display import follow_language, follow_metrics
 from minusma_kiosk.ui.router import Screen, ScreenId
 from minusma_kiosk.ui.theme import tokens
 from minusma_kiosk.ui.theme.metrics import Metrics
@@ -37,9 +38,10 @@ from minusma_kiosk.ui.widgets.text import button, label, set_flag
 class CardFront(QWidget):
     """What a visitor reads first: picture, headline, short text, the large figure."""
 
-    def __init__(self, card: Card, lang: Lang, parent: QWidget | None = None) -> None:
+    def __init__(self, card: Card, display: DisplaySource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.card = card
+        self._display = display
         # The front scrolls when large text or a small window leaves it too little room.
         body = QWidget()
         self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, body)
@@ -58,7 +60,7 @@ class CardFront(QWidget):
         words.addWidget(self.headline)
         words.addWidget(self.text)
         words.addStretch(1)
-        self.figure = FigureView(card.figure, lang, large=True)
+        self.figure = FigureView(card.figure, display, large=True)
         self.figure.note.hide()
         number = QVBoxLayout()
         number.addWidget(self.figure)
@@ -70,12 +72,13 @@ class CardFront(QWidget):
         self._box.addLayout(words, 3)
         self._box.addLayout(number, 2)
         self._words, self._number = words, number
-        self.set_language(lang)
+        follow_language(self, display, self.retranslate, now=True)
+        follow_metrics(self, display, self.apply_metrics)
 
-    def set_language(self, lang: Lang) -> None:
+    def retranslate(self) -> None:
+        lang = self._display.display.language
         self.headline.setText(self.card.headline.get(lang))
         self.text.setText(self.card.text.get(lang))
-        self.figure.set_language(lang)
         self.figure.note.hide()
         self.more.setText(self.tr("Details and sources  ›"))
         self.more.setAccessibleName(self.tr("Open details and sources"))
@@ -89,7 +92,6 @@ class CardFront(QWidget):
         self._box.setSpacing(m.space("l"))
         self._number.setSpacing(0)
         self._words.setSpacing(m.space("s"))
-        self.figure.apply_metrics(m)
         if self.card.image is not None:
             self.picture.setPixmap(render_picture(self.card.image, m.px(120)))
         self.picture.setVisible(self.card.image is not None)
@@ -98,9 +100,10 @@ class CardFront(QWidget):
 class CardBack(QWidget):
     """The opened card: detail, where sources differ, every figure and source."""
 
-    def __init__(self, card: Card, lang: Lang, parent: QWidget | None = None) -> None:
+    def __init__(self, card: Card, display: DisplaySource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.card = card
+        self._display = display
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
@@ -126,30 +129,30 @@ class CardBack(QWidget):
         self.differ_box.setVisible(bool(card.disagreement))
         self.figures_title = label("kicker")
         lay.addWidget(self.figures_title)
-        self.figures = [FigureView(f, lang, large=False) for f in (card.figure, *card.more_figures)]
+        self.figures = [FigureView(f, display, large=False)
+                        for f in (card.figure, *card.more_figures)]
         for fv in self.figures:
             lay.addWidget(fv)
         self.sources_title = label("kicker")
         lay.addWidget(self.sources_title)
-        self.sources = SourceList(card.all_sources(), lang)
+        self.sources = SourceList(card.all_sources(), display)
         lay.addWidget(self.sources)
         lay.addStretch(1)
         self._body_layout = lay
         self.area = kinetic_scroll_area(body)
         outer.addWidget(self.area, 1)
-        self.set_language(lang)
+        follow_language(self, display, self.retranslate, now=True)
+        follow_metrics(self, display, self.apply_metrics)
 
-    def set_language(self, lang: Lang) -> None:
+    def retranslate(self) -> None:
+        lang = self._display.display.language
         card = self.card
         self.headline.setText(card.headline.get(lang))
         self.detail.setText(card.detail.get(lang))
         self.differ_title.setText(self.tr("WHERE SOURCES DIFFER"))
         self.differ_text.setText(card.disagreement.get(lang))
         self.figures_title.setText(self.tr("THE FIGURES"))
-        for fv in self.figures:
-            fv.set_language(lang)
         self.sources_title.setText(self.tr("SOURCES"))
-        self.sources.set_language(lang)
         self.close_button.setText(self.tr("Close  ✕"))
         self.close_button.setAccessibleName(self.tr("Close the details"))
 
@@ -161,10 +164,10 @@ class CardBack(QWidget):
 class CardView(QStackedWidget):
     """One card: its front, and its back when opened."""
 
-    def __init__(self, card: Card, lang: Lang, parent: QWidget | None = None) -> None:
+    def __init__(self, card: Card, display: DisplaySource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.front = CardFront(card, lang)
-        self.back = CardBack(card, lang)
+        self.front = CardFront(card, display)
+        self.back = CardBack(card, display)
         self.addWidget(self.front)
         self.addWidget(self.back)
 
@@ -192,9 +195,8 @@ class CardsScreen(Screen):
 
     def __init__(self, content: Content, state: AppState, deck: CardDeck,
                  px_per_mm: float, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(state, parent)
         self._content, self._state, self._deck = content, state, deck
-        lang = state.language
         outer = QVBoxLayout(self)
         self._outer = outer
         head = QHBoxLayout()
@@ -215,7 +217,7 @@ class CardsScreen(Screen):
         frame_lay = QVBoxLayout(self.card_frame)
         self._frame_layout = frame_lay
         self.stack = QStackedWidget()
-        self.views = [CardView(card, lang) for card in content.cards]
+        self.views = [CardView(card, self.display) for card in content.cards]
         for view in self.views:
             self.stack.addWidget(view)
             view.front.more.clicked.connect(lambda _=False: self._deck.set_expanded(True))
@@ -247,6 +249,8 @@ class CardsScreen(Screen):
         deck.expanded_changed.connect(self._on_deck_expanded_changed)
         self._on_deck_current_changed(deck.current)
         self.retranslate()
+        follow_language(self, self.display, self.retranslate)
+        follow_metrics(self, self.display, self.apply_metrics)
 
     # --- slots -----------------------------------------------------------------
     def _on_card_frame_swiped(self, direction: int) -> None:
@@ -300,9 +304,6 @@ class CardsScreen(Screen):
         for i, dot in enumerate(self.dots):
             dot.setAccessibleName(self.tr("Card {n}: {headline}").format(
                 n=i + 1, headline=self._content.cards[i].headline.get(lang)))
-        for view in self.views:
-            view.front.set_language(lang)
-            view.back.set_language(lang)
         self._update_position()
 
     def apply_metrics(self, m: Metrics) -> None:
@@ -317,9 +318,6 @@ class CardsScreen(Screen):
         side = m.target()
         for b in (self.prev_button, self.next_button, *self.dots):
             b.setFixedSize(side, side)
-        for view in self.views:
-            view.front.apply_metrics(m)
-            view.back.apply_metrics(m)
 
     def on_leave(self) -> None:
         self._deck.set_expanded(False)

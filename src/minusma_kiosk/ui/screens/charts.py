@@ -35,8 +35,9 @@ from minusma_kiosk.content.model import (
 )
 from minusma_kiosk.content.periods import day_for, index_at, point_period, reachable
 from minusma_kiosk.content.typography import colon, sentence
-from minusma_kiosk.state.app_state import AnimationLevel, AppState
+from minusma_kiosk.state.app_state import AnimationLevel, AppState, Aspect
 from minusma_kiosk.state.timeline_state import DayPlay, TimelineState
+from minusma_kiosk.ui.display import follow, follow_language, follow_metrics
 from minusma_kiosk.ui.router import Screen, ScreenId
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.widgets.chart_axes import point_label
@@ -66,7 +67,7 @@ class ChartsScreen(Screen):
 
     def __init__(self, content: Content, state: AppState, cursor: TimelineState | None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(state, parent)
         self._content, self._state, self._cursor = content, state, cursor
         self._charts = content.charts
         self._chart = content.charts[0]
@@ -101,8 +102,6 @@ class ChartsScreen(Screen):
         main.addWidget(self.subtitle)
         main.addWidget(self.notes)
         self.chart_plot = ChartPlot()
-        self.chart_plot.motion = state.animation
-        state.motion_changed.connect(self._on_state_motion_changed)
         self.chart_plot.point_tapped.connect(self._on_point_tapped)
         self.plot = self.chart_plot.plot
         # The body: the plot with its year control, and the callout beside it (below it
@@ -145,6 +144,12 @@ class ChartsScreen(Screen):
             cursor.date_changed.connect(self._on_cursor_date_changed)
         self.show_chart(self._chart)
         self.retranslate()
+        follow(self, self.display, Aspect.MOTION,
+               lambda change: self._on_motion_changed(change.display.motion))
+        follow_language(self, self.display, self.retranslate)
+        follow_metrics(self, self.display, self.apply_metrics)
+        # The plot's colours are not in the style sheet: it is drawn again.
+        follow(self, self.display, Aspect.PALETTE, lambda _change: self._draw(), now=False)
 
     def _place_picker(self, columns: int) -> None:
         for b in self.picker.values():
@@ -290,7 +295,7 @@ class ChartsScreen(Screen):
         self._draw()
         self._update_texts()
 
-    def _on_state_motion_changed(self, level: AnimationLevel) -> None:
+    def _on_motion_changed(self, level: AnimationLevel) -> None:
         self.chart_plot.motion = level  # only the animations change: no new drawing
         scroller = self.callout_area.property("drag_scroller")
         scroller.inertia = level is not AnimationLevel.NONE
@@ -319,7 +324,7 @@ class ChartsScreen(Screen):
             b.setMinimumHeight(m.target(90))
         # Large text: the year's name above its buttons; the plot keeps a usable height
         # and the column scrolls for the rest.
-        self.years.apply_metrics(m, stacked=m.portrait or m.text_scale > 1)
+        self.years.size_for(m, stacked=m.portrait or m.text_scale > 1)
         # Larger text needs a taller plot: its upright "no verified figure" labels grow.
         share = (0.28 if m.portrait else 0.4) * m.text_scale
         self.chart_plot.setMinimumHeight(round(m.height * share))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QVBoxLayout, QWid
 
 from minusma_kiosk.content.model import Content
 from minusma_kiosk.state.app_state import AppState
+from minusma_kiosk.ui.display import follow_language, follow_metrics
 from minusma_kiosk.ui.router import Screen, ScreenId, screen_title
 from minusma_kiosk.ui.theme import tokens
 from minusma_kiosk.ui.theme.metrics import Metrics
@@ -36,9 +37,8 @@ class HomeScreen(Screen):
 
     def __init__(self, content: Content, state: AppState, entries: list[ScreenId],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(state, parent)
         self._content, self._state = content, state
-        self._metrics: Metrics | None = None
         # One scrolling page: text column and tiles side by side in landscape,
         # one under the other in portrait. It scrolls only when it must.
         page = QWidget()
@@ -66,7 +66,7 @@ class HomeScreen(Screen):
         for w in (self.kicker, self.title, self.subtitle, self.intro):
             text.addWidget(w)
         self._text_layout = text
-        self.stats = [StatView(f, state.language) for f in content.site.key_figures]
+        self.stats = [StatView(f, self.display) for f in content.site.key_figures]
         self._stats_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         for stat in self.stats:
             self._stats_row.addWidget(stat, 1)
@@ -97,6 +97,8 @@ class HomeScreen(Screen):
         self.text_area = kinetic_scroll_area(page)
         outer.addWidget(self.text_area)
         self.retranslate()
+        follow_language(self, self.display, self.retranslate)
+        follow_metrics(self, self.display, self.apply_metrics)
 
     def _place_tiles(self, columns: int) -> None:
         """One column beside the text (landscape), two under it (portrait)."""
@@ -107,12 +109,10 @@ class HomeScreen(Screen):
 
     def _on_sources_button_toggled(self, shown: bool) -> None:
         if shown and self.source_list is None:
-            self.source_list = SourceList(self._content.site.sources, self._state.language)
+            self.source_list = SourceList(self._content.site.sources, self.display)
             self._sources_box.addWidget(self.source_list)
         self.sources_panel.setVisible(shown)
         self.retranslate()
-        if self._metrics is not None:
-            self.apply_metrics(self._metrics)
         if shown:
             # Bring the button to the top, so the sources show below it.
             self._box.activate()
@@ -142,15 +142,10 @@ class HomeScreen(Screen):
         self.sources_button.setText(self.tr("Hide sources") if shown
                                     else self.tr("Sources for this text"))
         self.sources_button.setVisible(bool(site.sources))
-        if self.source_list is not None:
-            self.source_list.set_language(lang)
-        for stat in self.stats:
-            stat.set_language(lang)
         for sid, tile in self.tiles.items():
             tile.set_texts(f"{screen_title(sid)}  ›", self._describe(sid))
 
     def apply_metrics(self, m: Metrics) -> None:
-        self._metrics = m
         margin = m.space("xl")
         self._box.setContentsMargins(margin, m.space("l"), margin, m.space("s"))
         self._box.setSpacing(m.space("xl"))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from minusma_kiosk import __version__
 from minusma_kiosk.content.model import Content
 from minusma_kiosk.state.app_state import AppState
+from minusma_kiosk.ui.display import follow_language, follow_metrics
 from minusma_kiosk.ui.router import Screen, ScreenId
 from minusma_kiosk.ui.theme import tokens
 from minusma_kiosk.ui.theme.metrics import Metrics
@@ -31,9 +32,8 @@ class SourcesScreen(Screen):
     screen_id = ScreenId.SOURCES
 
     def __init__(self, content: Content, state: AppState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(state, parent)
         self._content, self._state = content, state
-        lang = state.language
         outer = QVBoxLayout(self)
         self._outer = outer
         self.title = label("h1")
@@ -45,7 +45,7 @@ class SourcesScreen(Screen):
         self._body_layout = lay
         self.sources_title = label("kicker")
         lay.addWidget(self.sources_title)
-        self.sources = SourceList(content.sources_in_use(), lang)
+        self.sources = SourceList(content.sources_in_use(), self.display)
         lay.addWidget(self.sources)
         self.credits_title = label("kicker")
         lay.addWidget(self.credits_title)
@@ -61,6 +61,8 @@ class SourcesScreen(Screen):
         self.area = kinetic_scroll_area(body)
         outer.addWidget(self.area, 1)
         self.retranslate()
+        follow_language(self, self.display, self.retranslate)
+        follow_metrics(self, self.display, self.apply_metrics)
 
     def retranslate(self) -> None:
         lang = self._state.language
@@ -71,7 +73,6 @@ class SourcesScreen(Screen):
             "and show their formula. Where sources disagree, the exhibit says so."))
         self.sources_title.setText(self.tr("SOURCES ({count})").format(
             count=len(self.sources.sources)))
-        self.sources.set_language(lang)
         self.credits_title.setText(self.tr("CREDITS"))
         for credit, (what, who) in zip(self._content.credits, self.credit_rows, strict=True):
             what.setText(credit.what.get(lang))

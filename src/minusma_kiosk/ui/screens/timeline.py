@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 from minusma_kiosk.content.geo import MapData
 from minusma_kiosk.content.model import Category, Content, Event, Place, TourStep
 from minusma_kiosk.content.typography import colon
-from minusma_kiosk.state.app_state import AnimationLevel, AppState
+from minusma_kiosk.state.app_state import AnimationLevel, AppState, Aspect
 from minusma_kiosk.state.timeline_state import Autoplay, TimelineState
+from minusma_kiosk.ui.display import follow, follow_language, follow_metrics
 from minusma_kiosk.ui.router import Screen, ScreenId
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.theme.tokens import CATEGORY_COLOURS
@@ -69,7 +70,7 @@ class TimelineScreen(Screen):
     def __init__(self, content: Content, state: AppState, cursor: TimelineState,
                  map_data: MapData, gentle: bool = False,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(state, parent)
         assert content.timeline is not None
         self._content, self._state, self._cursor = content, state, cursor
         timeline = content.timeline
@@ -82,7 +83,8 @@ class TimelineScreen(Screen):
         self._compact = False
         outer.addLayout(self._chips_grid)
         self._main = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.map = MapView(map_data, timeline.places, timeline.camps, timeline.occupations)
+        self.map = MapView(map_data, timeline.places, timeline.camps, timeline.occupations,
+                           self.display)
         self.map.setObjectName("timeline_map")
         self._main.addWidget(self.map, 3)
         side = QVBoxLayout()
@@ -111,7 +113,7 @@ class TimelineScreen(Screen):
         self.era_label = label("body")
         self.era_label.setObjectName("timeline_era")
         outer.addWidget(self.era_label)
-        self.strip = TimeStrip(timeline.eras, state.language)
+        self.strip = TimeStrip(timeline.eras, self.display)
         self.strip.setObjectName("timeline_strip")
         outer.addWidget(self.strip)
         self.chips: dict[Category, QPushButton] = {}
@@ -138,12 +140,14 @@ class TimelineScreen(Screen):
         cursor.selection_changed.connect(self._on_cursor_selection_changed)
         cursor.filter_changed.connect(self._on_cursor_filter_changed)
         self.autoplay.playing_changed.connect(self._on_autoplay_playing_changed)
-        state.motion_changed.connect(self._on_state_motion_changed)
-        self._on_state_motion_changed(state.animation)
+        follow(self, self.display, Aspect.MOTION,
+               lambda change: self._on_motion_changed(change.display.motion))
         self._on_cursor_filter_changed()
         self._on_cursor_date_changed(cursor.date)
         self._on_cursor_selection_changed(cursor.selected)
         self.retranslate()
+        follow_language(self, self.display, self.retranslate)
+        follow_metrics(self, self.display, self.apply_metrics)
 
     def _set_compact(self, compact: bool) -> None:
         """Large text: the era summary and the legend move into the event panel."""
@@ -277,8 +281,6 @@ class TimelineScreen(Screen):
                                     "verified). Dashed red ring: town held by armed groups."))
         self.panel.region_names = {
             r.name: (r.name_fr if lang == "fr" else r.name) for r in self._region_names.values()}
-        self.map.set_language(lang)
-        self.strip.set_language(lang)
         self.panel.show_event(self._cursor.selected, lang)
         self._update_filter_row()
         self._update_era()
@@ -314,7 +316,7 @@ class TimelineScreen(Screen):
         for b in (self.prev_button, self.next_button):
             b.setFixedSize(side, side)
 
-    def _on_state_motion_changed(self, level: AnimationLevel) -> None:
+    def _on_motion_changed(self, level: AnimationLevel) -> None:
         self.strip.inertia = level is not AnimationLevel.NONE
         self.map.motion = level is AnimationLevel.FULL
 

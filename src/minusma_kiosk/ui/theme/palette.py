@@ -16,8 +16,13 @@ def palette() -> Palette:
     return _current
 
 
+def palette_for(high_contrast: bool) -> Palette:
+    """The high-contrast palette or the standard one."""
+    return HIGH_CONTRAST if high_contrast else PALETTE
+
+
 def use_palette(high_contrast: bool) -> Palette:
     """Switch to the high-contrast palette or back; returns the one in force."""
     global _current
-    _current = HIGH_CONTRAST if high_contrast else PALETTE
+    _current = palette_for(high_contrast)
     return _current

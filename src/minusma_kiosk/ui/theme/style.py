@@ -18,7 +18,8 @@ def stylesheet(m: Metrics, p: Palette) -> str:
     nav_target = m.target(tokens.NAV_PX - 16)
     pad = m.space("m")
     return f"""
-QWidget#Shell, QWidget[role="screen"], QWidget#presenter_notes {{ background: {p.background}; }}
+QWidget#Shell, QWidget[role="screen"], QWidget#presenter_notes, QLabel#step_indicator {{
+    background: {p.background}; }}
 QFrame[role="blank"] {{ background: {p.blank}; }}
 QLabel {{ color: {p.text}; background: transparent; }}
 QLabel[role="h1"] {{ font-size: {m.font("h1")}px; font-weight: bold; }}

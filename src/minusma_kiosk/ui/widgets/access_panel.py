@@ -10,7 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
 
-from minusma_kiosk.state.app_state import TEXT_SIZES, Access, AppState
+from minusma_kiosk.state.app_state import LAYOUT, TEXT_SIZES, Access, AppState, Aspect
+from minusma_kiosk.ui.display import follow, follow_language, follow_metrics
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.widgets.overlay import Overlay
 from minusma_kiosk.ui.widgets.text import button, label, set_flag
@@ -46,7 +47,7 @@ class AccessPanel(Overlay):
 
     def __init__(self, host: QWidget, state: AppState, read_aloud: bool = False,
                  low_reach: bool = True) -> None:
-        super().__init__(host)
+        super().__init__(host, state)
         self.setObjectName("access_panel")
         self._state = state
         lay = self.add_panel()
@@ -85,16 +86,14 @@ class AccessPanel(Overlay):
         self.done.setObjectName("access_done")
         self.done.clicked.connect(self.hide)
         lay.addWidget(self.done)
-        state.access_changed.connect(self._on_state_access_changed)
-        self.retranslate()
-        self._show_access(state.access)
+        follow(self, state, LAYOUT | Aspect.PALETTE | Aspect.MOTION,
+               lambda change: self._show_access(change.display.access))
+        follow_language(self, state, self.retranslate)
+        follow_metrics(self, state, self.apply_metrics)
 
     def _on_read_aloud_clicked(self) -> None:
         self.hide()
         self.read_aloud_requested.emit()
-
-    def _on_state_access_changed(self, access: Access) -> None:
-        self._show_access(access)
 
     def _show_access(self, access: Access) -> None:
         for value, b in self.sizes.items():

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minusma_kiosk.state.app_state import DisplaySource
+from minusma_kiosk.ui.display import follow_language, follow_metrics
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.widgets.overlay import Overlay
 from minusma_kiosk.ui.widgets.text import button, label, set_flag
@@ -159,8 +161,8 @@ class AdminPanel(Overlay):
     self_test_requested = Signal()
     setting_changed = Signal(str, str, object)
 
-    def __init__(self, host: QWidget) -> None:
-        super().__init__(host)
+    def __init__(self, host: QWidget, display: DisplaySource) -> None:
+        super().__init__(host, display)
         self.setObjectName("admin_panel")
         self._info: AdminInfo | None = None
         lay = self.add_panel()
@@ -231,6 +233,8 @@ class AdminPanel(Overlay):
         self.self_test_result = label("body")
         lay.addWidget(self.self_test_result)
         self.retranslate()
+        follow_language(self, display, self.retranslate)
+        follow_metrics(self, display, self.apply_metrics)
 
     def open(self, info: AdminInfo) -> None:
         """Show the panel with ``info``."""

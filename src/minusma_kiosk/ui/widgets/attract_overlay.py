@@ -12,6 +12,8 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from minusma_kiosk.content.model import LANGUAGES
+from minusma_kiosk.state.app_state import DisplaySource
+from minusma_kiosk.ui.display import follow_metrics
 from minusma_kiosk.ui.i18n import translate_to
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.theme.palette import palette
@@ -67,8 +69,8 @@ class AttractOverlay(Overlay):
         Whether the ring pulses (full motion only).
     """
 
-    def __init__(self, host: QWidget) -> None:
-        super().__init__(host, role="")
+    def __init__(self, host: QWidget, display: DisplaySource) -> None:
+        super().__init__(host, display, role="")
         self.setObjectName("attract_overlay")
         self.motion = True
         outer = QVBoxLayout(self)
@@ -93,6 +95,7 @@ class AttractOverlay(Overlay):
         texts.addWidget(self.subject)
         row.addLayout(texts, 1)
         outer.addWidget(self.band)
+        follow_metrics(self, display, self.apply_metrics)
 
     def show_over(self) -> None:
         super().show_over()

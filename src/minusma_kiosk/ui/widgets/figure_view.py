@@ -14,6 +14,8 @@ from minusma_kiosk.content.formatting import (
     qualifier_word,
 )
 from minusma_kiosk.content.model import Figure, Lang, Source
+from minusma_kiosk.state.app_state import DisplaySource
+from minusma_kiosk.ui.display import follow_language, follow_metrics
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.widgets.fit_label import FitLabel
 from minusma_kiosk.ui.widgets.text import label
@@ -47,11 +49,13 @@ class FigureView(QWidget):
     ----------
     figure
         The figure to show.
+    display
+        The display it follows (language; sizes for the large figure).
     large
         The card's headline figure (largest text on the screen) or a compact line.
     """
 
-    def __init__(self, figure: Figure, lang: Lang, large: bool = True,
+    def __init__(self, figure: Figure, display: DisplaySource, large: bool = True,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.figure = figure
@@ -73,7 +77,10 @@ class FigureView(QWidget):
         self.origin = label("caption")
         for w in (self.qualifier, self.value, self.what, self.note, self.origin):
             lay.addWidget(w)
-        self.set_language(lang)
+        follow_language(self, display, lambda: self.set_language(display.display.language),
+                        now=True)
+        if large:
+            follow_metrics(self, display, self.apply_metrics)
 
     def set_language(self, lang: Lang) -> None:
         """Write the figure in ``lang``."""
@@ -116,7 +123,8 @@ def short_origin(fig: Figure, lang: Lang) -> str:
 class StatView(QWidget):
     """A key figure in a row of them: the number, what it counts, a short source."""
 
-    def __init__(self, figure: Figure, lang: Lang, parent: QWidget | None = None) -> None:
+    def __init__(self, figure: Figure, display: DisplaySource,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.figure = figure
         lay = QVBoxLayout(self)
@@ -128,7 +136,8 @@ class StatView(QWidget):
         for w in (self.value, self.what, self.origin):
             lay.addWidget(w)
         lay.addStretch(1)
-        self.set_language(lang)
+        follow_language(self, display, lambda: self.set_language(display.display.language),
+                        now=True)
 
     def set_language(self, lang: Lang) -> None:
         """Write the figure in ``lang``."""

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from minusma_kiosk.state.app_state import DisplaySource
+from minusma_kiosk.ui.display import follow_language, follow_metrics
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.widgets.overlay import Overlay
 from minusma_kiosk.ui.widgets.text import button, label
@@ -20,6 +22,8 @@ class IdleOverlay(Overlay):
     ----------
     host
         The window.
+    display
+        The display it follows.
     remaining_ms
         Time left before the exhibit starts over (read for the countdown).
 
@@ -31,8 +35,9 @@ class IdleOverlay(Overlay):
 
     continue_requested = Signal()
 
-    def __init__(self, host: QWidget, remaining_ms: Callable[[], int]) -> None:
-        super().__init__(host)
+    def __init__(self, host: QWidget, display: DisplaySource,
+                 remaining_ms: Callable[[], int]) -> None:
+        super().__init__(host, display)
         self.setObjectName("idle_overlay")
         self._remaining = remaining_ms
         lay = self.add_panel()
@@ -51,6 +56,8 @@ class IdleOverlay(Overlay):
         self._tick.setInterval(250)
         self._tick.timeout.connect(self._update_countdown)
         self.retranslate()
+        follow_language(self, display, self.retranslate)
+        follow_metrics(self, display, self.apply_metrics)
 
     def show_over(self) -> None:
         super().show_over()

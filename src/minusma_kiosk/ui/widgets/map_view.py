@@ -35,6 +35,8 @@ from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
 from minusma_kiosk.content.geo import MapData
 from minusma_kiosk.content.model import Camp, Event, Lang, Occupation, Place
+from minusma_kiosk.state.app_state import DisplaySource
+from minusma_kiosk.ui.display import follow_language
 from minusma_kiosk.ui.theme.tokens import CATEGORY_COLOURS, MAP
 from minusma_kiosk.ui.widgets.map_backdrop import MapBackdrop
 from minusma_kiosk.ui.widgets.map_gestures import MapGestures
@@ -66,7 +68,8 @@ class MapView(QGraphicsView):
     place_tapped = Signal(object)
 
     def __init__(self, map_data: MapData, places: tuple[Place, ...], camps: tuple[Camp, ...],
-                 occupations: tuple[Occupation, ...], parent: QWidget | None = None) -> None:
+                 occupations: tuple[Occupation, ...], display: DisplaySource,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.map_data = map_data
         self._scene = QGraphicsScene(self)
@@ -126,6 +129,8 @@ class MapView(QGraphicsView):
         self._pan_anim.valueChanged.connect(self._on_pan_value_changed)
         self.motion = True
         self.gestures = MapGestures(self)
+        follow_language(self, display, lambda: self.set_language(display.display.language),
+                        now=True)
 
     # --- static layers ------------------------------------------------------------
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:

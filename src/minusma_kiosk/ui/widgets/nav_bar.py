@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFrame, QGridLayout, QPushButton, QWidget
 
+from minusma_kiosk.state.app_state import DisplaySource, next_language
+from minusma_kiosk.ui.display import follow_language, follow_metrics, style_root
 from minusma_kiosk.ui.router import ScreenId, screen_title
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.widgets.text import button, set_flag
@@ -25,6 +27,8 @@ class NavBar(QFrame):
     ----------
     screens
         The registered screens, in order.
+    display
+        The display it follows (sizes, language).
 
     Signals
     -------
@@ -40,9 +44,13 @@ class NavBar(QFrame):
     language_requested = Signal()
     access_requested = Signal()
 
-    def __init__(self, screens: list[ScreenId], parent: QWidget | None = None) -> None:
+    def __init__(self, screens: list[ScreenId], display: DisplaySource,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("NavBar")
+        self._display = display
+        self._style = style_root(self, display)
+        self._metrics: Metrics | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
@@ -61,8 +69,9 @@ class NavBar(QFrame):
         self.language.clicked.connect(self.language_requested)
         self.two_rows = False
         self._arrange(two_rows=False)
-        self._next_lang = "fr"
         self.retranslate()
+        follow_metrics(self, display, self.apply_metrics)
+        follow_language(self, display, self.retranslate)
 
     def _arrange(self, two_rows: bool) -> None:
         """One row: the screens, then "Aa" and the language. Two rows (a narrow
@@ -93,18 +102,14 @@ class NavBar(QFrame):
             set_flag(b, "active", s == sid)
             b.setAccessibleDescription(self.tr("current screen") if s == sid else "")
 
-    def set_next_language(self, lang: str) -> None:
-        """Name the language the button switches to."""
-        self._next_lang = lang
-        self.retranslate()
-
     def retranslate(self) -> None:
         """Set the button texts again."""
         for sid, b in self.buttons.items():
             b.setText(screen_title(sid))
             b.setAccessibleName(screen_title(sid))
         self._fit_labels()
-        name = LANGUAGE_NAMES.get(self._next_lang, self._next_lang)
+        lang = next_language(self._display.display.language)
+        name = LANGUAGE_NAMES.get(lang, lang)
         self.language.setText(name)
         self.language.setAccessibleName(self.tr("Change language to {name}").format(name=name))
         self.access.setText("Aa")
@@ -133,7 +138,7 @@ class NavBar(QFrame):
                    for b in self.buttons.values())
 
     def _fit_labels(self) -> None:
-        m = getattr(self, "_metrics", None)
+        m = self._metrics
         if m is None or not self.buttons:
             return
         # Two rows when one would shrink the labels under the caption size.
@@ -151,4 +156,4 @@ class NavBar(QFrame):
         if two_rows:
             sheet += (f' QPushButton[role="lang"], QPushButton[role="access"] {{ '
                       f'min-height: {top_row}px; max-height: {top_row}px; }}')
-        self.setStyleSheet(sheet)
+        self._style.set_extra(sheet)

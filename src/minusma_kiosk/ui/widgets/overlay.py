@@ -9,6 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
+from minusma_kiosk.state.app_state import LAYOUT, DisplayChange, DisplaySource
+from minusma_kiosk.ui.display import follow, style_root
+
 
 class Overlay(QFrame):
     """Covers ``host`` (and follows its size) while shown.
@@ -17,13 +20,18 @@ class Overlay(QFrame):
     ----------
     host
         The window to cover.
+    display
+        The display it follows (its style sheet, and the low-reach header it keeps
+        clear of).
     role
         Style role: ``scrim`` (dims what is below) or ``""`` (transparent).
     """
 
-    def __init__(self, host: QWidget, role: str = "scrim") -> None:
+    def __init__(self, host: QWidget, display: DisplaySource, role: str = "scrim") -> None:
         super().__init__(host)
         self._host = host
+        self.display = display
+        self.style_root = style_root(self, display)
         self._shown = False
         if role:
             self.setProperty("role", role)
@@ -35,6 +43,10 @@ class Overlay(QFrame):
         self._outer: QVBoxLayout | None = None
         host.installEventFilter(self)
         self.hide()
+        follow(self, display, LAYOUT, self._on_display_changed)
+
+    def _on_display_changed(self, change: DisplayChange) -> None:
+        self.set_reach(change.display.reach_px)
 
     def add_panel(self) -> QVBoxLayout:
         """A white panel centred on the overlay (:attr:`panel`); returns its layout
@@ -42,6 +54,7 @@ class Overlay(QFrame):
         outer = QVBoxLayout(self)
         outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._outer = outer
+        self.set_reach(self.display.display.reach_px)
         self._panel = QFrame()
         self._panel.setProperty("role", "dialog")
         outer.addWidget(self._panel)

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minusma_kiosk.state.app_state import DisplaySource
+from minusma_kiosk.ui.display import follow_language, follow_metrics
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.widgets.overlay import Overlay
 from minusma_kiosk.ui.widgets.text import button, label
@@ -33,8 +35,8 @@ class PinPad(Overlay):
     submitted = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, host: QWidget) -> None:
-        super().__init__(host)
+    def __init__(self, host: QWidget, display: DisplaySource) -> None:
+        super().__init__(host, display)
         self.setObjectName("pin_pad")
         self._digits = ""
         lay = self.add_panel()
@@ -67,6 +69,8 @@ class PinPad(Overlay):
         row.addWidget(self.cancel_button)
         lay.addLayout(row)
         self.retranslate()
+        follow_language(self, display, self.retranslate)
+        follow_metrics(self, display, self.apply_metrics)
 
     def open(self, configured: bool) -> None:
         """Show the pad, empty (``configured`` False: say how to set a PIN)."""

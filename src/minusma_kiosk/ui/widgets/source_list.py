@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from minusma_kiosk.content.model import Lang, Source
+from minusma_kiosk.state.app_state import DisplaySource
+from minusma_kiosk.ui.display import follow_language
 from minusma_kiosk.ui.widgets.figure_view import source_line
 from minusma_kiosk.ui.widgets.text import label
 
@@ -25,7 +27,7 @@ class SourceList(QWidget):
     Addresses are text, never links: a kiosk must not open a browser.
     """
 
-    def __init__(self, sources: tuple[Source, ...], lang: Lang,
+    def __init__(self, sources: tuple[Source, ...], display: DisplaySource,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sources = sources
@@ -38,7 +40,8 @@ class SourceList(QWidget):
             lay.addWidget(url)
             lay.addSpacing(8)
             self._rows.append((title, url))
-        self.set_language(lang)
+        follow_language(self, display, lambda: self.set_language(display.display.language),
+                        now=True)
 
     def set_language(self, lang: Lang) -> None:
         """Write dates in ``lang``."""

@@ -25,6 +25,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from minusma_kiosk.content.model import FIRST_DAY, LAST_DAY, Category, Era, Event, Lang
+from minusma_kiosk.state.app_state import Aspect, DisplaySource
+from minusma_kiosk.ui.display import follow
 from minusma_kiosk.ui.theme.palette import palette
 from minusma_kiosk.ui.theme.tokens import CATEGORY_COLOURS, ERA_COLOURS
 from minusma_kiosk.ui.widgets.markers import marker_path
@@ -71,7 +73,7 @@ class TimeStrip(QWidget):
     released = Signal(object)
     tapped = Signal(object)
 
-    def __init__(self, eras: tuple[Era, ...], lang: Lang = "en",
+    def __init__(self, eras: tuple[Era, ...], display: DisplaySource,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -79,7 +81,7 @@ class TimeStrip(QWidget):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._eras = eras
-        self._lang: Lang = lang
+        self._lang: Lang = display.display.language
         self._events: tuple[Event, ...] = ()
         self._selected: Event | None = None
         self._cursor = FIRST_DAY
@@ -96,6 +98,9 @@ class TimeStrip(QWidget):
         self._static: QPixmap | None = None
         self._font_px = 22
         self.setFixedHeight(150)
+        # Era titles and dates are drawn in the language, in the palette's colours.
+        follow(self, display, Aspect.LANGUAGE | Aspect.PALETTE,
+               lambda change: self.set_language(change.display.language), now=False)
 
     # --- geometry ------------------------------------------------------------
     def _span(self) -> tuple[float, float]:
@@ -129,7 +134,7 @@ class TimeStrip(QWidget):
             self.update()
 
     def set_language(self, lang: Lang) -> None:
-        """Era titles and date labels in ``lang``."""
+        """Era titles and date labels in ``lang`` (drawn again, in the palette in force)."""
         self._lang = lang
         self._static = None
         self.update()

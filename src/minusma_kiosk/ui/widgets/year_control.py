@@ -78,7 +78,7 @@ class YearControl(QWidget):
         self.play.setText(self.tr("Pause") if playing else self.tr("Play the years"))
         self.play.setAccessibleName(self.play.text())
 
-    def apply_metrics(self, m: Metrics, stacked: bool) -> None:
+    def size_for(self, m: Metrics, stacked: bool) -> None:
         """Sizes for the window; ``stacked`` as in :meth:`set_stacked`."""
         for b in (self.prev, self.next):
             b.setFixedSize(m.target(), m.target())
