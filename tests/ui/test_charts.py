@@ -312,12 +312,12 @@ def test_the_year_marker_morphs_to_a_new_year(make_shell, qtbot, level):
         assert band_x == pytest.approx(old + 1.5) and plot._band.opacity() == 1.0
     else:  # cross-fades in place
         assert band_x == new and plot._band.opacity() == pytest.approx(0.5)
-    brushes = plot._bars.opts["brushes"]
+    brushes = plot.bars.opts["brushes"]
     assert brushes[old].color() == brushes[new].color()  # half way between the two colours
     plot.morph_to(1.0)
     from minusma_kiosk.ui.theme.tokens import PALETTE
 
-    assert plot._bars.opts["brushes"][new].color().name() == PALETTE.accent.lower()
+    assert plot.bars.opts["brushes"][new].color().name() == PALETTE.accent.lower()
 
 
 def test_lines_draw_in_from_the_left_with_full_motion(make_shell):
@@ -328,7 +328,7 @@ def test_lines_draw_in_from_the_left_with_full_motion(make_shell):
     plot = screen.chart_plot
     plot.stop()
     plot.grow_to(0.5)
-    line = plot._lines[0][0]
+    line = plot.lines[0][0]
     xs, _ys = line.getData()
     assert xs.max() == pytest.approx(4.5)  # half of 0 … 9
     plot.stop()
@@ -343,10 +343,10 @@ def test_reduced_motion_fades_the_chart_in_without_growing(make_shell):
     plot = screen.chart_plot
     plot.stop()
     plot.grow_to(0.25)
-    assert list(plot._bars.opts["height"]) == list(plot._heights)  # whole, not growing
-    assert plot._bars.opacity() == pytest.approx(0.25)
+    assert list(plot.bars.opts["height"]) == list(plot.heights)  # whole, not growing
+    assert plot.bars.opacity() == pytest.approx(0.25)
     plot.stop()
-    assert plot._bars.opacity() == 1.0
+    assert plot.bars.opacity() == 1.0
 
 
 @pytest.mark.parametrize("size", [(1080, 1920), (1366, 768), (1920, 1080)])
@@ -408,3 +408,83 @@ def test_a_line_chart_not_starting_at_zero_has_several_values_up_its_side(charts
     chart(screen, "who_pays")
     ticks = screen.chart_plot.value_axis._tickLevels[0]
     assert len(ticks) >= 3
+
+
+# --- charts built once (#13 item 5) ----------------------------------------------------
+
+def test_a_chart_s_items_are_made_once_and_only_updated(charts):
+    """Showing a chart again, resizing, a new language, text size or palette update its
+    items in place: none is made again, and the plot holds no leftovers."""
+    shell, screen = charts
+    plot = screen.chart_plot
+    made = {}
+    for c in screen._charts:
+        screen.show_chart(c)
+        made[c.id] = list(plot.items)
+    in_plot = len(screen.plot.getPlotItem().items)
+    for c in screen._charts:  # a second round makes nothing
+        screen.show_chart(c)
+        assert plot.items == made[c.id], c.id
+        assert all(i.isVisible() for i in plot.items), c.id
+        others = [i for cid, items in made.items() if cid != c.id for i in items]
+        assert not any(i.isVisible() for i in others), c.id
+    bars = next(c for c in screen._charts if c.kind.value == "bars")
+    screen.show_chart(bars)
+    shell.resize(1366, 768)
+    settle()
+    shell.state.set_language("fr")
+    shell.state.set_access(text_size=150, high_contrast=True)
+    settle()
+    assert plot.items == made[bars.id]
+    assert len(screen.plot.getPlotItem().items) == in_plot
+
+
+def test_a_new_palette_recolours_the_chart_in_place(charts):
+    from minusma_kiosk.ui.theme.tokens import HIGH_CONTRAST, PALETTE
+
+    shell, screen = charts
+    line_chart = next(c for c in screen._charts if c.kind.value == "line")
+    screen.show_chart(line_chart)
+    line = screen.chart_plot.lines[0][0]
+    assert line.opts["pen"].color().name().upper() == PALETTE.accent
+    shell.state.set_access(high_contrast=True)
+    settle()
+    assert screen.chart_plot.lines[0][0] is line
+    assert line.opts["pen"].color().name().upper() == HIGH_CONTRAST.accent
+    gaps = next(c for c in screen._charts if any(p.gap for p in c.points))
+    screen.show_chart(gaps)  # a chart first shown in high contrast is made in it
+    import pyqtgraph as pg
+
+    labels = [i for i in screen.chart_plot.items if isinstance(i, pg.TextItem)]
+    assert labels and all(t.color.name().upper() == HIGH_CONTRAST.text for t in labels)
+
+
+def test_a_gap_label_speaks_the_new_language_in_place(charts):
+    import pyqtgraph as pg
+
+    shell, screen = charts
+    gaps = next(c for c in screen._charts if any(p.gap for p in c.points))
+    screen.show_chart(gaps)
+    labels = [i for i in screen.chart_plot.items if isinstance(i, pg.TextItem)]
+    before = [t.toPlainText() for t in labels]
+    tap(shell.nav.language)
+    settle()
+    after = [t.toPlainText() for t in labels]
+    assert after != before and all(t == after[0] for t in after)
+    assert after[0] == QApplication.translate("ChartPlot", "no verified figure")
+
+
+def test_tapping_a_legend_sample_hides_no_series(charts, qtbot):
+    """pyqtgraph hides a series when its legend sample is clicked; a visitor's tap must not."""
+    shell, screen = charts
+    two = next((c for c in screen._charts if c.points2), None)
+    if two is None:
+        pytest.skip("no chart with two series in the loaded content")
+    screen.show_chart(two)
+    settle()
+    legend = next(i for i in screen.chart_plot.items if i.__class__.__name__ == "LegendItem")
+    sample = legend.items[0][0]
+    centre = sample.mapToScene(sample.boundingRect().center())
+    tap(screen.plot.viewport(), screen.plot.mapFromScene(centre))
+    settle()
+    assert all(line.isVisible() for line, _xs, _ys in screen.chart_plot.lines)

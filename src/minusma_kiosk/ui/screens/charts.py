@@ -101,7 +101,7 @@ class ChartsScreen(Screen):
         main.addWidget(self.title)
         main.addWidget(self.subtitle)
         main.addWidget(self.notes)
-        self.chart_plot = ChartPlot()
+        self.chart_plot = ChartPlot(self.display)
         self.chart_plot.point_tapped.connect(self._on_point_tapped)
         self.plot = self.chart_plot.plot
         # The body: the plot with its year control, and the callout beside it (below it
@@ -148,8 +148,6 @@ class ChartsScreen(Screen):
                lambda change: self._on_motion_changed(change.display.motion))
         follow_language(self, self.display, self.retranslate)
         follow_metrics(self, self.display, self.apply_metrics)
-        # The plot's colours are not in the style sheet: it is drawn again.
-        follow(self, self.display, Aspect.PALETTE, lambda _change: self._draw(), now=False)
 
     def _place_picker(self, columns: int) -> None:
         for b in self.picker.values():
@@ -160,6 +158,7 @@ class ChartsScreen(Screen):
     def set_charts(self, charts: tuple[Chart, ...]) -> None:
         """New chart data (curator preview): redraw the same chart if it still exists."""
         self._charts = charts
+        self.chart_plot.forget(charts)
         current = next((c for c in charts if c.id == self._chart.id), charts[0])
         self.show_chart(current)
 
@@ -177,7 +176,7 @@ class ChartsScreen(Screen):
         self._update_texts()
 
     def _draw(self) -> None:
-        self.chart_plot.draw(self._chart, self._state.language, self._highlight_index())
+        self.chart_plot.draw(self._chart, self._highlight_index())
 
     def _on_grow_value_changed(self, value: float) -> None:
         """One frame of the chart's grow-in (also driven by bench/charts.py)."""
@@ -292,11 +291,10 @@ class ChartsScreen(Screen):
         for chart in self._charts:
             if chart.id in self.picker:
                 self.picker[chart.id].set_texts(chart.title.get(lang), "")
-        self._draw()
         self._update_texts()
 
     def _on_motion_changed(self, level: AnimationLevel) -> None:
-        self.chart_plot.motion = level  # only the animations change: no new drawing
+        # Only the animations change (the plot follows the motion level itself).
         scroller = self.callout_area.property("drag_scroller")
         scroller.inertia = level is not AnimationLevel.NONE
 
@@ -316,9 +314,6 @@ class ChartsScreen(Screen):
         self._picker_grid.setSpacing(m.space("s"))
         self._box.setStretch(0, 0 if m.portrait else 1)
         self._box.setStretch(1, 1 if m.portrait else 3)
-        self.chart_plot.set_sizes(m.font("caption"), m.px(230 * m.text_scale),
-                                  m.px(360 * m.text_scale))
-        self._draw()
         for b in self.picker.values():
             b.set_padding(m.space("s"))
             b.setMinimumHeight(m.target(90))

@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from pyqtgraph.graphicsItems.LegendItem import ItemSample
 from PySide6.QtCore import QEasingCurve, QSize, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from minusma_kiosk.content.model import Chart, ChartKind, Lang
-from minusma_kiosk.state.app_state import AnimationLevel
+from minusma_kiosk.content.model import Chart, ChartId, ChartKind, Lang
+from minusma_kiosk.state.app_state import AnimationLevel, Aspect, DisplayChange, DisplaySource
+from minusma_kiosk.ui.display import follow, follow_metrics
+from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.theme.palette import palette
-from minusma_kiosk.ui.theme.tokens import CHART
+from minusma_kiosk.ui.theme.tokens import CHART, Palette
 from minusma_kiosk.ui.widgets.chart_axes import PlotAxes
 
 _CONFIGURED = False
@@ -43,8 +46,45 @@ def configure_pyqtgraph() -> None:
         _CONFIGURED = True
 
 
+class _Sample(ItemSample):
+    """A legend's sample that a tap leaves alone (pyqtgraph's hides its series)."""
+
+    def mouseClickEvent(self, event) -> None:
+        event.accept()
+
+
+class _Drawing:
+    """The plot items of one chart: made when the chart is first shown, kept in the plot
+    (hidden while another chart is shown) and only updated afterwards, for a new
+    language, palette or text size (re-adding items to a plot costs a frame's time)."""
+
+    def __init__(self, chart: Chart) -> None:
+        self.chart = chart
+        #: Every item of the chart (the legend included), in the plot.
+        self.items: list[pg.GraphicsObject] = []
+        self.bars: pg.BarGraphItem | None = None
+        self.heights = np.zeros(0)
+        self.values = np.array([p.figure.value if p.figure else np.nan for p in chart.points])
+        self.lines: list[tuple[pg.PlotDataItem, np.ndarray, np.ndarray]] = []
+        self.legend: pg.LegendItem | None = None
+        self.gaps: list[pg.TextItem] = []
+        self.reference: pg.InfiniteLine | None = None
+        #: What its texts, colours and type were last set for (None: never).
+        self.lang: Lang | None = None
+        self.colours: Palette | None = None
+        self.font_px = 0
+
+    def set_visible(self, visible: bool) -> None:
+        for item in self.items:
+            item.setVisible(visible)
+
+
 class ChartPlot(QWidget):
     """One chart at a time, with a marker on the year the exhibit is in.
+
+    It follows ``display`` itself: the type and axis widths follow the text size and
+    the window, the texts the language, the colours the palette, and the animations the
+    motion level; none of these makes a chart's items again.
 
     Signals
     -------
@@ -54,7 +94,7 @@ class ChartPlot(QWidget):
 
     point_tapped = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, display: DisplaySource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         configure_pyqtgraph()
         lay = QVBoxLayout(self)
@@ -67,14 +107,11 @@ class ChartPlot(QWidget):
         self.plot.setObjectName("chart_plot")
         lay.addWidget(self.plot)
         self._make_touch_safe()
-        self.items: list[pg.GraphicsObject] = []
-        self.motion = AnimationLevel.NONE
-        self._chart: Chart | None = None
-        self._lang: Lang = "en"
-        self._bars: pg.BarGraphItem | None = None
-        self._heights = np.zeros(0)
-        self._values = np.zeros(0)
-        self._lines: list[tuple[pg.PlotDataItem, np.ndarray, np.ndarray]] = []
+        self._display = display
+        self.motion = display.display.motion
+        self._lang: Lang = display.display.language
+        self._drawings: dict[ChartId, _Drawing] = {}
+        self._drawing: _Drawing | None = None
         self._legend_px = 22
         self._grow = self._animation("chart_grow", 600, self.grow_to)
         # The year marker: a band behind the point of the cursor's year (and a ring
@@ -95,6 +132,11 @@ class ChartPlot(QWidget):
         self._morph = self._animation("chart_morph", 450, self.morph_to)
         self._apply_palette()
         self.plot.scene().sigMouseClicked.connect(self._on_scene_clicked)
+        follow_metrics(self, display, self._apply_metrics)
+        follow(self, display, Aspect.LANGUAGE | Aspect.PALETTE, self._on_display_changed,
+               now=False)
+        follow(self, display, Aspect.MOTION,
+               lambda change: setattr(self, "motion", change.display.motion), now=False)
 
     def _animation(self, name: str, ms: int, slot) -> QVariantAnimation:
         anim = QVariantAnimation(self)
@@ -125,99 +167,208 @@ class ChartPlot(QWidget):
         self._band.setOpts(brush=mix(colours.surface, colours.accent, 0.14))
         self._ring.setPen(pg.mkPen(colours.accent, width=4))
 
-    # --- drawing -------------------------------------------------------------------------
-    def draw(self, chart: Chart, lang: Lang, highlight: int | None) -> None:
-        """Draw ``chart``: bars, lines or parts of a whole, gaps labelled, never filled."""
-        self._chart, self._lang = chart, lang
+    # --- the items, made once per chart -------------------------------------------------
+    @property
+    def chart(self) -> Chart | None:
+        """The chart shown."""
+        return self._drawing.chart if self._drawing is not None else None
+
+    @property
+    def items(self) -> list[pg.GraphicsObject]:
+        """The shown chart's items (bars, lines, gap labels, reference line, legend)."""
+        return self._drawing.items if self._drawing is not None else []
+
+    @property
+    def bars(self) -> pg.BarGraphItem | None:
+        """The shown chart's bars (a chart over time or parts of a whole)."""
+        return self._drawing.bars if self._drawing is not None else None
+
+    @property
+    def heights(self) -> np.ndarray:
+        """The bars' full lengths (gaps as 0: they are labelled, never drawn)."""
+        return self._drawing.heights if self._drawing is not None else np.zeros(0)
+
+    @property
+    def lines(self) -> list[tuple[pg.PlotDataItem, np.ndarray, np.ndarray]]:
+        """The shown line chart's series: (item, xs, ys)."""
+        return self._drawing.lines if self._drawing is not None else []
+
+    def draw(self, chart: Chart, highlight: int | None) -> None:
+        """Show ``chart``: bars, lines or parts of a whole, gaps labelled, never filled; it
+        comes in as the motion level allows. Its items are made the first time only."""
         self._grow.stop()
         self._morph.stop()
-        plot = self.plot
-        for item in self.items:
-            if isinstance(item, pg.LegendItem):
-                if item.scene() is not None:
-                    item.scene().removeItem(item)
-            else:
-                plot.removeItem(item)
-        self.items = []
-        self._bars, self._lines = None, []
-        units = [p.figure.unit for p in chart.points if p.figure is not None]
-        self.value_axis.unit = units[0] if units else None
-        self.value_axis.lang = lang
-        points = chart.points
-        values = np.array([p.figure.value if p.figure else np.nan for p in points])
-        self._values = values  # the ring follows the first series between frames
-        if chart.kind is ChartKind.LINE:
-            self._draw_lines(chart, lang)
-        elif chart.kind is ChartKind.SHARE:
-            # Parts of a whole: horizontal bars in the given order; the highlighted part
-            # in the accent colour, and named by its label (never colour alone).
-            heights = np.nan_to_num(values)
-            brushes = [pg.mkBrush(palette().accent if p.key == chart.highlight else PART)
-                       for p in points]
-            ys = np.arange(len(points), dtype=float)[::-1]
-            bars = pg.BarGraphItem(x0=np.zeros(len(points)), y=ys, height=0.7,
-                                   width=heights * 0, brushes=brushes,
-                                   pen=pg.mkPen(palette().text, width=1))
-            self._add(bars)
-            self._bars, self._heights = bars, heights
-            self._add_reference(chart, lang, angle=90, position=0.92)
-        else:
-            heights = np.nan_to_num(values)
-            bars = pg.BarGraphItem(x=np.arange(len(points), dtype=float), height=heights * 0,
-                                   width=0.7, brushes=self._bar_brushes(highlight, None, 1.0),
-                                   pen=pg.mkPen(palette().text, width=1))
-            self._add(bars)
-            self._bars, self._heights = bars, heights
-        # Gaps: labelled where they are, never interpolated.
-        top = np.nanmax(values) if np.isfinite(values).any() else 1.0
-        for i, p in enumerate(points):
-            if p.gap:
-                text = pg.TextItem(self.tr("no verified figure"), color=palette().text,
-                                   angle=90, anchor=(0, 0.5))
-                text.setFont(self._gap_font)
-                text.setPos(i, top * 0.02)
-                self._add(text)
-        if chart.kind is ChartKind.SHARE:
-            self.axes.frame_share(self.plot, chart, lang, values)
-        else:
-            self.axes.frame_time(self.plot, chart, lang)
-            self._band.setOpts(y0=[self.axes.low], height=[self.axes.high - self.axes.low])
+        drawing = self._drawings.get(chart.id)
+        if drawing is None or drawing.chart is not chart:  # new, or new content
+            if drawing is not None:
+                self._remove(drawing)
+            drawing = self._drawings[chart.id] = self._build(chart)
+        if drawing is not self._drawing:
+            if self._drawing is not None:
+                self._drawing.set_visible(False)
+            drawing.set_visible(True)
+            self._drawing = drawing
+        self._update(drawing)
+        self._frame(drawing)
         self._band.setVisible(chart.kind is not ChartKind.SHARE)
         self._ring.setVisible(chart.kind is ChartKind.LINE)
         self.highlight = self._from = highlight
         self.morph_to(1.0)
         self._start_grow()
 
-    def _add(self, item) -> None:
-        self.plot.addItem(item)
-        self.items.append(item)
+    def forget(self, keep: tuple[Chart, ...]) -> None:
+        """Drop the items of charts that are no longer in ``keep`` (new content)."""
+        for cid, drawing in list(self._drawings.items()):
+            if not any(c is drawing.chart for c in keep):
+                self._remove(drawing)
+                del self._drawings[cid]
+                if drawing is self._drawing:
+                    self._drawing = None
 
-    def _draw_lines(self, chart: Chart, lang: Lang) -> None:
-        legend = None
+    def _remove(self, drawing: _Drawing) -> None:
+        for item in drawing.items:
+            if isinstance(item, pg.LegendItem):
+                if item.scene() is not None:
+                    item.scene().removeItem(item)
+            else:
+                self.plot.removeItem(item)
+
+    def _build(self, chart: Chart) -> _Drawing:
+        drawing = _Drawing(chart)
+        points = chart.points
+        values = drawing.values
+        if chart.kind is ChartKind.LINE:
+            self._build_lines(drawing)
+        else:
+            heights = np.nan_to_num(values)
+            if chart.kind is ChartKind.SHARE:
+                # Parts of a whole: horizontal bars in the given order; the highlighted
+                # part in the accent colour, and named by its label (never colour alone).
+                ys = np.arange(len(points), dtype=float)[::-1]
+                bars = pg.BarGraphItem(x0=np.zeros(len(points)), y=ys, height=0.7,
+                                       width=heights * 0)
+            else:
+                bars = pg.BarGraphItem(x=np.arange(len(points), dtype=float),
+                                       height=heights * 0, width=0.7)
+            self._add(drawing, bars)
+            drawing.bars, drawing.heights = bars, heights
+        if chart.reference is not None:
+            # The chart's reference figure (e.g. the 25% cap) as a dashed, named line:
+            # its name above a level line and to the right of an upright one.
+            level = chart.kind is not ChartKind.SHARE
+            anchors = [(0, 1), (0, 1)] if level else [(0, 0.5), (0, 0.5)]
+            ref = pg.InfiniteLine(pos=chart.reference.value, angle=0 if level else 90,
+                                  label="", labelOpts={"position": 0.02 if level else 0.92,
+                                                       "anchors": anchors})
+            self._add(drawing, ref)
+            drawing.reference = ref
+        # Gaps: labelled where they are, never interpolated.
+        top = np.nanmax(values) if np.isfinite(values).any() else 1.0
+        for i, p in enumerate(points):
+            if p.gap:
+                text = pg.TextItem("", angle=90, anchor=(0, 0.5))
+                text.setPos(i, top * 0.02)
+                self._add(drawing, text)
+                drawing.gaps.append(text)
+        return drawing
+
+    def _add(self, drawing: _Drawing, item) -> None:
+        self.plot.addItem(item)
+        drawing.items.append(item)
+
+    def _build_lines(self, drawing: _Drawing) -> None:
+        chart = drawing.chart
         if chart.points2:
             # Two series: told apart by shape and by name, not by colour alone.
-            legend = pg.LegendItem(offset=(80, 10), labelTextSize=f"{self._legend_px}px",
-                                   labelTextColor=palette().text)
+            legend = pg.LegendItem(offset=(80, 10), sampleType=_Sample)
             legend.setParentItem(self.plot.getPlotItem().getViewBox())
-            self.items.append(legend)
-        for series, name, colour, symbol in ((chart.points, chart.label, palette().accent, "o"),
-                                             (chart.points2, chart.label2, SECOND, "s")):
+            drawing.items.append(legend)
+            drawing.legend = legend
+        for series, symbol in ((chart.points, "o"), (chart.points2, "s")):
             if not series:
                 continue
             xs = np.arange(len(series), dtype=float)
             ys = np.array([p.figure.value if p.figure else np.nan for p in series])
-            line = pg.PlotDataItem(xs, ys, pen=pg.mkPen(colour, width=4), symbol=symbol,
-                                   symbolSize=16, symbolBrush=colour, connect="finite")
-            self._add(line)
-            self._lines.append((line, xs, ys))
-            if legend is not None:
-                legend.addItem(line, name.get(lang))
-        self._add_reference(chart, lang, angle=0, position=0.02)
+            line = pg.PlotDataItem(xs, ys, symbol=symbol, symbolSize=16, connect="finite")
+            self._add(drawing, line)
+            drawing.lines.append((line, xs, ys))
+            if drawing.legend is not None:
+                drawing.legend.addItem(line, "")
+
+    def _update(self, drawing: _Drawing) -> None:
+        """Bring a chart's texts, colours and type up to the display in force."""
+        chart, lang, colours = drawing.chart, self._lang, palette()
+        if drawing.colours is not colours:
+            drawing.colours = colours
+            self._colour(drawing, colours)
+        if drawing.lang != lang or drawing.font_px != self._legend_px:
+            drawing.lang, drawing.font_px = lang, self._legend_px
+            no_figure = self.tr("no verified figure")
+            for text in drawing.gaps:
+                text.setText(no_figure)
+                text.setFont(self._gap_font)
+            if drawing.reference is not None and chart.reference is not None:
+                drawing.reference.label.setFormat(chart.reference.label.get(lang))
+                drawing.reference.label.setFont(self._gap_font)
+            if drawing.legend is not None:
+                drawing.legend.setLabelTextSize(f"{self._legend_px}px")
+                names = (chart.label.get(lang), chart.label2.get(lang))
+                for (_sample, label), name in zip(drawing.legend.items, names, strict=False):
+                    label.setText(name)
+                drawing.legend.updateSize()
+
+    def _colour(self, drawing: _Drawing, colours: Palette) -> None:
+        chart = drawing.chart
+        outline = pg.mkPen(colours.text, width=1)
+        if drawing.bars is not None:
+            if chart.kind is ChartKind.SHARE:
+                brushes = [pg.mkBrush(colours.accent if p.key == chart.highlight else PART)
+                           for p in chart.points]
+            else:
+                brushes = self._bar_brushes(self.highlight, None, 1.0, chart)
+            drawing.bars.setOpts(brushes=brushes, pen=outline)
+        for (line, _xs, _ys), colour in zip(drawing.lines, (colours.accent, SECOND),
+                                            strict=False):
+            line.setPen(pg.mkPen(colour, width=4))
+            line.setSymbolBrush(colour)
+        if drawing.legend is not None:
+            drawing.legend.setLabelTextColor(colours.text)
+        for text in drawing.gaps:
+            text.setColor(colours.text)
+        if drawing.reference is not None:
+            drawing.reference.setPen(pg.mkPen(colours.conflict, width=3,
+                                              style=Qt.PenStyle.DashLine))
+            drawing.reference.label.setColor(colours.conflict)
+
+    def _frame(self, drawing: _Drawing) -> None:
+        """The axes for the chart shown: its unit, ranges and ticks."""
+        chart, lang = drawing.chart, self._lang
+        units = [p.figure.unit for p in chart.points if p.figure is not None]
+        self.value_axis.unit = units[0] if units else None
+        self.value_axis.lang = lang
+        if chart.kind is ChartKind.SHARE:
+            self.axes.frame_share(self.plot, chart, lang, drawing.values)
+        else:
+            self.axes.frame_time(self.plot, chart, lang)
+            self._band.setOpts(y0=[self.axes.low], height=[self.axes.high - self.axes.low])
+
+    def _on_display_changed(self, change: DisplayChange) -> None:
+        """A new language or palette: the shown chart's texts or colours, in place (the
+        others catch up when they are shown)."""
+        self._lang = change.display.language
+        if Aspect.PALETTE in change:
+            self._apply_palette()
+            self.axes.set_sizes(self._gap_font, self.axes.narrow, self.axes.wide,
+                                palette().text)
+        if self._drawing is not None:
+            self._update(self._drawing)
+            self._frame(self._drawing)
+            self.morph_to(1.0)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self._chart is not None:
-            self.axes.fit(self.plot, self._chart, self._lang)
+        if self._drawing is not None:
+            self.axes.fit(self.plot, self._drawing.chart, self._lang)
 
     def sizeHint(self) -> QSize:
         """Only the minimum: the plot takes the room left, never more than the screen
@@ -237,24 +388,12 @@ class ChartPlot(QWidget):
     def _narrow_axis(self) -> int:
         return self.axes.narrow
 
-    def _add_reference(self, chart: Chart, lang: Lang, angle: int, position: float) -> None:
-        """The chart's reference figure (e.g. the 25% cap) as a dashed, named line."""
-        if chart.reference is None:
-            return
-        # The name above a level line and to the right of an upright one, never clipped.
-        anchors = [(0, 1), (0, 1)] if angle == 0 else [(0, 0.5), (0, 0.5)]
-        ref = pg.InfiniteLine(pos=chart.reference.value, angle=angle,
-                              pen=pg.mkPen(palette().conflict, width=3, style=Qt.PenStyle.DashLine),
-                              label=chart.reference.label.get(lang),
-                              labelOpts={"position": position, "color": palette().conflict,
-                                         "anchors": anchors})
-        ref.label.setFont(self._gap_font)
-        self._add(ref)
-
     # --- the year marker -----------------------------------------------------------------
-    def _bar_brushes(self, new: int | None, old: int | None, t: float) -> list:
+    def _bar_brushes(self, new: int | None, old: int | None, t: float,
+                     chart: Chart | None = None) -> list:
         """Bar colours while the accent moves from bar ``old`` to bar ``new``."""
-        count = len(self._chart.points) if self._chart is not None else 0
+        chart = chart or self.chart
+        count = len(chart.points) if chart is not None else 0
         out = []
         for i in range(count):
             if i == new and i == old:
@@ -270,7 +409,7 @@ class ChartPlot(QWidget):
 
     def set_highlight(self, index: int | None) -> None:
         """Mark point ``index`` (the cursor's year): slide, cross-fade or jump to it."""
-        if self._chart is None or self._chart.kind is ChartKind.SHARE:
+        if self.chart is None or self.chart.kind is ChartKind.SHARE:
             return
         if index == self.highlight:
             return
@@ -283,7 +422,7 @@ class ChartPlot(QWidget):
 
     def morph_to(self, t: float) -> None:
         """One frame (``t`` 0…1) of the marker's move from the last year to this one."""
-        if self._chart is None or self._chart.kind is ChartKind.SHARE:
+        if self.chart is None or self.chart.kind is ChartKind.SHARE:
             return
         old, new = self._from, self.highlight
         slide = self.motion is AnimationLevel.FULL and old is not None and new is not None
@@ -296,14 +435,14 @@ class ChartPlot(QWidget):
             x, opacity = new, (t if new != old else 1.0)
         self._band.setOpts(x=[float(x)])
         self._band.setOpacity(opacity)
-        if self._bars is not None and self._chart.kind is ChartKind.BARS:
-            self._bars.setOpts(brushes=self._bar_brushes(new, old, t))
-        if self._chart.kind is ChartKind.LINE:
+        if self.bars is not None and self.chart.kind is ChartKind.BARS:
+            self.bars.setOpts(brushes=self._bar_brushes(new, old, t))
+        if self.chart.kind is ChartKind.LINE:
             self._place_ring(x, opacity)
 
     def _place_ring(self, x: float, opacity: float) -> None:
         """The ring around the first series' point at ``x`` (between points while sliding)."""
-        ys = self._values
+        ys = self._drawing.values if self._drawing is not None else np.zeros(0)
         lo, hi = int(np.floor(x)), int(np.ceil(x))
         if not (0 <= lo < len(ys) and 0 <= hi < len(ys)):
             self._ring.setData([], [])
@@ -316,14 +455,17 @@ class ChartPlot(QWidget):
         self._ring.setOpacity(opacity)
 
     # --- sizes and the grow-in -----------------------------------------------------------
-    def set_sizes(self, font_px: int, axis_narrow: int, axis_wide: int) -> None:
-        """Type and axis sizes for the window."""
+    def _apply_metrics(self, m: Metrics) -> None:
+        """Type and axis widths for the window and the text size."""
         font = QFont(self.plot.font())
-        font.setPixelSize(font_px)
-        self.axes.set_sizes(font, axis_narrow, axis_wide, palette().text)
+        font.setPixelSize(m.font("caption"))
+        self.axes.set_sizes(font, m.px(230 * m.text_scale), m.px(360 * m.text_scale),
+                            palette().text)
         self._gap_font = font
-        self._legend_px = font_px
-        self._apply_palette()
+        self._legend_px = m.font("caption")
+        if self._drawing is not None:
+            self._update(self._drawing)
+            self._frame(self._drawing)
 
     def _start_grow(self) -> None:
         if self.motion is not AnimationLevel.NONE and self.isVisible():
@@ -342,12 +484,13 @@ class ChartPlot(QWidget):
         if self.motion is AnimationLevel.REDUCED:  # only reduced motion ever fades
             for item in self.items:
                 item.setOpacity(value)
-        if self._bars is not None and self._chart is not None:
-            if self._chart.kind is ChartKind.SHARE:
-                self._bars.setOpts(width=self._heights * grow)
+        bars, heights, chart = self.bars, self.heights, self.chart
+        if bars is not None and chart is not None:
+            if chart.kind is ChartKind.SHARE:
+                bars.setOpts(width=heights * grow)
             else:
-                self._bars.setOpts(height=self._heights * grow)
-        for line, xs, ys in self._lines:
+                bars.setOpts(height=heights * grow)
+        for line, xs, ys in self.lines:
             if grow >= 1.0:
                 line.setData(xs, ys)
                 continue
@@ -363,15 +506,15 @@ class ChartPlot(QWidget):
         self.morph_to(1.0)
 
     def _on_scene_clicked(self, event) -> None:
-        if self._chart is None:
+        if self.chart is None:
             return
         view = self.plot.getPlotItem().getViewBox()
         if not view.sceneBoundingRect().contains(event.scenePos()):
             return
         pos = view.mapSceneToView(event.scenePos())
-        if self._chart.kind is ChartKind.SHARE:
-            index = len(self._chart.points) - 1 - int(round(pos.y()))
+        if self.chart.kind is ChartKind.SHARE:
+            index = len(self.chart.points) - 1 - int(round(pos.y()))
         else:
             index = int(round(pos.x()))
-        if 0 <= index < len(self._chart.points):
+        if 0 <= index < len(self.chart.points):
             self.point_tapped.emit(index)
