@@ -117,8 +117,8 @@ def run_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", type=Path, metavar="FILE",
                    help="use this configuration file instead of the usual one")
     p.add_argument("--watch", action="store_true",
-                   help="curator preview: reload the charts when figures.csv, charts.toml "
-                        "or sources.csv change")
+                   help="curator preview: every screen shows an edit to a content file "
+                        "as it is saved (a broken edit keeps the last good content)")
     p.add_argument("--gentle", action="store_true", default=None,
                    help="show events involving deaths without graphic detail (school visits)")
     p.add_argument("--bench-first-frame", action="store_true", help=argparse.SUPPRESS)

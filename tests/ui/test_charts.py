@@ -155,7 +155,9 @@ def test_watch_reloads_a_chart_and_keeps_the_last_good_data(tmp_path, make_shell
     screen.show_chart(next(c for c in screen._charts if c.id == "minusma_budget"))
 
     def value(key):
-        return next(p for p in screen._chart.points if p.key == key).figure.value
+        # New content makes the screen again: ask the router for it each time.
+        shown = shell.router.screen(ScreenId.BUDGET)._chart
+        return next(p for p in shown.points if p.key == key).figure.value
 
     assert value("2019-20") == 1138457900
     figures = folder / "figures.csv"

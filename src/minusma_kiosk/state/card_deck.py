@@ -73,6 +73,14 @@ class CardDeck(QObject):
         """Open the shown card if closed, close it if open."""
         self.set_expanded(not self._expanded)
 
+    def set_count(self, count: int) -> None:
+        """New content with ``count`` cards: the same card if it still exists (else the
+        last), opened or not as it was. Emits nothing: the cards screen is made again."""
+        if count < 1:
+            raise ValueError("a card deck needs at least one card")
+        self._count = count
+        self._current = min(self._current, count - 1)
+
     def reset(self) -> None:
         """Back to the first card, closed."""
         self.go_to(0)

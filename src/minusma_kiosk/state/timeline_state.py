@@ -157,17 +157,31 @@ class TimelineState(QObject):
         self._categories = frozenset(Category)
         self._refilter()
 
+    def set_timeline(self, timeline: Timeline) -> None:
+        """New content: the same date, region and categories; the selected event is the
+        one with the same id if it still exists (else none). Emits nothing: the screens
+        that show the timeline are made again from the new content and read this state."""
+        old = self._selected
+        self.timeline = timeline
+        by_id = {e.id: e for e in timeline.events}
+        self._selected = by_id.get(old.id) if old is not None else None
+        self._visible = self._filtered()
+        if self._selected is not None and self._selected not in self._visible:
+            self._selected = None
+
     def reset(self) -> None:
         """Back to the start: no filter, no selection, cursor on the first event."""
         self.show_all()
         self.select(None)
         self.set_date(self.timeline.events[0].date if self.timeline.events else FIRST_DAY)
 
+    def _filtered(self) -> tuple[Event, ...]:
+        return tuple(e for e in self.timeline.events
+                     if e.category in self._categories
+                     and (self._region is None or e.region == self._region))
+
     def _refilter(self) -> None:
-        self._visible = tuple(
-            e for e in self.timeline.events
-            if e.category in self._categories
-            and (self._region is None or e.region == self._region))
+        self._visible = self._filtered()
         self.filter_changed.emit()
         if self._selected is not None and self._selected not in self._visible:
             self.select(None)

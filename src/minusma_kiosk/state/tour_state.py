@@ -26,6 +26,11 @@ class TourState(QObject):
         self._index = 0
         self._blank = False
 
+    def set_count(self, count: int) -> None:
+        """A new tour of ``count`` steps (new content): the same step if it still exists."""
+        self.count = count
+        self._index = max(0, min(self._index, count - 1))
+
     @property
     def index(self) -> int:
         """The current step (0-based)."""

@@ -3,8 +3,8 @@
 Editors often save by replacing a file, which drops it from the watch list, so
 the watcher re-adds every file after each change. Changes are gathered for a
 quarter of a second, then the folder is loaded and checked in full: a clean
-folder replaces the charts' data at once; a folder with problems keeps the last
-good data on screen and reports the problems.
+folder replaces the content of every screen at once; a folder with problems keeps
+the last good content on screen and reports the problems.
 """
 
 from __future__ import annotations
@@ -14,10 +14,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-log = logging.getLogger(__name__)
+from minusma_kiosk.content.loader import CONTENT_FILES, IMAGES
 
-#: The files whose changes are reloaded live.
-WATCHED = ("figures.csv", "charts.toml", "sources.csv")
+log = logging.getLogger(__name__)
 
 
 class ContentWatcher(QObject):
@@ -53,7 +52,11 @@ class ContentWatcher(QObject):
         self._watch_files()
 
     def _watch_files(self) -> None:
-        paths = [str(self.root / name) for name in WATCHED if (self.root / name).exists()]
+        paths = [str(self.root / name) for name in CONTENT_FILES if (self.root / name).exists()]
+        images = self.root / IMAGES
+        if images.is_dir():
+            paths.append(str(images))
+            paths.extend(str(f) for f in sorted(images.iterdir()) if f.is_file())
         missing = [p for p in [str(self.root), *paths] if p not in
                    self._watcher.files() + self._watcher.directories()]
         if missing:

@@ -122,13 +122,8 @@ class Presenter(QObject):
     def __init__(self, shell, steps: tuple[TourStep, ...]) -> None:  # shell: ui.shell.Shell
         super().__init__(shell)
         self.shell = shell
-        if not steps:
-            from minusma_kiosk.content.model import Text
-
-            steps = tuple(TourStep(sid.value, Text(sid.value)) for sid in
-                          shell.router.registered())
-        self.steps = steps
-        self.tour = TourState(len(steps), self)
+        self.steps = self._steps_or_screens(steps)
+        self.tour = TourState(len(self.steps), self)
         self.indicator = StepIndicator(shell.state)
         lay = shell.layout()
         lay.insertWidget(lay.indexOf(shell.nav), self.indicator)
@@ -145,6 +140,24 @@ class Presenter(QObject):
         follow(self, shell.state, Aspect.LANGUAGE, lambda _change: self._update_texts(),
                now=False)
         QApplication.instance().installEventFilter(self)
+        shell.content_changed.connect(self._on_shell_content_changed)
+
+    def _steps_or_screens(self, steps: tuple[TourStep, ...]) -> tuple[TourStep, ...]:
+        """The tour's steps; without a tour, the screens in order."""
+        if steps:
+            return steps
+        from minusma_kiosk.content.model import Text
+
+        return tuple(TourStep(sid.value, Text(sid.value)) for sid in
+                     self.shell.router.registered())
+
+    def _on_shell_content_changed(self, content) -> None:  # content: Content
+        """New content (curator preview): the new tour, at the same step if it still
+        exists, shown again."""
+        self.steps = self._steps_or_screens(content.tour)
+        self.tour.set_count(len(self.steps))
+        if not self.tour.blank:
+            self.tour.go(self.tour.index)
 
     def start(self, notes_window: bool | None = None) -> None:
         """Show the first step; a notes window on the second screen if there is one."""

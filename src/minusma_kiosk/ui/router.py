@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
+from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from minusma_kiosk.content.model import TourStep
@@ -99,6 +100,25 @@ class Screen(QWidget):
         return ""
 
 
+@runtime_checkable
+class KeepsPlace(Protocol):
+    """A screen that, made again for new content, can return the visitor to where
+    they were (the chart and the tapped year, the card, the scroll position).
+
+    :meth:`place` describes it in content terms (ids, not indices or widgets), so
+    :meth:`restore` on the new screen finds it again where it still exists and ignores
+    it where it does not.
+    """
+
+    def place(self) -> object:
+        """Where the visitor is on this screen."""
+        ...
+
+    def restore(self, place: object) -> None:
+        """Go back to ``place`` (from :meth:`place` of the screen this one replaces)."""
+        ...
+
+
 class Router(QObject):
     """Owns the stack of screens; builds each screen the first time it is shown.
 
@@ -118,13 +138,19 @@ class Router(QObject):
     def __init__(self, stack: QStackedWidget, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._stack = stack
-        self._factories: dict[ScreenId, Callable[[], Screen]] = {}
+        self._factories: dict[ScreenId, Callable[[QWidget], Screen]] = {}
         self._screens: dict[ScreenId, Screen] = {}
         self._current: ScreenId | None = None
 
-    def register(self, sid: ScreenId, factory: Callable[[], Screen]) -> None:
-        """Make a screen available; ``factory`` builds it on first use."""
+    def register(self, sid: ScreenId, factory: Callable[[QWidget], Screen]) -> None:
+        """Make a screen available; ``factory(parent)`` builds it on first use, as a
+        child of ``parent`` (the stack: a screen moved in once made is styled twice)."""
         self._factories[sid] = factory
+
+    def unregister_all(self) -> None:
+        """Forget every factory (new content with other screens registers its own;
+        :meth:`new_content` then makes the screens again)."""
+        self._factories.clear()
 
     def registered(self) -> list[ScreenId]:
         """Registered screens in navigation order."""
@@ -145,11 +171,47 @@ class Router(QObject):
             if sid not in self._factories:
                 known = ", ".join(s.value for s in self.registered())
                 raise KeyError(f"screen {sid.value!r} is not registered; registered: {known}")
-            screen = self._factories[sid]()
+            screen = self._factories[sid](self._stack)
             screen.navigate_requested.connect(self.navigate)
             self._stack.addWidget(screen)
             self._screens[sid] = screen
         return self._screens[sid]
+
+    def new_content(self, update_state: Callable[[], None] = lambda: None) -> None:
+        """Make every screen built so far again, from its factory (new content), each
+        where the visitor was (:class:`KeepsPlace`), and show the current one again.
+
+        The old screens are gone before ``update_state`` runs (it gives the shared state,
+        such as the time cursor, the new content), so none of them hears of content it
+        was not made from."""
+        places: dict[ScreenId, object | None] = {}
+        for sid, old in self._screens.items():
+            places[sid] = old.place() if isinstance(old, KeepsPlace) else None
+            if sid == self._current:
+                old.on_leave()
+            old.display.close()
+            self._stack.removeWidget(old)
+            old.deleteLater()
+        self._screens.clear()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        update_state()
+        for sid, place in places.items():
+            if sid not in self._factories:
+                continue
+            screen = self.screen(sid)
+            if place is not None and isinstance(screen, KeepsPlace):
+                screen.restore(place)
+        current = self._current
+        if current is None:
+            return
+        if current not in self._factories:  # the new content has no such screen
+            self._current = None
+            self.navigate(self.registered()[0])
+            return
+        target = self.screen(current)
+        target.display.open()
+        self._stack.setCurrentWidget(target)
+        target.on_enter()
 
     def navigate(self, sid: ScreenId) -> None:
         """Show screen ``sid``: ``on_leave`` on the old one, ``on_enter`` on the new one.

@@ -11,7 +11,7 @@ import enum
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QScreen, QShowEvent
 from PySide6.QtWidgets import QLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
@@ -47,6 +47,12 @@ class RunMode(enum.Enum):
 class Shell(QWidget):
     """The exhibit's main window.
 
+    Signals
+    -------
+    content_changed(object)
+        The curator preview loaded new content (a :class:`Content`); every screen
+        already shows it.
+
     Parameters
     ----------
     content
@@ -64,10 +70,13 @@ class Shell(QWidget):
     gentle
         Show events involving deaths without graphic detail (school visits).
     watch
-        Curator preview: reload the charts' data when the content files change.
+        Curator preview: show the content files' changes on every screen as they are
+        saved (the last good content stays when an edit breaks a check).
     screen_bottom_cm
         Height of the screen's lower edge above the floor (the low-reach layout).
     """
+
+    content_changed = Signal(object)
 
     def __init__(self, content: Content, state: AppState, mode: RunMode = RunMode.WINDOW,
                  translations: Translations | None = None,
@@ -119,12 +128,8 @@ class Shell(QWidget):
         # The one time cursor, shared by the timeline and (later) the budget charts.
         self.time_cursor = TimelineState(content.timeline, self) if content.timeline else None
         self._register_screens()
-        self.nav = NavBar(self.router.registered(), state)
+        self.nav = self._make_nav()
         lay.addWidget(self.nav)
-        self.nav.screen_requested.connect(self.router.navigate)
-        self.nav.language_requested.connect(self._on_nav_language_requested)
-        self.nav.access_requested.connect(self.open_access_panel)
-        self.router.screen_changed.connect(self.nav.set_active)
         follow(self, state, LAYOUT, self._on_layout_changed, now=False)
         # Sizes and the style sheets come with the first resize or show, not before:
         # applying them for the default size first would style everything twice.
@@ -137,26 +142,43 @@ class Shell(QWidget):
             self.watcher.failed.connect(self._on_watcher_failed)
         self.router.navigate(ScreenId.HOME)
 
+    def _make_nav(self) -> NavBar:
+        nav = NavBar(self.router.registered(), self.state)
+        nav.screen_requested.connect(self.router.navigate)
+        nav.language_requested.connect(self._on_nav_language_requested)
+        nav.access_requested.connect(self.open_access_panel)
+        self.router.screen_changed.connect(nav.set_active)
+        return nav
+
+    def _screen_order(self, content: Content) -> list[ScreenId]:
+        """The screens ``content`` has, in navigation order."""
+        order = [ScreenId.HOME, ScreenId.CARDS, ScreenId.SOURCES]
+        if content.timeline is not None and content.timeline.events:
+            order.insert(1, ScreenId.TIMELINE)
+        if content.charts:
+            order.insert(order.index(ScreenId.CARDS), ScreenId.BUDGET)
+        return order
+
     def _register_screens(self) -> None:
         """Register every screen; each module is imported when its screen is first shown,
         so only the home screen's code runs before the first frame."""
-        order = [ScreenId.HOME, ScreenId.CARDS, ScreenId.SOURCES]
-        if self.content.timeline is not None and self.content.timeline.events:
-            order.insert(1, ScreenId.TIMELINE)
+        order = self._screen_order(self.content)
+        if ScreenId.TIMELINE in order:
             self.router.register(ScreenId.TIMELINE, self._build_timeline)
-        if self.content.charts:
-            order.insert(order.index(ScreenId.CARDS), ScreenId.BUDGET)
+        if ScreenId.BUDGET in order:
             self.router.register(ScreenId.BUDGET, self._build_charts)
-        self.router.register(ScreenId.HOME, lambda: self._build_home(order))
+        self.router.register(ScreenId.HOME, lambda parent: self._build_home(order, parent))
         self.router.register(ScreenId.CARDS, self._build_cards)
         self.router.register(ScreenId.SOURCES, self._build_sources)
 
-    def _build_home(self, order: list[ScreenId]) -> Screen:
+    # Each screen is made inside the stack: made elsewhere and moved in, its every widget
+    # would be styled again (a third of a second for the cards).
+    def _build_home(self, order: list[ScreenId], parent: QWidget) -> Screen:
         from minusma_kiosk.ui.screens.home import HomeScreen
 
-        return HomeScreen(self.content, self.state, order)
+        return HomeScreen(self.content, self.state, order, parent)
 
-    def _build_timeline(self) -> Screen:
+    def _build_timeline(self, parent: QWidget) -> Screen:
         from minusma_kiosk import resources
         from minusma_kiosk.content.geo import load_map
         from minusma_kiosk.ui.screens.timeline import TimelineScreen
@@ -164,31 +186,51 @@ class Shell(QWidget):
         assert self.time_cursor is not None
         map_data = load_map(resources.path("map", "mali.json"))
         return TimelineScreen(self.content, self.state, self.time_cursor, map_data,
-                              gentle=self._gentle)
+                              gentle=self._gentle, parent=parent)
 
-    def _build_charts(self) -> Screen:
+    def _build_charts(self, parent: QWidget) -> Screen:
         from minusma_kiosk.ui.screens.charts import ChartsScreen
 
-        return ChartsScreen(self.content, self.state, self.time_cursor)
+        return ChartsScreen(self.content, self.state, self.time_cursor, parent)
 
-    def _build_cards(self) -> Screen:
+    def _build_cards(self, parent: QWidget) -> Screen:
         from minusma_kiosk.ui.screens.cards import CardsScreen
 
-        return CardsScreen(self.content, self.state, self.deck, self.px_per_mm())
+        return CardsScreen(self.content, self.state, self.deck, self.px_per_mm(), parent)
 
-    def _build_sources(self) -> Screen:
+    def _build_sources(self, parent: QWidget) -> Screen:
         from minusma_kiosk.ui.screens.sources import SourcesScreen
 
-        return SourcesScreen(self.content, self.state)
+        return SourcesScreen(self.content, self.state, parent)
 
     # --- curator preview -----------------------------------------------------------
     def _on_watcher_reloaded(self, content: Content) -> None:
+        """New content that passed its checks: every screen shows it, each where the
+        visitor was (the time cursor, the card, the chart) where that still exists."""
         self.content = content
         if self.banner is not None and self.banner.property("watch") == "true":
             self.banner.hide()
-        for screen in self.router.built():
-            if hasattr(screen, "set_charts"):
-                screen.set_charts(content.charts)
+        new_order = self._screen_order(content)
+        if new_order != self.router.registered():
+            # A screen comes or goes (a timeline or charts added or emptied).
+            self.router.unregister_all()
+            self._register_screens()
+            old_nav, self.nav = self.nav, self._make_nav()
+            self._box.replaceWidget(old_nav, self.nav)
+            old_nav.deleteLater()
+
+        def update_state() -> None:
+            if content.timeline is not None:
+                if self.time_cursor is None:
+                    self.time_cursor = TimelineState(content.timeline, self)
+                else:
+                    self.time_cursor.set_timeline(content.timeline)
+            self.deck.set_count(len(content.cards))
+
+        self.router.new_content(update_state)
+        if self.router.current is not None:
+            self.nav.set_active(self.router.current)
+        self.content_changed.emit(content)
 
     def _on_watcher_failed(self, problems: list) -> None:  # list of Problem
         if self.banner is None:

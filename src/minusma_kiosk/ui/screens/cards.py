@@ -7,6 +7,7 @@ cards; tap a card, or its button, to open the detail with every source.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minusma_kiosk.content.model import Card, Content, TourStep
+from minusma_kiosk.content.model import Card, CardId, Content, TourStep
 from minusma_kiosk.state.app_state import AppState, DisplaySource
 from minusma_kiosk.state.card_deck import CardDeck
 from minusma_kiosk.ui.display import follow_language, follow_metrics
@@ -178,6 +179,12 @@ class CardView(QStackedWidget):
         self.front.area.verticalScrollBar().setValue(0)
 
 
+@dataclass(frozen=True)
+class _CardPlace:
+    card: CardId
+    expanded: bool
+
+
 class CardsScreen(Screen):
     """The deck of interest cards.
 
@@ -321,6 +328,18 @@ class CardsScreen(Screen):
 
     def on_leave(self) -> None:
         self._deck.set_expanded(False)
+
+    def place(self) -> object:
+        """The card shown (by id) and whether it is opened."""
+        return _CardPlace(self._content.cards[self._deck.current].id, self._deck.expanded)
+
+    def restore(self, place: object) -> None:
+        if not isinstance(place, _CardPlace):
+            return
+        ids = [c.id for c in self._content.cards]
+        if place.card in ids:
+            self._deck.go_to(ids.index(place.card))
+            self._deck.set_expanded(place.expanded)
 
     def reset(self) -> None:
         self._deck.reset()

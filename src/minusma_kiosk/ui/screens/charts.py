@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -29,6 +30,7 @@ from minusma_kiosk.content.model import (
     LAST_DAY,
     Axis,
     Chart,
+    ChartId,
     ChartPoint,
     Content,
     TourStep,
@@ -47,6 +49,12 @@ from minusma_kiosk.ui.widgets.scrolling import kinetic_scroll_area
 from minusma_kiosk.ui.widgets.text import label, set_flag
 from minusma_kiosk.ui.widgets.tile import Tile
 from minusma_kiosk.ui.widgets.year_control import YearControl
+
+
+@dataclass(frozen=True)
+class _ChartPlace:
+    chart: ChartId
+    point: str | None
 
 
 class ChartsScreen(Screen):
@@ -341,6 +349,22 @@ class ChartsScreen(Screen):
     def on_leave(self) -> None:
         self.pause()
         self.chart_plot.stop()
+
+    def place(self) -> object:
+        """The chart shown (by id) and the point tapped (by key)."""
+        return _ChartPlace(self._chart.id, self._selected.key if self._selected else None)
+
+    def restore(self, place: object) -> None:
+        if not isinstance(place, _ChartPlace):
+            return
+        chart = next((c for c in self._charts if c.id == place.chart), None)
+        if chart is None:
+            return
+        self.show_chart(chart)
+        keys = [p.key for p in chart.points]
+        if place.point in keys:
+            self._selected = chart.points[keys.index(place.point)]
+            self._update_texts()
 
     def reset(self) -> None:
         self.pause()

@@ -34,6 +34,7 @@ class SourcesScreen(Screen):
     def __init__(self, content: Content, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
         self._content, self._state = content, state
+        self._scroll_to: float | None = None
         outer = QVBoxLayout(self)
         self._outer = outer
         self.title = label("h1")
@@ -86,6 +87,25 @@ class SourcesScreen(Screen):
         self._outer.setContentsMargins(margin, m.space("l"), margin, m.space("s"))
         self._body_layout.setSpacing(m.space("s"))
         self.intro.setMaximumWidth(m.px(tokens.MEASURE_PX + 300))
+
+    def place(self) -> object:
+        """How far down the list the visitor has scrolled (a fraction: the list may be
+        longer or shorter with the new content)."""
+        bar = self.area.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
+
+    def restore(self, place: object) -> None:
+        if isinstance(place, float) and place > 0:
+            # The new list is laid out when it is first shown: scroll once it is.
+            self._scroll_to = place
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._scroll_to is not None:
+            bar = self.area.verticalScrollBar()
+            self._outer.activate()
+            bar.setValue(round(self._scroll_to * bar.maximum()))
+            self._scroll_to = None
 
     def reset(self) -> None:
         self.area.verticalScrollBar().setValue(0)

@@ -60,7 +60,7 @@ class _Drawing:
 
     def __init__(self, chart: Chart) -> None:
         self.chart = chart
-        #: Every item of the chart (the legend included), in the plot.
+        # Every item of the chart (the legend included), in the plot.
         self.items: list[pg.GraphicsObject] = []
         self.bars: pg.BarGraphItem | None = None
         self.heights = np.zeros(0)
@@ -69,7 +69,7 @@ class _Drawing:
         self.legend: pg.LegendItem | None = None
         self.gaps: list[pg.TextItem] = []
         self.reference: pg.InfiniteLine | None = None
-        #: What its texts, colours and type were last set for (None: never).
+        # What its texts, colours and type were last set for (None: never).
         self.lang: Lang | None = None
         self.colours: Palette | None = None
         self.font_px = 0
