@@ -302,3 +302,53 @@ def test_no_read_aloud_button_without_an_engine(make_shell):
     assert panel.read_aloud is None
     assert not any(isinstance(w, QLabel) and "aloud" in w.text()
                    for w in panel.findChildren(QLabel))
+
+
+def colours_drawn(widget: QWidget) -> set[str]:
+    """The colours that cover areas of a widget's rendering (sampled every 3 px; a colour
+    seen at fewer than 20 samples is an edge's antialiasing, not a fill)."""
+    from collections import Counter
+
+    image = widget.grab().toImage()
+    seen = Counter(image.pixelColor(x, y).name().upper()
+                   for y in range(0, image.height(), 3) for x in range(0, image.width(), 3))
+    return {c for c, n in seen.items() if n >= 20}
+
+
+def test_high_contrast_reaches_the_map_the_strip_and_the_charts(make_shell):
+    """Not only the style sheet: the map's regions and neighbours, the era bands, the
+    event markers and the chart bars are drawn in the high-contrast tokens, and back."""
+    shell = make_shell()
+    shell.router.navigate(ScreenId.TIMELINE)
+    settle()
+    timeline = shell.router.screen(ScreenId.TIMELINE)
+
+    def timeline_colours() -> set[str]:
+        return colours_drawn(timeline.map.viewport()) | colours_drawn(timeline.strip)
+
+    standard = timeline_colours()
+    for token in (PALETTE.map.region, PALETTE.map.neighbour, PALETTE.eras[0]):
+        assert token in standard, token
+    shell.state.set_access(high_contrast=True)
+    settle()
+    high = timeline_colours()
+    assert HIGH_CONTRAST.map.neighbour in high and HIGH_CONTRAST.eras[1] in high
+    for token in (PALETTE.map.region, PALETTE.map.region_alt, PALETTE.map.neighbour,
+                  *PALETTE.eras):
+        assert token not in high, f"{token} still drawn in high contrast"
+    shell.router.navigate(ScreenId.BUDGET)
+    settle()
+    charts = shell.router.screen(ScreenId.BUDGET)
+    bars = next(c for c in charts._charts if c.kind.value == "bars")
+    charts.show_chart(bars)
+    charts.chart_plot.stop()
+    settle()
+    plot = colours_drawn(charts.plot.viewport())
+    assert HIGH_CONTRAST.chart.bar in plot and PALETTE.chart.bar not in plot
+    shell.state.set_access(high_contrast=False)
+    settle()
+    assert PALETTE.chart.bar in colours_drawn(charts.plot.viewport())
+    shell.router.navigate(ScreenId.TIMELINE)
+    settle()
+    back = timeline_colours()
+    assert PALETTE.map.region in back and HIGH_CONTRAST.map.neighbour not in back

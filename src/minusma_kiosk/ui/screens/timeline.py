@@ -28,7 +28,7 @@ from minusma_kiosk.state.timeline_state import Autoplay, TimelineState
 from minusma_kiosk.ui.display import follow, follow_language, follow_metrics
 from minusma_kiosk.ui.router import Screen, ScreenId
 from minusma_kiosk.ui.theme.metrics import Metrics
-from minusma_kiosk.ui.theme.tokens import CATEGORY_COLOURS
+from minusma_kiosk.ui.theme.palette import palette
 from minusma_kiosk.ui.widgets.event_panel import EventPanel, category_name
 from minusma_kiosk.ui.widgets.map_view import MapView
 from minusma_kiosk.ui.widgets.markers import marker_path
@@ -43,7 +43,7 @@ def category_icon(category: Category, side: int) -> QIcon:
     p = QPainter(pixmap)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.fillPath(marker_path(category, QPointF(side / 2, side / 2), side * 0.36),
-               QColor(CATEGORY_COLOURS[category.value]))
+               QColor(palette().categories.of(category.value)))
     p.end()
     return QIcon(pixmap)
 
@@ -148,6 +148,14 @@ class TimelineScreen(Screen):
         self.retranslate()
         follow_language(self, self.display, self.retranslate)
         follow_metrics(self, self.display, self.apply_metrics)
+        # The chips' category shapes are drawn in the palette's colours.
+        follow_metrics(self, self.display, self._draw_chip_icons, Aspect.PALETTE)
+
+    def _draw_chip_icons(self, m: Metrics) -> None:
+        icon = m.font("body")
+        for category, chip in self.chips.items():
+            chip.setIcon(category_icon(category, icon * 2))
+            chip.setIconSize(QSize(icon, icon))
 
     def _set_compact(self, compact: bool) -> None:
         """Large text: the era summary and the legend move into the event panel."""
@@ -296,10 +304,7 @@ class TimelineScreen(Screen):
         # rows when one would not hold them.
         compact = m.text_scale > 1 or (not m.portrait and m.height < 900)
         self._set_compact(compact)
-        icon = m.font("body")
-        for category, chip in self.chips.items():
-            chip.setIcon(category_icon(category, icon * 2))
-            chip.setIconSize(QSize(icon, icon))
+        self._draw_chip_icons(m)
         one_row = sum(chip.sizeHint().width() for chip in self.chips.values()) \
             + m.space("s") * len(self.chips) <= m.width - 2 * margin
         self._place_chips(3 if m.portrait or (compact and not one_row) else len(self.chips))

@@ -7,7 +7,52 @@ targets are in millimetres and converted with the screen's physical DPI.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class MapColours:
+    """The map's colours (marks 3:1 on the regions; checked in the tests)."""
+
+    neighbour: str = "#E4E1DA"
+    neighbour_border: str = "#B9B4AA"
+    region: str = "#EED9B0"
+    region_alt: str = "#E6CC9A"
+    region_border: str = "#FFFFFF"
+    region_tint: str = "#C98B2B"       # the selected event's region (drawn at 45 %)
+    country_border: str = "#6B5B45"
+    river: str = "#2E6FA8"             # rivers and lakes, 3.4:1 on the regions
+    city: str = "#1B1F24"              # place dots, labels, rings, the region filter
+    camp: str = "#0B5CAD"
+    occupied: str = "#B3261E"
+    mark_edge: str = "#FFFFFF"         # the light edge around dots, camps and markers
+
+
+@dataclass(frozen=True)
+class ChartColours:
+    """Chart colours besides the palette's accent (bars are outlined in the text colour,
+    so each mark stands 3:1 from the plot whatever its fill)."""
+
+    bar: str = "#A9C4E3"       # a bar; the highlighted one is the palette's accent
+    part: str = "#B8C7D9"      # a part of a whole that is not the highlighted one
+    second: str = "#A05A00"    # the second series of a line chart (with square symbols)
+
+
+@dataclass(frozen=True)
+class CategoryColours:
+    """Event categories (Okabe–Ito colour-blind-safe hues, darkened where needed for
+    3:1 against the strip and the map). Each category also has its own marker shape."""
+
+    conflict: str = "#B3261E"       # restrained red, conflict only
+    politics: str = "#6A3D9A"
+    peacekeeping: str = "#0B5CAD"   # UN blue
+    elections: str = "#007A5E"
+    agreements: str = "#A05A00"
+    humanitarian: str = "#7A5C00"
+
+    def of(self, category: str) -> str:
+        """The colour of a category by its name (``Category.value``)."""
+        return asdict(self)[category]
 
 
 @dataclass(frozen=True)
@@ -33,12 +78,19 @@ class Palette:
     focus: str = "#E0A800"
     blank: str = "#000000"           # the presenter's black screen
     scrim: str = "rgba(21, 40, 60, 0.82)"  # behind "Still there?", the PIN pad, admin panel
+    #: The map, the charts and the event categories.
+    map: MapColours = MapColours()
+    chart: ChartColours = ChartColours()
+    categories: CategoryColours = CategoryColours()
+    #: Era bands on the time strip (light, so text on them stays legible).
+    eras: tuple[str, ...] = ("#E8D9BF", "#D9E4F2", "#E3EBD9", "#EFD9D5", "#E6DDEE")
 
 
 PALETTE = Palette()
 
 #: The high-contrast theme (the accessibility panel): pure black on white, outlines
-#: and dark accents; every text pair reaches 7:1 (WCAG AAA), checked in the tests.
+#: and dark accents; every text pair reaches 7:1 (WCAG AAA) and every mark 3:1 on
+#: what it is drawn on, checked in the tests.
 HIGH_CONTRAST = Palette(
     background="#FFFFFF",
     surface="#FFFFFF",
@@ -59,15 +111,31 @@ HIGH_CONTRAST = Palette(
     focus="#000000",
     blank="#000000",
     scrim="rgba(0, 0, 0, 0.9)",
+    map=MapColours(
+        neighbour="#C8C8C8",
+        neighbour_border="#4D4D4D",
+        region="#FFFFFF",
+        region_alt="#EDEDED",
+        region_border="#000000",
+        region_tint="#E0A000",
+        country_border="#000000",
+        river="#0047AB",
+        city="#000000",
+        camp="#00306B",
+        occupied="#8C0000",
+        mark_edge="#FFFFFF",
+    ),
+    chart=ChartColours(bar="#C4C4C4", part="#DADADA", second="#7A3E00"),
+    categories=CategoryColours(
+        conflict="#8C0000",
+        politics="#4B0082",
+        peacekeeping="#00306B",
+        elections="#00573F",
+        agreements="#6B3A00",
+        humanitarian="#4D3D00",
+    ),
+    eras=("#FFFFFF", "#E0E0E0", "#FFFFFF", "#E0E0E0", "#FFFFFF"),
 )
-
-#: Chart colours besides the palette's accent (bars are outlined in the text colour,
-#: so each mark stands 3:1 from the plot whatever its fill).
-CHART = {
-    "bar": "#A9C4E3",      # a bar; the highlighted one is the palette's accent (3.7:1)
-    "part": "#B8C7D9",     # a part of a whole that is not the highlighted one
-    "second": "#A05A00",   # the second series of a line chart (with square symbols)
-}
 
 #: Type scale in px at design size. Body >= 24 px at 1080p kiosk scale (CONTENT-STYLE).
 TYPE = {
@@ -96,33 +164,3 @@ BUTTON_PX = 96
 NAV_PX = 120
 #: Widest a column of reading text may be (px at design size): about 65 characters.
 MEASURE_PX = 1150
-
-#: Event categories (Okabe–Ito colour-blind-safe palette, darkened where needed for
-#: 3:1 against the background). Each category also has its own marker shape.
-CATEGORY_COLOURS = {
-    "conflict": "#B3261E",       # restrained red, conflict only
-    "politics": "#6A3D9A",
-    "peacekeeping": "#0B5CAD",   # UN blue
-    "elections": "#007A5E",
-    "agreements": "#A05A00",
-    "humanitarian": "#7A5C00",
-}
-
-#: Era bands on the time strip (light, so text on them stays legible).
-ERA_COLOURS = ("#E8D9BF", "#D9E4F2", "#E3EBD9", "#EFD9D5", "#E6DDEE")
-
-#: Map colours.
-MAP = {
-    "water": "#D6E6F2",
-    "neighbour": "#E4E1DA",
-    "neighbour_border": "#B9B4AA",
-    "region": "#EED9B0",
-    "region_alt": "#E6CC9A",
-    "region_border": "#FFFFFF",
-    "region_tint": "#C98B2B",
-    "country_border": "#6B5B45",
-    "river": "#2E6FA8",           # 3.4:1 on the regions
-    "city": "#1B1F24",
-    "camp": "#0B5CAD",
-    "occupied": "#B3261E",
-}

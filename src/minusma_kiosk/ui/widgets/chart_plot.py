@@ -23,11 +23,10 @@ from minusma_kiosk.state.app_state import AnimationLevel, Aspect, DisplayChange,
 from minusma_kiosk.ui.display import follow, follow_metrics
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.theme.palette import palette
-from minusma_kiosk.ui.theme.tokens import CHART, Palette
+from minusma_kiosk.ui.theme.tokens import Palette
 from minusma_kiosk.ui.widgets.chart_axes import PlotAxes
 
 _CONFIGURED = False
-BAR, PART, SECOND = CHART["bar"], CHART["part"], CHART["second"]
 
 
 def mix(a: str, b: str, t: float) -> QColor:
@@ -322,12 +321,14 @@ class ChartPlot(QWidget):
         outline = pg.mkPen(colours.text, width=1)
         if drawing.bars is not None:
             if chart.kind is ChartKind.SHARE:
-                brushes = [pg.mkBrush(colours.accent if p.key == chart.highlight else PART)
+                brushes = [pg.mkBrush(colours.accent if p.key == chart.highlight
+                                      else colours.chart.part)
                            for p in chart.points]
             else:
                 brushes = self._bar_brushes(self.highlight, None, 1.0, chart)
             drawing.bars.setOpts(brushes=brushes, pen=outline)
-        for (line, _xs, _ys), colour in zip(drawing.lines, (colours.accent, SECOND),
+        for (line, _xs, _ys), colour in zip(drawing.lines,
+                                            (colours.accent, colours.chart.second),
                                             strict=False):
             line.setPen(pg.mkPen(colour, width=4))
             line.setSymbolBrush(colour)
@@ -394,16 +395,17 @@ class ChartPlot(QWidget):
         """Bar colours while the accent moves from bar ``old`` to bar ``new``."""
         chart = chart or self.chart
         count = len(chart.points) if chart is not None else 0
+        bar = palette().chart.bar
         out = []
         for i in range(count):
             if i == new and i == old:
                 colour = QColor(palette().accent)
             elif i == new:
-                colour = mix(BAR, palette().accent, t)
+                colour = mix(bar, palette().accent, t)
             elif i == old:
-                colour = mix(palette().accent, BAR, t)
+                colour = mix(palette().accent, bar, t)
             else:
-                colour = QColor(BAR)
+                colour = QColor(bar)
             out.append(pg.mkBrush(colour))
         return out
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from minusma_kiosk.content.geo import MapData
-from minusma_kiosk.ui.theme.tokens import MAP
+from minusma_kiosk.ui.theme.tokens import MapColours
 
 
 def rings_path(rings: Sequence[np.ndarray]) -> QPainterPath:
@@ -59,30 +59,33 @@ class MapBackdrop:
                                         if river.name in ("Niger", "Senegal")
                                         for line in river.lines])
 
-    def paint(self, painter: QPainter, rect: QRectF, scale: float, fast: bool = False) -> None:
-        """Paint every layer; line widths are divided by ``scale`` to stay constant.
+    def paint(self, painter: QPainter, rect: QRectF, scale: float, colours: MapColours,
+              fast: bool = False) -> None:
+        """Paint every layer in ``colours``; line widths are divided by ``scale`` to stay
+        constant.
 
         ``fast`` (while a finger zooms or pans) skips antialiasing and the minor
         rivers, which roughly halves the cost; the view repaints in full quality
         as soon as the fingers rest.
         """
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, not fast)
-        painter.fillRect(rect, QColor(MAP["neighbour"]))
-        painter.setPen(QPen(QColor(MAP["neighbour_border"]), 1.5 / scale))
-        painter.setBrush(QColor(MAP["neighbour"]))
+        c = colours
+        painter.fillRect(rect, QColor(c.neighbour))
+        painter.setPen(QPen(QColor(c.neighbour_border), 1.5 / scale))
+        painter.setBrush(QColor(c.neighbour))
         painter.drawPath(self.neighbours)
         for i, path in enumerate(self.region_paths.values()):
-            painter.setBrush(QColor(MAP["region"] if i % 2 == 0 else MAP["region_alt"]))
-            painter.setPen(QPen(QColor(MAP["region_border"]), 2.0 / scale))
+            painter.setBrush(QColor(c.region if i % 2 == 0 else c.region_alt))
+            painter.setPen(QPen(QColor(c.region_border), 2.0 / scale))
             painter.drawPath(path)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(MAP["river"]))
+        painter.setBrush(QColor(c.river))
         painter.drawPath(self.water)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if not fast:
-            painter.setPen(QPen(QColor(MAP["river"]), 1.2 / scale))
+            painter.setPen(QPen(QColor(c.river), 1.2 / scale))
             painter.drawPath(self.rivers)
-        painter.setPen(QPen(QColor(MAP["river"]), 3.0 / scale))
+        painter.setPen(QPen(QColor(c.river), 3.0 / scale))
         painter.drawPath(self.major_rivers)
-        painter.setPen(QPen(QColor(MAP["country_border"]), 3.0 / scale))
+        painter.setPen(QPen(QColor(c.country_border), 3.0 / scale))
         painter.drawPath(self.mali)

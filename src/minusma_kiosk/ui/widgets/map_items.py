@@ -44,6 +44,12 @@ class LabelItem(QGraphicsItem):
             self.prepareGeometryChange()
             self._offset = QPointF(offset)
 
+    def set_colour(self, colour: str) -> None:
+        """The text's colour (the palette changed)."""
+        if QColor(colour) != self._colour:
+            self._colour = QColor(colour)
+            self.update()
+
     def set_text(self, text: str, px: int, bold: bool = False) -> None:
         """Change the text or its size (nothing is rebuilt when they are the same)."""
         if (text, px, bold) == self._key:

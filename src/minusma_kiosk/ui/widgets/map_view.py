@@ -35,9 +35,9 @@ from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
 from minusma_kiosk.content.geo import MapData
 from minusma_kiosk.content.model import Camp, Event, Lang, Occupation, Place
-from minusma_kiosk.state.app_state import DisplaySource
-from minusma_kiosk.ui.display import follow_language
-from minusma_kiosk.ui.theme.tokens import CATEGORY_COLOURS, MAP
+from minusma_kiosk.state.app_state import Aspect, DisplaySource
+from minusma_kiosk.ui.display import follow, follow_language
+from minusma_kiosk.ui.theme.palette import palette
 from minusma_kiosk.ui.widgets.map_backdrop import MapBackdrop
 from minusma_kiosk.ui.widgets.map_gestures import MapGestures
 from minusma_kiosk.ui.widgets.map_items import (  # scene_point: tests import it from here
@@ -106,21 +106,25 @@ class MapView(QGraphicsView):
         self._places = tuple(p for p in places if p.mapped)
         self._camps = tuple(c for c in camps if c.place.mapped)
         self._occupations = tuple(o for o in occupations if o.place.mapped)
+        colours = palette().map
         self._tint = self._scene.addPath(QPainterPath(), QPen(Qt.PenStyle.NoPen),
-                                         QBrush(QColor(MAP["region_tint"])))
+                                         QBrush(QColor(colours.region_tint)))
         self._tint.setOpacity(0.45)
         self._tint.setZValue(1)
         self._filter_outline = self._scene.addPath(QPainterPath(), QPen(Qt.PenStyle.NoPen))
+        self._region: str | None = None
         self._filter_outline.setZValue(2)
         self._build_places()
         self._build_camps()
         self._build_occupations()
         self._selected_place: Place | None = None
-        self._selection = ShapeItem(QPainterPath(), None, MAP["city"], 4)
+        self._selection = ShapeItem(QPainterPath(), None, colours.city, 4)
+        self._selected_event: Event | None = None
+        self._day: dt.date | None = None
         self._selection.setZValue(20)
         self._selection.hide()
         self._scene.addItem(self._selection)
-        self.pulse = PulseRing(self, MAP["city"])
+        self.pulse = PulseRing(self, colours.city)
         self._scene.addItem(self.pulse)
         self._pan_anim = QVariantAnimation(self)
         self._pan_anim.setObjectName("map_pan")
@@ -131,10 +135,29 @@ class MapView(QGraphicsView):
         self.gestures = MapGestures(self)
         follow_language(self, display, lambda: self.set_language(display.display.language),
                         now=True)
+        follow(self, display, Aspect.PALETTE, lambda _change: self._recolour(), now=False)
+
+    def _recolour(self) -> None:
+        """Every mark and layer in the palette in force (standard or high contrast)."""
+        c = palette().map
+        self._tint.setBrush(QBrush(QColor(c.region_tint)))
+        for pid, dot in self._place_dots.items():
+            dot.set_style(c.city, c.mark_edge, 1.5)
+            self._place_labels[pid].set_colour(c.city)
+            self._event_rings[pid].set_style(None, c.city, 3)
+        for _occ, item in self._occupied:
+            item.set_style(None, c.occupied, 4, dashed=True)
+        self.pulse.set_style(None, c.city, 3)
+        if self._day is not None:
+            self.set_date(self._day)
+        self._style_selection()
+        self.set_region_filter(self._region)
+        self.resetCachedContent()
+        self.viewport().update()
 
     # --- static layers ------------------------------------------------------------
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
-        self.backdrop.paint(painter, rect, self.transform().m11() or 1.0,
+        self.backdrop.paint(painter, rect, self.transform().m11() or 1.0, palette().map,
                             fast=self._settle.isActive())
 
     def _on_settle_timeout(self) -> None:
@@ -147,24 +170,25 @@ class MapView(QGraphicsView):
         self._place_dots: dict[str, ShapeItem] = {}
         self._place_labels: dict[str, LabelItem] = {}
         self._event_rings: dict[str, ShapeItem] = {}
+        colours = palette().map
         for place in self._places:
             pos = scene_point(place)
             big = place.kind in ("capital", "city")
             r = 6 if place.kind == "capital" else 4 if big else 3
             dot = QPainterPath()
             dot.addEllipse(QPointF(0, 0), r, r)
-            item = ShapeItem(dot, MAP["city"], "#FFFFFF", 1.5)
+            item = ShapeItem(dot, colours.city, colours.mark_edge, 1.5)
             item.setPos(pos)
             item.setZValue(10)
             self._scene.addItem(item)
             self._place_dots[place.id] = item
             px, bold = self._label_style(place)
-            label = LabelItem(place.name.en, px, MAP["city"], bold=bold)
+            label = LabelItem(place.name.en, px, colours.city, bold=bold)
             label.setPos(pos)
             label.setZValue(21)
             self._scene.addItem(label)
             self._place_labels[place.id] = label
-            ring = ShapeItem(QPainterPath(), None, MAP["city"], 3)
+            ring = ShapeItem(QPainterPath(), None, colours.city, 3)
             ring.setPos(pos)
             ring.setZValue(9)
             ring.hide()
@@ -173,10 +197,11 @@ class MapView(QGraphicsView):
 
     def _build_camps(self) -> None:
         self._camp_items: list[tuple[Camp, ShapeItem]] = []
+        colours = palette().map
         for camp in self._camps:
             square = QPainterPath()
             square.addRect(-7, -7, 14, 14)
-            item = ShapeItem(square, MAP["camp"], "#FFFFFF", 2)
+            item = ShapeItem(square, colours.camp, colours.mark_edge, 2)
             item.setPos(scene_point(camp.place) + QPointF(0, 0))
             item.setZValue(12)
             item.hide()
@@ -185,11 +210,12 @@ class MapView(QGraphicsView):
 
     def _build_occupations(self) -> None:
         self._occupied: list[tuple[Occupation, ShapeItem]] = []
+        colours = palette().map
         for occ in self._occupations:
             ring = QPainterPath()
             ring.addEllipse(QPointF(0, 0), 16, 16)
-            item = ShapeItem(ring, None, MAP["occupied"], 4)
-            item.set_style(None, MAP["occupied"], 4, dashed=True)
+            item = ShapeItem(ring, None, colours.occupied, 4)
+            item.set_style(None, colours.occupied, 4, dashed=True)
             item.setPos(scene_point(occ.place))
             item.setZValue(8)
             item.hide()
@@ -226,16 +252,18 @@ class MapView(QGraphicsView):
 
     def set_date(self, day: dt.date) -> None:
         """Show the camps open and the towns held on ``day``."""
+        self._day = day
+        c = palette().map
         for camp, item in self._camp_items:
             state = camp.open_on(day)
             if state is None:
                 # Opening date not sourced: shown hollow while the mission ran.
                 item.setVisible(dt.date(2013, 7, 1) <= day and
                                 (camp.closed is None or day < camp.closed))
-                item.set_style("#FFFFFF", MAP["camp"], 3)
+                item.set_style(c.mark_edge, c.camp, 3)
             else:
                 item.setVisible(state)
-                item.set_style(MAP["camp"], "#FFFFFF", 2)
+                item.set_style(c.camp, c.mark_edge, 2)
         for occ, item in self._occupied:
             item.setVisible(occ.held_on(day))
 
@@ -258,6 +286,7 @@ class MapView(QGraphicsView):
 
     def set_selected(self, event: Event | None) -> None:
         """Mark the selected event's place and tint its region."""
+        self._selected_event = event
         self._selected_place = event.place if event is not None and event.place is not None \
             and event.place.mapped else None
         self._layout_labels()
@@ -273,14 +302,19 @@ class MapView(QGraphicsView):
             self._selection.hide()
             self.stop_motion()
             return
-        colour = CATEGORY_COLOURS[event.category.value]
         self._selection.set_path(marker_path(event.category, QPointF(0, 0), 14))
-        self._selection.set_style(colour, "#FFFFFF", 3)
+        self._style_selection()
         self._selection.setPos(scene_point(event.place))
         self._selection.show()
         if self.motion and self.isVisible():
             self.pulse.start_at(scene_point(event.place))
         self.ensure_visible(scene_point(event.place))
+
+    def _style_selection(self) -> None:
+        event = self._selected_event
+        if event is not None:
+            self._selection.set_style(palette().categories.of(event.category.value),
+                                      palette().map.mark_edge, 3)
 
     def stop_motion(self) -> None:
         """Stop the pulse, any pan in progress and the pending quality repaint."""
@@ -295,8 +329,9 @@ class MapView(QGraphicsView):
 
     def set_region_filter(self, region: str | None) -> None:
         """Outline the region the events are filtered to."""
+        self._region = region
         path = self._region_paths.get(region, QPainterPath()) if region else QPainterPath()
-        pen = QPen(QColor(MAP["city"]), 4)
+        pen = QPen(QColor(palette().map.city), 4)
         pen.setCosmetic(True)
         pen.setStyle(Qt.PenStyle.DashLine)
         self._filter_outline.setPen(pen)

@@ -28,7 +28,6 @@ from minusma_kiosk.content.model import FIRST_DAY, LAST_DAY, Category, Era, Even
 from minusma_kiosk.state.app_state import Aspect, DisplaySource
 from minusma_kiosk.ui.display import follow
 from minusma_kiosk.ui.theme.palette import palette
-from minusma_kiosk.ui.theme.tokens import CATEGORY_COLOURS, ERA_COLOURS
 from minusma_kiosk.ui.widgets.markers import marker_path
 
 #: Movement (px) before a press becomes a drag; flick decay per 16 ms frame.
@@ -46,7 +45,7 @@ def marker_sprite(category: Category, size: float, ratio: float) -> QPixmap:
     painter = QPainter(sprite)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillPath(marker_path(category, QPointF(half, half), size),
-                     QColor(CATEGORY_COLOURS[category.value]))
+                     QColor(palette().categories.of(category.value)))
     painter.end()
     return sprite
 
@@ -229,7 +228,8 @@ class TimeStrip(QWidget):
         for i, era in enumerate(self._eras):
             x0, x1 = self.x_of(era.start), self.x_of(era.end)
             rect = QRectF(x0, band_top, max(x1 - x0 - 2, 1), band_h)
-            p.fillRect(rect, QColor(ERA_COLOURS[i % len(ERA_COLOURS)]))
+            eras = palette().eras
+            p.fillRect(rect, QColor(eras[i % len(eras)]))
             p.setPen(QColor(palette().text))
             title = fm.elidedText(era.title.get(self._lang), Qt.TextElideMode.ElideRight,
                                   int(rect.width() - fpx * 0.6))
