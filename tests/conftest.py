@@ -34,3 +34,38 @@ def _home(tmp_path_factory, monkeypatch):
     """Each test gets configuration, logs and data (visit counts, the admin lock state)
     of its own: what one test leaves behind (a locked PIN pad) must not reach the next."""
     monkeypatch.setenv("MINUSMA_KIOSK_HOME", str(tmp_path_factory.mktemp("home")))
+
+
+def _running() -> list[str]:
+    """Every timer and animation still running anywhere in the application (none if no
+    Qt application exists: content tests import no Qt)."""
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        return []
+    from PySide6.QtCore import QAbstractAnimation, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return []
+    found: list[str] = []
+    for owner in (app, *app.topLevelWidgets()):
+        found += [t.objectName() or repr(t) for t in owner.findChildren(QTimer)
+                  if t.isActive()]
+        found += [a.objectName() or repr(a) for a in owner.findChildren(QAbstractAnimation)
+                  if a.state() == QAbstractAnimation.State.Running]
+    return sorted(set(found))
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_timers():
+    """Whatever a test made (a shell, a lone widget, an overlay, a controller), it must
+    not leave a timer or an animation running when it ends: on a kiosk that is a leak,
+    or a screen that moves on its own. Checked application-wide, after the test's own
+    teardown."""
+    before = set(_running())
+    yield
+    left = [name for name in _running() if name not in before]
+    if left:
+        pytest.fail("timers or animations left running: " + ", ".join(left))
