@@ -69,3 +69,8 @@ def _no_leftover_timers():
     left = [name for name in _running() if name not in before]
     if left:
         pytest.fail("timers or animations left running: " + ", ".join(left))
+
+
+def pytest_addoption(parser):
+    parser.addoption("--approve", action="store_true", default=False,
+                     help="image approval tests: save the new renderings as approved")
