@@ -113,3 +113,18 @@ def test_no_view_forwards_display_settings_by_hand():
                 found.append(f"{path.relative_to(PACKAGE)}:{node.lineno} "
                              f"{ast.unparse(node.func)}()")
     assert found == [], "forwarded by hand: " + ", ".join(found)
+
+
+def test_no_attribute_probing_of_collaborators():
+    """Collaborators are typed: no ``hasattr``/``getattr`` probing in the state and ui
+    layers (``getattr(sys, "frozen", …)`` asks Python itself, not a collaborator)."""
+    found = []
+    for layer in ("state", "ui"):
+        for path in files(layer):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                        and node.func.id in ("hasattr", "getattr")
+                        and not (node.args and isinstance(node.args[0], ast.Name)
+                                 and node.args[0].id == "sys")):
+                    found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert found == []

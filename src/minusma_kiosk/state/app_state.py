@@ -56,10 +56,15 @@ class Access:
         if self.text_size not in TEXT_SIZES:
             raise ValueError(f"text size {self.text_size} is not one of {TEXT_SIZES}")
 
+    def value(self, name: str) -> int | bool:
+        """A setting by its name (``"high_contrast"``)."""
+        value: int | bool = dataclasses.asdict(self)[name]
+        return value
+
     def differences(self, other: Access) -> tuple[str, ...]:
         """The names of the settings that differ from ``other``'s."""
-        return tuple(f.name for f in dataclasses.fields(self)
-                     if getattr(self, f.name) != getattr(other, f.name))
+        mine, theirs = dataclasses.asdict(self), dataclasses.asdict(other)
+        return tuple(name for name in mine if mine[name] != theirs[name])
 
     def changed(self) -> tuple[str, ...]:
         """The names of the settings that differ from the defaults."""

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QSinglePointEvent, QTouchEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from minusma_kiosk.kiosk.lockdown import Lockdown
@@ -379,9 +379,9 @@ class KioskController(QObject):
 
 
 def _global_point(event: QEvent) -> QPoint | None:
-    if event.type() == QEvent.Type.TouchBegin:
-        points = event.points()  # type: ignore[attr-defined]
+    if isinstance(event, QTouchEvent):
+        points = event.points()
         return points[0].globalPosition().toPoint() if points else None
-    if hasattr(event, "globalPosition"):
+    if isinstance(event, QSinglePointEvent):  # mouse, tablet, wheel
         return event.globalPosition().toPoint()
     return None

@@ -59,8 +59,8 @@ class VisitRecorder(QObject):
             self.analytics.record("language", change.display.language)
         access = change.display.access
         for name in access.differences(self._previous_access):
-            value = getattr(access, name)
-            shown = {True: "on", False: "off"}.get(value, value)
+            value = access.value(name)
+            shown = ("on" if value else "off") if isinstance(value, bool) else str(value)
             self.analytics.record("setting", f"{name}={shown}")
         self._previous_access = access
 

@@ -100,7 +100,7 @@ class AccessPanel(Overlay):
             b.setChecked(value == access.text_size)
             set_flag(b, "active", value == access.text_size)
         for name, b in self.toggles.items():
-            on = bool(getattr(access, name))
+            on = bool(access.value(name))
             b.setChecked(on)
             set_flag(b, "active", on)
         self.retranslate()

@@ -39,6 +39,7 @@ class PinPad(Overlay):
         super().__init__(host, display)
         self.setObjectName("pin_pad")
         self._digits = ""
+        self._configured = True
         lay = self.add_panel()
         self.title = label("h2")
         self.dots = label("h1")
@@ -119,7 +120,7 @@ class PinPad(Overlay):
         self.keys["ok"].setText(self.tr("OK"))
         for key in ("erase", "ok"):
             self.keys[key].setAccessibleName(self.keys[key].text())
-        if getattr(self, "_configured", True):
+        if self._configured:
             self.message.setText("")
         else:
             self.message.setText(self.tr(
