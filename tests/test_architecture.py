@@ -128,3 +128,23 @@ def test_no_attribute_probing_of_collaborators():
                                  and node.args[0].id == "sys")):
                     found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert found == []
+
+
+def test_no_content_ids_in_the_code():
+    """Screens and the capture code work from whatever content is loaded: no event,
+    card, chart or region id of the bundled content is written in the package."""
+    import re
+
+    from minusma_kiosk.content.loader import load_content
+
+    content = load_content(PACKAGE.parents[1] / "resources" / "content").content
+    assert content is not None
+    ids = {e.id for e in content.timeline.events} | {c.id for c in content.cards} \
+        | {c.id for c in content.charts} | {"Kidal", "Gao", "Timbuktu", "Mopti"}
+    found = []
+    for path in files("ui") + files("state"):
+        text = path.read_text(encoding="utf-8")
+        for ident in ids:
+            if re.search(rf"[\"']{re.escape(ident)}[\"']", text):
+                found.append(f"{path.relative_to(PACKAGE)}: {ident}")
+    assert found == []

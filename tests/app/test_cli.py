@@ -279,3 +279,25 @@ def test_screenshots_of_the_kiosk_leave_no_kiosk_window_behind(tmp_path, qapp, q
     QApplication.sendEvent(field, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Escape,
                                             Qt.KeyboardModifier.NoModifier))
     assert seen == [Qt.Key.Key_Escape]  # no kiosk lockdown left filtering the application
+
+
+def test_a_curators_folder_screenshots_with_states_of_its_own(tmp_path):
+    """The states come from the content loaded: a folder whose eras and cards differ
+    from the bundled ones gets screenshots named after its own."""
+    import shutil
+
+    from minusma_kiosk import resources
+
+    folder = tmp_path / "content"
+    shutil.copytree(resources.content_dir(), folder)
+    eras = folder / "eras.toml"
+    eras.write_text(eras.read_text(encoding="utf-8").replace('id = "crisis_2012"',
+                                                             'id = "north_2012"'),
+                    encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("screenshot", str(out), "--size", "960x540", "--screen", "timeline",
+                     "--content", str(folder))
+    assert result.returncode == 0, result.stderr
+    names = {p.name for p in out.glob("*.png")}
+    assert "timeline-2012-north_2012_960x540_en.png" in names
+    assert "timeline-2012-crisis_2012_960x540_en.png" not in names

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QAbstractSlider, QLabel, QWidget
 
 from minusma_kiosk.state.app_state import Access, AnimationLevel
-from minusma_kiosk.ui.capture import settle
+from minusma_kiosk.ui.capture import screen_states, settle
 from minusma_kiosk.ui.router import ScreenId
 from minusma_kiosk.ui.speech import Speaker
 from minusma_kiosk.ui.theme.tokens import HIGH_CONTRAST, PALETTE
@@ -215,7 +215,7 @@ def test_controls_lower_keeps_every_control_under_48_inches(make_shell):
     checked = 0
     for sid in shell.router.registered():
         shell.router.navigate(sid)
-        for name, show in shell.router.screen(sid).states():
+        for name, show in screen_states(shell, sid):
             show()
             settle()
             for w in interactive(shell):

@@ -21,7 +21,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
-from minusma_kiosk.ui.capture import settle
+from minusma_kiosk.ui.capture import screen_states, settle
 from minusma_kiosk.ui.router import ScreenId
 
 APPROVED = Path(__file__).parent / "approved"
@@ -33,14 +33,14 @@ SHARE = 0.002
 KEY_STATES = [
     ("home", ScreenId.HOME, "default", "en", 100, False),
     ("timeline-start", ScreenId.TIMELINE, "start", "en", 100, False),
-    ("timeline-2013-07-deployment", ScreenId.TIMELINE, "2013-07-deployment", "en", 100, False),
+    ("timeline-2013-intervention", ScreenId.TIMELINE, "2013-intervention_2013", "en", 100, False),
     ("budget-minusma_budget", ScreenId.BUDGET, "minusma_budget", "en", 100, False),
     ("budget-who_pays_share", ScreenId.BUDGET, "who_pays_share", "en", 100, False),
     ("cards-1", ScreenId.CARDS, "1-", "en", 100, False),
     ("cards-2-open", ScreenId.CARDS, "2-*-open", "en", 100, False),
     ("sources-top", ScreenId.SOURCES, "top", "en", 100, False),
     ("home-fr", ScreenId.HOME, "default", "fr", 100, False),
-    ("timeline-2013-07-deployment-fr", ScreenId.TIMELINE, "2013-07-deployment", "fr", 100,
+    ("timeline-2013-intervention-fr", ScreenId.TIMELINE, "2013-intervention_2013", "fr", 100,
      False),
     ("cards-1-fr", ScreenId.CARDS, "1-", "fr", 100, False),
     ("timeline-start-contrast", ScreenId.TIMELINE, "start", "en", 100, True),
@@ -61,8 +61,7 @@ def matches(pattern: str, name: str) -> bool:
 
 def render(shell, sid: ScreenId, state: str) -> QImage:
     shell.router.navigate(sid)
-    screen = shell.router.screen(sid)
-    show = next(show for name, show in screen.states() if matches(state, name))
+    show = next(show for name, show in screen_states(shell, sid) if matches(state, name))
     show()
     settle()
     image = shell.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QAbstractButton
 
-from minusma_kiosk.ui.capture import settle
+from minusma_kiosk.ui.capture import screen_states, settle
 from minusma_kiosk.ui.theme.metrics import px_per_mm
 
 
@@ -21,8 +21,7 @@ def test_every_button_on_every_screen_is_large_enough(make_shell, size, diagonal
     too_small = []
     for sid in shell.router.registered():
         shell.router.navigate(sid)
-        screen = shell.router.screen(sid)
-        for name, show in screen.states():
+        for name, show in screen_states(shell, sid):
             show()
             settle()
             for button in shell.findChildren(QAbstractButton):
@@ -47,7 +46,7 @@ def test_button_texts_are_not_clipped(make_shell, size, lang):
     clipped = []
     for sid in shell.router.registered():
         shell.router.navigate(sid)
-        for name, show in shell.router.screen(sid).states():
+        for name, show in screen_states(shell, sid):
             show()
             settle()
             for button in shell.findChildren(QAbstractButton):

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
+from minusma_kiosk.content.model import FIRST_DAY, LAST_DAY, Content, Lang, Text, TourStep
+from minusma_kiosk.content.periods import reachable
+from minusma_kiosk.ui.router import Presents, Screen, ScreenId, Scrolls, ShowsSources
 from minusma_kiosk.ui.shell import Shell
 
 #: Screen diagonals assumed for the default screenshot sizes, so touch-target
@@ -38,6 +43,86 @@ def settle() -> None:
         app.processEvents()
 
 
+State = tuple[str, Callable[[], None]]
+
+
+def screen_states(shell: Shell, sid: ScreenId) -> list[State]:
+    """The states of screen ``sid`` worth a look, computed from the content loaded (a
+    curator's folder gets its own): each a name and a function that shows it.
+
+    Every screen: its start. The timeline: the first event of each era, the event with
+    the longest text (in the language in force) and the region with the most events.
+    The budget: every chart, a tapped value, a chart over time at its last year with a
+    figure. The cards: each card, closed and opened. Home: its sources opened. A
+    screen that scrolls: its end.
+    """
+    screen = shell.router.screen(sid)
+    content = shell.content
+    start = {ScreenId.HOME: "default", ScreenId.TIMELINE: "start",
+             ScreenId.SOURCES: "top"}.get(sid, "start")
+    out: list[State] = []
+    if sid not in (ScreenId.BUDGET, ScreenId.CARDS):
+        out.append((start, screen.reset))
+    if isinstance(screen, Presents):
+        steps = _steps(content, sid, shell.state.language)
+        out += [(name, _presenting(screen, step)) for name, step in steps]
+    if isinstance(screen, ShowsSources):
+        out.append(("sources", lambda: screen.show_sources(True)))
+    if isinstance(screen, Scrolls):
+        out.append(("end", lambda: screen.scroll_to(1.0)))
+    return out
+
+
+def _presenting(screen: Presents, step: TourStep) -> Callable[[], None]:
+    return lambda: screen.present(step)
+
+
+def _steps(content: Content, sid: ScreenId, lang: Lang) -> list[tuple[str, TourStep]]:
+    """Tour steps that show a screen's telling states, from ``content``."""
+    def step(**fields: Any) -> TourStep:
+        return TourStep(sid.value, Text(""), **fields)
+
+    out: list[tuple[str, TourStep]] = []
+    if sid is ScreenId.TIMELINE and content.timeline is not None:
+        events = content.timeline.events
+        if not events:
+            return out
+        seen = set()
+        for era in content.timeline.eras:
+            first = next((e for e in events if era.start <= e.date <= era.end), None)
+            if first is not None and first.id not in seen:
+                seen.add(first.id)
+                out.append((f"{era.start.year}-{era.id}", step(event=first)))
+        longest = max(events, key=lambda e: len(e.text.get(lang)))
+        if longest.id not in seen:
+            out.append(("longest-text", step(event=longest)))
+        regions = Counter(e.region for e in events if e.region is not None)
+        if regions:
+            region = regions.most_common(1)[0][0]
+            first_there = next(e for e in events if e.region == region)
+            out.append((f"region-{region.lower()}", step(region=region, event=first_there)))
+    elif sid is ScreenId.BUDGET:
+        for chart in content.charts:
+            out.append((chart.id, step(chart=chart)))
+        if content.charts:
+            chart = content.charts[0]
+            tapped = next((p for p in chart.points if p.figure is not None), None)
+            if tapped is not None:
+                out.append((f"{chart.id}-callout", step(chart=chart, year=tapped.key)))
+        timed = next((c for c in content.charts if reachable(c, FIRST_DAY, LAST_DAY)), None)
+        if timed is not None:
+            years = [i for i in reachable(timed, FIRST_DAY, LAST_DAY)
+                     if timed.points[i].figure is not None]
+            if years:
+                out.append((f"{timed.id}-year", step(chart=timed,
+                                                       year=timed.points[years[-1]].key)))
+    elif sid is ScreenId.CARDS:
+        for i, card in enumerate(content.cards):
+            out.append((f"{i + 1}-{card.id}", step(card=card)))
+            out.append((f"{i + 1}-{card.id}-open", step(card=card, open=True)))
+    return out
+
+
 KIOSK = "kiosk"
 PRESENTER = "presenter"
 ACCESS = "access"
@@ -53,8 +138,8 @@ def visit_states(shell: Shell, only: list[str] | None = None
         if only and sid.value not in only:
             continue
         shell.router.navigate(sid)
-        screen = shell.router.screen(sid)
-        for state, show in screen.states():
+        screen: Screen = shell.router.screen(sid)
+        for state, show in screen_states(shell, sid):
             show()
             settle()
             yield sid.value, state, shell

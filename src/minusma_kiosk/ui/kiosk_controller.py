@@ -31,7 +31,7 @@ from minusma_kiosk.kiosk.pin import PinGate
 from minusma_kiosk.kiosk.system import memory_mb
 from minusma_kiosk.state.idle import IdleMonitor
 from minusma_kiosk.ui.display import metrics_of
-from minusma_kiosk.ui.router import ScreenId
+from minusma_kiosk.ui.router import Attracts, ScreenId
 from minusma_kiosk.ui.self_test_runner import SelfTestRunner
 from minusma_kiosk.ui.widgets.admin_panel import AdminInfo, AdminPanel
 from minusma_kiosk.ui.widgets.attract_overlay import AttractOverlay
@@ -169,9 +169,7 @@ class KioskController(QObject):
         self._attracting = False
         self._step.stop()
         self.attract_overlay.hide()
-        current = self.shell.router.current
-        if current is not None:
-            self.shell.router.screen(current).attract(False)
+        self._attract_current(False)
         self.monitor.start()
         self.visit_started.emit()
 
@@ -189,14 +187,21 @@ class KioskController(QObject):
         steps = [(sid, n) for sid, n in ATTRACT if sid in self.shell.router.registered()]
         if not steps:
             steps = [(ScreenId.HOME, 1)]
-        router = self.shell.router
-        if router.current is not None and self._attract_index >= 0:
-            router.screen(router.current).attract(False)
+        if self._attract_index >= 0:
+            self._attract_current(False)
         self._attract_index = (self._attract_index + 1) % len(steps)
         sid, length = steps[self._attract_index]
-        router.navigate(sid)
-        router.screen(sid).attract(True)
+        self.shell.router.navigate(sid)
+        self._attract_current(True)
         self._step.start(self.settings.step_ms * length)
+
+    def _attract_current(self, on: bool) -> None:
+        """Let the screen shown play on its own, or stop it (if it can: Attracts)."""
+        current = self.shell.router.current
+        if current is not None:
+            screen = self.shell.router.screen(current)
+            if isinstance(screen, Attracts):
+                screen.attract(on)
 
     def set_idle_times(self, explore_ms: int, reading_ms: int) -> None:
         """Idle times of the exploring and the reading screens (the admin panel changes them)."""
@@ -356,8 +361,8 @@ class KioskController(QObject):
 
     def quiet(self) -> None:
         """Nothing running and no overlay: out of the attract loop, no count, no panel."""
-        if self._attracting and self.shell.router.current is not None:
-            self.shell.router.screen(self.shell.router.current).attract(False)
+        if self._attracting:
+            self._attract_current(False)
         self._attracting = False
         self._step.stop()
         self._hold.stop()

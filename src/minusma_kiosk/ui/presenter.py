@@ -24,7 +24,7 @@ from minusma_kiosk.content.model import TourStep
 from minusma_kiosk.state.app_state import Aspect, DisplaySource
 from minusma_kiosk.state.tour_state import TourState
 from minusma_kiosk.ui.display import follow, follow_metrics, style_root
-from minusma_kiosk.ui.router import ScreenId
+from minusma_kiosk.ui.router import Presents, ScreenId
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.widgets.overlay import Overlay
 from minusma_kiosk.ui.widgets.text import label
@@ -176,7 +176,11 @@ class Presenter(QObject):
         sid = ScreenId(step.screen)
         if sid in self.shell.router.registered():
             self.shell.router.navigate(sid)
-            self.shell.router.screen(sid).present(step)
+            screen = self.shell.router.screen(sid)
+            if isinstance(screen, Presents):
+                screen.present(step)
+            else:
+                screen.reset()
         self._update_texts()
 
     def _on_tour_blanked_changed(self, blank: bool) -> None:

@@ -41,13 +41,19 @@ def screen_title(sid: ScreenId) -> str:
 
 
 class Screen(QWidget):
-    """Base of every screen.
+    """Base of every screen: its lifecycle, and nothing per mode.
 
-    Subclasses set :attr:`screen_id`, build their widgets in ``__init__`` from the
-    model objects they are given, and override the hooks below. The screen and its
-    views follow :attr:`display` (``ui.display.follow_metrics(self, self.display,
-    …)``): a gate on the exhibit's display state that the router opens while the
-    screen is shown, so a hidden screen restyles once, when it is shown again.
+    Subclasses set :attr:`screen_id` and build their widgets in ``__init__`` from the
+    model objects they are given. The lifecycle: :meth:`on_enter` when shown,
+    :meth:`on_leave` when hidden, :meth:`reset` for the next visitor; new content
+    makes the screen again (:class:`KeepsPlace` keeps the visitor's place). What a
+    screen can do beyond that is a typed capability it implements: :class:`Presents`
+    (a step of the presenter's tour), :class:`Attracts` (the attract loop),
+    :class:`Speaks` (read aloud), :class:`Scrolls`.
+
+    The screen and its views follow :attr:`display` (``ui.display.follow_metrics(self,
+    self.display, …)``): a gate on the exhibit's display state that the router opens
+    while the screen is shown, so a hidden screen restyles once, when it is shown again.
 
     Parameters
     ----------
@@ -82,22 +88,48 @@ class Screen(QWidget):
     def reset(self) -> None:
         """Return to the screen's initial state (idle reset, presenter 'Home')."""
 
-    def attract(self, on: bool) -> None:
-        """The attract loop shows this screen (``on``): play on your own; or stop playing."""
+
+@runtime_checkable
+class Presents(Protocol):
+    """A screen that shows what a step of the presenter's tour asks (a date, an event,
+    a region, a chart and year, a card); the fields that do not concern it are ignored.
+    (A screen without it shows its start for a step.)"""
 
     def present(self, step: TourStep) -> None:
-        """Show what a step of the presenter's tour asks (a date, an event, a chart and year,
-        a card); the fields that do not concern this screen are ignored."""
-        self.reset()
+        ...
 
-    def states(self) -> list[tuple[str, Callable[[], None]]]:
-        """Named states worth a screenshot, each with a function that shows it."""
-        return [("default", self.reset)]
+
+@runtime_checkable
+class Attracts(Protocol):
+    """A screen the attract loop shows: it plays on its own while ``on``."""
+
+    def attract(self, on: bool) -> None:
+        ...
+
+
+@runtime_checkable
+class Speaks(Protocol):
+    """A screen with something to read aloud: the card or event the visitor is reading,
+    in the current language ("" if nothing)."""
 
     def spoken_text(self) -> str:
-        """What "Read this aloud" says on this screen, in the current language: the
-        card or event the visitor is reading ("" if nothing)."""
-        return ""
+        ...
+
+
+@runtime_checkable
+class ShowsSources(Protocol):
+    """A screen with a "Sources" toggle for what it shows (the home screen)."""
+
+    def show_sources(self, on: bool) -> None:
+        ...
+
+
+@runtime_checkable
+class Scrolls(Protocol):
+    """A screen whose content scrolls: ``scroll_to(0.0)`` is the top, ``1.0`` the end."""
+
+    def scroll_to(self, fraction: float) -> None:
+        ...
 
 
 @runtime_checkable

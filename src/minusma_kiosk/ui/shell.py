@@ -21,7 +21,7 @@ from minusma_kiosk.state.card_deck import CardDeck
 from minusma_kiosk.state.timeline_state import TimelineState
 from minusma_kiosk.ui.display import follow, metrics_of
 from minusma_kiosk.ui.i18n import Translations
-from minusma_kiosk.ui.router import Router, Screen, ScreenId
+from minusma_kiosk.ui.router import Router, Screen, ScreenId, Speaks
 from minusma_kiosk.ui.theme.metrics import Metrics, px_per_mm, reach_header_px
 from minusma_kiosk.ui.theme.palette import use_palette
 from minusma_kiosk.ui.widgets.banner import ContentBanner
@@ -271,8 +271,10 @@ class Shell(QWidget):
         current = self.router.current
         if self.speaker is None or current is None:
             return False
-        return self.speaker.say(self.router.screen(current).spoken_text(),
-                                self.state.language)
+        screen = self.router.screen(current)
+        if not isinstance(screen, Speaks):
+            return False
+        return self.speaker.say(screen.spoken_text(), self.state.language)
 
     def _on_layout_changed(self, change: DisplayChange) -> None:
         # The low-reach header is made the first time it is needed; it follows the

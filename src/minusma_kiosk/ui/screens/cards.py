@@ -6,7 +6,6 @@ cards; tap a card, or its button, to open the detail with every source.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -355,13 +354,6 @@ class CardsScreen(Screen):
     def attract(self, on: bool) -> None:
         if on and self._deck.count:  # each pass of the attract loop shows the next card
             self._deck.go_to((self._deck.current + 1) % self._deck.count)
-
-    def states(self) -> list[tuple[str, Callable[[], None]]]:
-        out: list[tuple[str, Callable[[], None]]] = []
-        for i, card in enumerate(self._content.cards):
-            out.append((f"{i + 1}-{card.id}", lambda n=i: self._deck.go_to(n)))
-            out.append((f"{i + 1}-{card.id}-open", lambda n=i: self._open(n)))
-        return out
 
     def spoken_text(self) -> str:
         from minusma_kiosk.ui.speech import visible_text

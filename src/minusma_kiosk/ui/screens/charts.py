@@ -13,7 +13,6 @@ marked, the year control and "play" move the cursor, and so does tapping a year.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
@@ -401,24 +400,3 @@ class ChartsScreen(Screen):
         """Stop stepping through the years."""
         if self.autoplay is not None:
             self.autoplay.pause()
-
-    def states(self) -> list[tuple[str, Callable[[], None]]]:
-        out: list[tuple[str, Callable[[], None]]] = []
-        for chart in self._charts:
-            out.append((chart.id, lambda c=chart: self.show_chart(c)))
-        first = self._charts[0]
-        tapped = next((i for i, p in enumerate(first.points) if p.figure is not None), 0)
-        out.append((f"{first.id}-callout", lambda: self._show_callout(first, tapped)))
-        # A chart over time with the cursor in one of its years: the marker and the callout.
-        timed = next((c for c in self._charts if self._cursor is not None
-                      and reachable(c, FIRST_DAY, LAST_DAY)), None)
-        if timed is not None:
-            year = [i for i in reachable(timed, FIRST_DAY, LAST_DAY)
-                    if timed.points[i].figure is not None][-1]
-            out.append((f"{timed.id}-year", lambda: self._show_callout(timed, year)))
-        return out
-
-    def _show_callout(self, chart: Chart, index: int) -> None:
-        self.show_chart(chart)
-        self.select_point(index)
-

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QVBoxLayout, QWidget
 
@@ -166,10 +164,10 @@ class HomeScreen(Screen):
             tile.setMinimumHeight(m.target(110 if m.portrait else 150))
             tile.set_padding(m.space("m"))
 
+    def show_sources(self, on: bool) -> None:
+        """Open or close the introduction's sources (as the "Sources" button does)."""
+        self.sources_button.setChecked(on)
+
     def reset(self) -> None:
         self.sources_button.setChecked(False)
         self.text_area.verticalScrollBar().setValue(0)
-
-    def states(self) -> list[tuple[str, Callable[[], None]]]:
-        return [("default", self.reset),
-                ("sources", lambda: self.sources_button.setChecked(True))]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from minusma_kiosk import __version__
@@ -96,8 +94,16 @@ class SourcesScreen(Screen):
 
     def restore(self, place: object) -> None:
         if isinstance(place, float) and place > 0:
-            # The new list is laid out when it is first shown: scroll once it is.
-            self._scroll_to = place
+            self.scroll_to(place)
+
+    def scroll_to(self, fraction: float) -> None:
+        """Scroll to ``fraction`` of the list (0: the top, 1: the end)."""
+        if self.isVisible():
+            self._outer.activate()
+            bar = self.area.verticalScrollBar()
+            bar.setValue(round(fraction * bar.maximum()))
+        else:  # laid out when it is first shown: scroll once it is
+            self._scroll_to = fraction
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -109,7 +115,3 @@ class SourcesScreen(Screen):
 
     def reset(self) -> None:
         self.area.verticalScrollBar().setValue(0)
-
-    def states(self) -> list[tuple[str, Callable[[], None]]]:
-        bar = self.area.verticalScrollBar()
-        return [("top", self.reset), ("end", lambda: bar.setValue(bar.maximum()))]

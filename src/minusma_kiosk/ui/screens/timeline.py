@@ -7,7 +7,6 @@ on the map; the chips filter by kind of event; play steps through the events.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
@@ -358,24 +357,3 @@ class TimelineScreen(Screen):
             self.autoplay.play()
         else:
             self.autoplay.pause()
-
-    def _show_event(self, event_id: str) -> None:
-        self._cursor.show_all()
-        event = next(e for e in self._cursor.timeline.events if e.id == event_id)
-        self._cursor.select(event)
-
-    def _show_region(self, region: str) -> None:
-        self._cursor.show_all()
-        self._cursor.set_region(region)
-        self._cursor.snap()
-
-    def states(self) -> list[tuple[str, Callable[[], None]]]:
-        out: list[tuple[str, Callable[[], None]]] = [("start", self.reset)]
-        ids = {e.id for e in self._cursor.timeline.events}
-        for name, eid in (("2012-north-held", "ML010"), ("2013-07-deployment", "ML020"),
-                          ("2023-withdrawal", "ML056")):
-            if eid in ids:
-                out.append((name, lambda e=eid: self._show_event(e)))
-        if "Kidal" in self._region_names:
-            out.append(("region-kidal", lambda: self._show_region("Kidal")))
-        return out
