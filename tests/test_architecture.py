@@ -148,3 +148,23 @@ def test_no_content_ids_in_the_code():
             if re.search(rf"[\"']{re.escape(ident)}[\"']", text):
                 found.append(f"{path.relative_to(PACKAGE)}: {ident}")
     assert found == []
+
+
+def test_add_ons_see_the_exhibit_through_its_typed_host():
+    """Kiosk mode, the presenter and the visit recorder get the shell's typed ``Host``,
+    never the shell: they do not import it, and their constructors take a Host."""
+    import inspect
+
+    from minusma_kiosk.ui.host import Host
+    from minusma_kiosk.ui.kiosk_controller import KioskController
+    from minusma_kiosk.ui.presenter import Presenter
+    from minusma_kiosk.ui.visit_recorder import VisitRecorder
+
+    add_on_modules = ("kiosk_controller.py", "presenter.py", "visit_recorder.py",
+                      "attract_loop.py", "staff_access.py", "kiosk_input.py")
+    for name in add_on_modules:
+        bad = {m for m in imports(PACKAGE / "ui" / name) if m == "minusma_kiosk.ui.shell"}
+        assert not bad, f"{name} imports the shell"
+    for cls in (KioskController, Presenter, VisitRecorder):
+        hints = inspect.signature(cls.__init__).parameters
+        assert hints["host"].annotation in (Host, "Host"), cls.__name__

@@ -399,14 +399,6 @@
     </message>
 </context>
 <context>
-    <name>KioskController</name>
-    <message>
-        <source>Self-test running…</source>
-        <extracomment>Where wrong PIN tries are kept across restarts (None: in memory only). What staff should know about this machine (unwritable folders, a database moved aside, safe mode, configuration problems): the admin panel lists them.</extracomment>
-        <translation>Autotest en cours…</translation>
-    </message>
-</context>
-<context>
     <name>NavBar</name>
     <message>
         <source>current screen</source>
@@ -523,6 +515,13 @@
     <message>
         <source>Content version {content} · software version {app}</source>
         <translation>Version du contenu {content} · version du logiciel {app}</translation>
+    </message>
+</context>
+<context>
+    <name>StaffAccess</name>
+    <message>
+        <source>Self-test running…</source>
+        <translation>Autotest en cours…</translation>
     </message>
 </context>
 <context>

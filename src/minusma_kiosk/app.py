@@ -174,7 +174,7 @@ def create_shell(loaded: LoadedContent, options: Options,
     elif shell.mode is RunMode.PRESENT:
         from minusma_kiosk.ui.presenter import Presenter
 
-        shell.presenter = Presenter(shell, loaded.content.tour)
+        shell.presenter = Presenter(shell.host, loaded.content.tour)
     return shell
 
 
@@ -192,7 +192,7 @@ def _add_kiosk(shell: Shell, options: Options, notices: list[str]) -> None:
 
         analytics = Analytics(paths.data_dir() / DB_NAME)
         notices = list(dict.fromkeys([*notices, *analytics.notices]))  # once, after a reload
-    kiosk = KioskController(shell, KioskSettings(
+    kiosk = KioskController(shell.host, KioskSettings(
         explore_ms=options.idle_explore_s * 1000, reading_ms=options.idle_reading_s * 1000,
         warning_ms=options.idle_warning_s * 1000, step_ms=options.attract_step_s * 1000,
         hold_ms=options.admin_hold_s * 1000, pin_hash=options.pin_hash,
@@ -219,7 +219,7 @@ def _add_kiosk(shell: Shell, options: Options, notices: list[str]) -> None:
     if analytics is not None:
         from minusma_kiosk.ui.visit_recorder import VisitRecorder
 
-        recorder = VisitRecorder(shell, analytics)
+        recorder = VisitRecorder(shell.host, kiosk, analytics)
         shell.recorder = recorder
         create_application().aboutToQuit.connect(recorder.close)  # SIGTERM too
 

@@ -34,7 +34,7 @@ from PySide6.QtCore import QPoint
 app = create_application()
 shell = create_shell(load_with_fallback(None), Options(mode="kiosk", animation="none",
                                                        diagonal_inches=32))
-recorder = VisitRecorder(shell, Analytics(__import__("pathlib").Path(sys.argv[1])))
+recorder = VisitRecorder(shell.host, shell.kiosk, Analytics(__import__("pathlib").Path(sys.argv[1])))
 shell.resize(1920, 1080)
 shell.show()
 settle()

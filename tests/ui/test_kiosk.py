@@ -45,8 +45,8 @@ def test_the_attract_loop_plays_the_timeline_a_chart_and_a_card(kiosk, qtbot):
     assert kiosk.router.current is ScreenId.TIMELINE
     timeline = kiosk.router.screen(ScreenId.TIMELINE)
     assert timeline.autoplay.playing
-    k._step.setInterval(10)
-    k._on_step_timeout()
+    k.loop.timer.setInterval(10)
+    k.loop.next_step()
     assert not timeline.autoplay.playing
     assert kiosk.router.current is ScreenId.BUDGET
     charts = kiosk.router.screen(ScreenId.BUDGET)
@@ -56,17 +56,17 @@ def test_the_attract_loop_plays_the_timeline_a_chart_and_a_card(kiosk, qtbot):
     kiosk.time_cursor.date_changed.connect(lambda _day: years.add(kiosk.time_cursor.fiscal_year()))
     qtbot.waitUntil(lambda: len(years) >= 3, timeout=3000)  # the years step on their own
     card_before = kiosk.deck.current
-    k._on_step_timeout()
+    k.loop.next_step()
     assert kiosk.router.current is ScreenId.CARDS
     assert kiosk.deck.current == (card_before + 1) % kiosk.deck.count
-    k._on_step_timeout()
+    k.loop.next_step()
     assert kiosk.router.current is ScreenId.TIMELINE
 
 
 def test_the_first_touch_enters_and_presses_nothing(kiosk):
     k = kiosk.kiosk
     k.start_attract()
-    k._on_step_timeout()  # now on the charts
+    k.loop.next_step()  # now on the charts
     charts = kiosk.router.screen(ScreenId.BUDGET)
     shown = charts._chart.id
     settle()
@@ -124,9 +124,9 @@ def test_map_and_chart_screens_wait_less_than_reading_screens(kiosk):
     k.set_idle_times(60_000, 90_000)
     k.monitor.start()
     kiosk.router.navigate(ScreenId.TIMELINE)
-    assert k.monitor._idle.interval() == 60_000
+    assert k.monitor.idle_ms == 60_000
     kiosk.router.navigate(ScreenId.CARDS)
-    assert k.monitor._idle.interval() == 90_000
+    assert k.monitor.idle_ms == 90_000
 
 
 @pytest.mark.parametrize("key, mods", [
@@ -160,17 +160,17 @@ def test_no_context_menu_anywhere(kiosk):
 
 def test_holding_the_corner_opens_the_pin_pad_and_a_short_press_does_not(kiosk, qtbot):
     k = kiosk.kiosk
-    k._hold.setInterval(200)
+    k.staff.hold.setInterval(200)
     corner = QPoint(3, 3)
     press_and_hold(kiosk, corner)
     release(kiosk, corner)
-    assert not k._hold.isActive() and not k.pin_pad.isVisible()
+    assert not k.staff.hold.isActive() and not k.pin_pad.isVisible()
     press_and_hold(kiosk, corner)
     qtbot.waitUntil(k.pin_pad.isVisible, timeout=3000)
     release(kiosk, corner)
     middle = QPoint(kiosk.width() // 2, kiosk.height() // 2)
     press_and_hold(kiosk, middle)  # elsewhere: nothing starts
-    assert not k._hold.isActive()
+    assert not k.staff.hold.isActive()
     release(kiosk, middle)
 
 
@@ -226,7 +226,7 @@ def test_admin_settings_are_applied_and_saved(kiosk, tmp_path):
     settle()
     tap(k.admin.buttons["explore_more"])
     tap(k.admin.buttons["language_fr"])
-    assert k._explore_ms == 75_000
+    assert k.idle_times_ms[0] == 75_000
     assert kiosk.state.default_language == "fr"
     config = load_config(tmp_path / "config.toml")
     assert config.idle_explore_s == 75 and config.exhibit_language == "fr"
@@ -271,7 +271,7 @@ def test_a_visit_is_counted_anonymously(kiosk, tmp_path, qtbot):
     from minusma_kiosk.ui.visit_recorder import VisitRecorder
 
     db = tmp_path / "visits.sqlite3"
-    recorder = VisitRecorder(kiosk, Analytics(db))
+    recorder = VisitRecorder(kiosk.host, kiosk.kiosk, Analytics(db))
     k = kiosk.kiosk
     k.start_attract()
     settle()

@@ -63,6 +63,11 @@ class IdleMonitor(QObject):
         """Time left before the visit ends (0 when no warning is up)."""
         return max(0, self._warning.remainingTime()) if self.warning else 0
 
+    @property
+    def idle_ms(self) -> int:
+        """How long it waits for a touch before the warning."""
+        return self._idle.interval()
+
     def set_idle_ms(self, idle_ms: int) -> None:
         """A new idle time (screens differ); the count starts again if it was running."""
         self._idle.setInterval(idle_ms)
@@ -93,6 +98,12 @@ class IdleMonitor(QObject):
             self.resumed.emit()
         else:
             self._idle.start()
+
+    def warn_now(self) -> None:
+        """Count as if the idle time had just run out: the warning starts now (the
+        screenshot of "Still there?")."""
+        self._idle.stop()
+        self._on_idle_timeout()
 
     def _on_idle_timeout(self) -> None:
         self._warning.start()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
@@ -14,6 +14,9 @@ from minusma_kiosk.content.model import FIRST_DAY, LAST_DAY, Content, Lang, Text
 from minusma_kiosk.content.periods import reachable
 from minusma_kiosk.ui.router import Presents, Screen, ScreenId, Scrolls, ShowsSources
 from minusma_kiosk.ui.shell import Shell
+
+if TYPE_CHECKING:
+    from minusma_kiosk.ui.kiosk_controller import KioskController
 
 #: Screen diagonals assumed for the default screenshot sizes, so touch-target
 #: sizes come out as on the real hardware: a 32" exhibit screen, a 15.6" laptop.
@@ -123,6 +126,35 @@ def _steps(content: Content, sid: ScreenId, lang: Lang) -> list[tuple[str, TourS
     return out
 
 
+def kiosk_states(kiosk: KioskController) -> list[State]:
+    """The kiosk's own views: the attract loop, "Still there?", the PIN pad (two digits
+    typed) and the admin panel (then call ``kiosk.quiet()``)."""
+    def attract() -> None:
+        kiosk.quiet()
+        kiosk.start_attract()
+        kiosk.loop.hold()  # the first step, held still for the picture
+
+    def still_there() -> None:
+        kiosk.quiet()
+        kiosk.host.show(ScreenId.HOME)
+        kiosk.monitor.start()
+        kiosk.monitor.warn_now()
+
+    def pin_pad() -> None:
+        kiosk.quiet()
+        kiosk.open_pin_pad()
+        if kiosk.staff.gate.configured:
+            kiosk.pin_pad.press("1")
+            kiosk.pin_pad.press("2")
+
+    def admin() -> None:
+        kiosk.quiet()
+        kiosk.open_admin()
+
+    return [("attract", attract), ("still-there", still_there), ("pin-pad", pin_pad),
+            ("admin", admin)]
+
+
 KIOSK = "kiosk"
 PRESENTER = "presenter"
 ACCESS = "access"
@@ -152,7 +184,7 @@ def visit_states(shell: Shell, only: list[str] | None = None
         shell.access_panel.hide()
     kiosk = shell.kiosk
     if kiosk is not None and (not only or KIOSK in only):
-        for state, show in kiosk.states():
+        for state, show in kiosk_states(kiosk):
             show()
             settle()
             yield KIOSK, state, shell

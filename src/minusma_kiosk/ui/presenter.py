@@ -15,16 +15,18 @@ The visitor's touch and mouse work as always between steps.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
-from minusma_kiosk.content.model import TourStep
+from minusma_kiosk.content.model import Content, TourStep
 from minusma_kiosk.state.app_state import Aspect, DisplaySource
 from minusma_kiosk.state.tour_state import TourState
 from minusma_kiosk.ui.display import follow, follow_metrics, style_root
-from minusma_kiosk.ui.router import Presents, ScreenId
+from minusma_kiosk.ui.host import Host
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.widgets.overlay import Overlay
 from minusma_kiosk.ui.widgets.text import label
@@ -109,25 +111,24 @@ class NotesWindow(QWidget):
 
 
 class Presenter(QObject):
-    """Runs the tour on a shell from the keyboard or a clicker.
+    """Runs the tour on the exhibit from the keyboard or a clicker.
 
     Parameters
     ----------
-    shell
-        The exhibit's window (router, state, screens).
+    host
+        The exhibit, as add-ons see it.
     steps
         The tour (from ``tour.toml``); without one, the steps are the screens in order.
     """
 
-    def __init__(self, shell, steps: tuple[TourStep, ...]) -> None:  # shell: ui.shell.Shell
-        super().__init__(shell)
-        self.shell = shell
+    def __init__(self, host: Host, steps: tuple[TourStep, ...]) -> None:
+        super().__init__(host)
+        self.host = host
         self.steps = self._steps_or_screens(steps)
         self.tour = TourState(len(self.steps), self)
-        self.indicator = StepIndicator(shell.state)
-        lay = shell.layout()
-        lay.insertWidget(lay.indexOf(shell.nav), self.indicator)
-        self.blank = BlankScreen(shell, shell.state)
+        self.indicator = StepIndicator(host.state)
+        host.add_bar(self.indicator)
+        self.blank = BlankScreen(host.window, host.state)
         self.notes: NotesWindow | None = None
         self._digits = ""
         self._digit_timer = QTimer(self)
@@ -137,10 +138,13 @@ class Presenter(QObject):
         self._digit_timer.timeout.connect(self._jump_to_digits)
         self.tour.step_changed.connect(self._on_tour_step_changed)
         self.tour.blanked_changed.connect(self._on_tour_blanked_changed)
-        follow(self, shell.state, Aspect.LANGUAGE, lambda _change: self._update_texts(),
+        follow(self, host.state, Aspect.LANGUAGE, lambda _change: self._update_texts(),
                now=False)
-        QApplication.instance().installEventFilter(self)
-        shell.content_changed.connect(self._on_shell_content_changed)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        host.content_changed.connect(self._on_host_content_changed)
+        host.closing.connect(self.stop)
 
     def _steps_or_screens(self, steps: tuple[TourStep, ...]) -> tuple[TourStep, ...]:
         """The tour's steps; without a tour, the screens in order."""
@@ -149,9 +153,9 @@ class Presenter(QObject):
         from minusma_kiosk.content.model import Text
 
         return tuple(TourStep(sid.value, Text(sid.value)) for sid in
-                     self.shell.router.registered())
+                     self.host.screens())
 
-    def _on_shell_content_changed(self, content) -> None:  # content: Content
+    def _on_host_content_changed(self, content: Content) -> None:
         """New content (curator preview): the new tour, at the same step if it still
         exists, shown again."""
         self.steps = self._steps_or_screens(content.tour)
@@ -164,7 +168,7 @@ class Presenter(QObject):
         if notes_window is None:
             notes_window = len(QGuiApplication.screens()) > 1
         if notes_window:
-            self.notes = NotesWindow(self.shell.state)
+            self.notes = NotesWindow(self.host.state)
             screens = QGuiApplication.screens()
             if len(screens) > 1:
                 self.notes.setGeometry(screens[1].availableGeometry())
@@ -173,14 +177,7 @@ class Presenter(QObject):
 
     def _on_tour_step_changed(self, index: int) -> None:
         step = self.steps[index]
-        sid = ScreenId(step.screen)
-        if sid in self.shell.router.registered():
-            self.shell.router.navigate(sid)
-            screen = self.shell.router.screen(sid)
-            if isinstance(screen, Presents):
-                screen.present(step)
-            else:
-                screen.reset()
+        self.host.present(step)
         self._update_texts()
 
     def _on_tour_blanked_changed(self, blank: bool) -> None:
@@ -190,7 +187,7 @@ class Presenter(QObject):
             self.blank.hide()
 
     def _update_texts(self) -> None:
-        lang = self.shell.state.language
+        lang = self.host.state.language
         i = self.tour.index
         step = self.steps[i]
         position = f"{i + 1} / {len(self.steps)}"
@@ -209,11 +206,12 @@ class Presenter(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress:
             return False
-        windows = (self.shell, self.notes)
-        if not watched.isWidgetType() or watched.window() not in windows:
+        windows = (self.host.window, self.notes)
+        if not isinstance(watched, QWidget) or watched.window() not in windows:
             return False
-        key = event.key()  # type: ignore[attr-defined]
-        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier  # type: ignore[attr-defined]
+        assert isinstance(event, QKeyEvent)
+        key = event.key()
+        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier
                                 | Qt.KeyboardModifier.AltModifier):
             return False
         if Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
@@ -249,20 +247,21 @@ class Presenter(QObject):
             self.notes = None
 
     # --- screenshots -----------------------------------------------------------------------
-    def states(self) -> list:
+    def states(self) -> list[tuple[str, Callable[[], None], Callable[[], QWidget | None] | None]]:
         """Some steps and the notes window, for the screenshot command (the black screen is
-        black: nothing to look at)."""
-        out = []
+        black: nothing to look at): name, how to show it, and which window to grab
+        (None: the exhibit's)."""
+        out: list[tuple[str, Callable[[], None], Callable[[], QWidget | None] | None]] = []
         for i in sorted({1, len(self.steps) // 2} & set(range(len(self.steps)))):
-            out.append((f"step-{i + 1}", lambda i=i: self.tour.go(i), None))
+            out.append((f"step-{i + 1}", partial(self.tour.go, i), None))
         out.append(("notes", self._show_notes, lambda: self.notes))
         return out
 
     def _show_notes(self) -> None:
         self.tour.set_blank(False)
         if self.notes is None:
-            self.notes = NotesWindow(self.shell.state)
-            self.notes.resize(self.shell.size())
+            self.notes = NotesWindow(self.host.state)
+            self.notes.resize(self.host.window.size())
         self.tour.go(1 if len(self.steps) > 1 else 0)
 
     def quiet(self) -> None:

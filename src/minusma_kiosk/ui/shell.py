@@ -20,6 +20,7 @@ from minusma_kiosk.state.app_state import LAYOUT, AppState, Aspect, DisplayChang
 from minusma_kiosk.state.card_deck import CardDeck
 from minusma_kiosk.state.timeline_state import TimelineState
 from minusma_kiosk.ui.display import follow, metrics_of
+from minusma_kiosk.ui.host import Host
 from minusma_kiosk.ui.i18n import Translations
 from minusma_kiosk.ui.router import Router, Screen, ScreenId, Speaks
 from minusma_kiosk.ui.theme.metrics import Metrics, px_per_mm, reach_header_px
@@ -96,11 +97,12 @@ class Shell(QWidget):
         follow(self, state, Aspect.PALETTE | Aspect.LANGUAGE, self._on_display_changed)
         #: A kiosk window refuses to close unless the admin panel asked (``may_close``).
         self.may_close = mode is not RunMode.KIOSK
-        #: The kiosk controller and the visit recorder (kiosk mode only), set by the
-        #: composition root.
+        #: The add-ons the composition root (``app.py``) made for this window, kept
+        #: here for it and the tests: the kiosk controller and the visit recorder (kiosk
+        #: mode), the presenter (presenter mode). The shell itself never calls them;
+        #: they see the exhibit through :attr:`host`.
         self.kiosk: KioskController | None = None
         self.recorder: VisitRecorder | None = None
-        #: The presenter (presenter mode only), set by the composition root.
         self.presenter: Presenter | None = None
         self._diagonal = diagonal_inches
         self._screen_bottom_mm = screen_bottom_cm * 10
@@ -130,6 +132,9 @@ class Shell(QWidget):
         self._register_screens()
         self.nav = self._make_nav()
         lay.addWidget(self.nav)
+        #: What the add-ons (kiosk, presenter, visit recorder) see of the exhibit.
+        self.host = Host(self, state, self.router, content, self.deck, self.time_cursor,
+                         self.reset_visit, self._add_bar)
         follow(self, state, LAYOUT, self._on_layout_changed, now=False)
         # Sizes and the style sheets come with the first resize or show, not before:
         # applying them for the default size first would style everything twice.
@@ -141,6 +146,10 @@ class Shell(QWidget):
             self.watcher.reloaded.connect(self._on_watcher_reloaded)
             self.watcher.failed.connect(self._on_watcher_failed)
         self.router.navigate(ScreenId.HOME)
+
+    def _add_bar(self, widget: QWidget) -> None:
+        """A bar above the navigation (the presenter's step indicator)."""
+        self._box.insertWidget(self._box.indexOf(self.nav), widget)
 
     def _make_nav(self) -> NavBar:
         nav = NavBar(self.router.registered(), self.state)
@@ -230,6 +239,7 @@ class Shell(QWidget):
         self.router.new_content(update_state)
         if self.router.current is not None:
             self.nav.set_active(self.router.current)
+        self.host.new_content(content, self.time_cursor)
         self.content_changed.emit(content)
 
     def _on_watcher_failed(self, problems: list) -> None:  # list of Problem
@@ -352,12 +362,8 @@ class Shell(QWidget):
         if not self.may_close:
             event.ignore()  # kiosk: no way out but the admin panel
             return
-        if self.kiosk is not None:
-            self.kiosk.stop()
-        if self.recorder is not None:
-            self.recorder.close()
-        if self.presenter is not None:
-            self.presenter.stop()
+        # The add-ons stop their timers and leave the application's input alone.
+        self.host.closing.emit()
         # The UI catalogue is installed application-wide; it leaves with its window.
         self._translations.release()
         if self.watcher is not None:

@@ -8,38 +8,44 @@ from PySide6.QtCore import QObject
 from minusma_kiosk.kiosk.analytics import Analytics
 from minusma_kiosk.state.app_state import SETTINGS, Aspect, DisplayChange
 from minusma_kiosk.ui.display import follow
+from minusma_kiosk.ui.host import Host
+from minusma_kiosk.ui.kiosk_controller import KioskController
+from minusma_kiosk.ui.router import ScreenId
 
 
 class VisitRecorder(QObject):
-    """Listens to a kiosk shell and records what visitors did, anonymously.
+    """Listens to the exhibit and its kiosk mode and records what visitors did,
+    anonymously.
 
     Parameters
     ----------
-    shell
-        The kiosk's window (with its ``kiosk`` controller).
+    host
+        The exhibit, as add-ons see it.
+    kiosk
+        Kiosk mode (visits, taps).
     analytics
         Where to record.
     """
 
-    def __init__(self, shell, analytics: Analytics) -> None:  # shell: ui.shell.Shell
-        super().__init__(shell)
+    def __init__(self, host: Host, kiosk: KioskController, analytics: Analytics) -> None:
+        super().__init__(host)
         self.analytics = analytics
-        self._shell = shell
-        self._previous_access = shell.state.access
-        kiosk = shell.kiosk
+        self._host = host
+        self._previous_access = host.state.access
         kiosk.visit_started.connect(self._on_kiosk_visit_started)
         kiosk.visit_ended.connect(self._on_kiosk_visit_ended)
         kiosk.tapped.connect(self._on_kiosk_tapped)
-        shell.router.screen_changed.connect(self._on_router_screen_changed)
-        follow(self, shell.state, Aspect.LANGUAGE | SETTINGS, self._on_display_changed,
+        host.screen_changed.connect(self._on_host_screen_changed)
+        host.closing.connect(self.close)
+        follow(self, host.state, Aspect.LANGUAGE | SETTINGS, self._on_display_changed,
                now=False)
-        shell.deck.current_changed.connect(self._on_deck_current_changed)
-        if shell.time_cursor is not None:
-            shell.time_cursor.selection_changed.connect(self._on_cursor_selection_changed)
+        host.deck.current_changed.connect(self._on_deck_current_changed)
+        if host.time_cursor is not None:
+            host.time_cursor.selection_changed.connect(self._on_cursor_selection_changed)
 
     def _on_kiosk_visit_started(self) -> None:
-        self.analytics.start_session(self._shell.state.language)
-        current = self._shell.router.current
+        self.analytics.start_session(self._host.state.language)
+        current = self._host.current
         if current is not None:
             self.analytics.screen(current.value)
 
@@ -49,7 +55,7 @@ class VisitRecorder(QObject):
     def _on_kiosk_tapped(self, name: str) -> None:
         self.analytics.record("tap", name)
 
-    def _on_router_screen_changed(self, sid) -> None:  # ScreenId
+    def _on_host_screen_changed(self, sid: ScreenId) -> None:
         self.analytics.screen(sid.value)
 
     def _on_display_changed(self, change: DisplayChange) -> None:
@@ -65,7 +71,7 @@ class VisitRecorder(QObject):
         self._previous_access = access
 
     def _on_deck_current_changed(self, index: int) -> None:
-        cards = self._shell.content.cards
+        cards = self._host.content.cards
         if 0 <= index < len(cards):
             self.analytics.record("card", cards[index].id)
 
