@@ -41,7 +41,7 @@ class ValueAxis(pg.AxisItem):
 
     def __init__(self, orientation: str = "left") -> None:
         super().__init__(orientation)
-        self.unit = None
+        self.unit: Unit | None = None
         self.lang: Lang = "en"
 
     def tickStrings(self, values, scale, spacing):
@@ -51,6 +51,12 @@ class ValueAxis(pg.AxisItem):
 
 
 Width = Callable[[str], int]  # the pixel width of a text in the axis font
+
+
+def tick_text(value: float, unit: Unit | None, lang: Lang) -> str:
+    """A tick's value as the exhibit writes it; a chart with no figure at all (every
+    point a gap) has no unit, and its ticks are plain numbers."""
+    return format_number(value, unit if unit is not None else Unit.COUNT, lang)
 
 
 def key_ticks(chart: Chart, lang: Lang, per_point: float, width: Width) -> list[tuple[int, str]]:
@@ -69,7 +75,7 @@ def value_ticks(top: float, unit: Unit | None, lang: Lang, per_unit: float,
     """As many round values from 0 to ``top`` as fit side by side, ``per_unit`` pixels
     per unit ("1 milliard de dollars" needs room)."""
     for count in (4, 3, 2, 1):
-        ticks = [(v, format_number(v, unit, lang)) for v in nice_ticks(top, count)]
+        ticks = [(v, tick_text(v, unit, lang)) for v in nice_ticks(top, count)]
         if all((width(a[1]) + width(b[1])) * 0.6 < (b[0] - a[0]) * per_unit
                for a, b in zip(ticks, ticks[1:], strict=False)):
             break
@@ -83,7 +89,7 @@ def level_ticks(low: float, high: float, unit: Unit | None, lang: Lang, per_unit
     fewer ticks, never none."""
     ticks: list[tuple[float, str]] = []
     for count in (5, 4, 3, 2, 1):
-        ticks = [(v, format_number(v, unit, lang)) for v in nice_ticks(high, count, low)]
+        ticks = [(v, tick_text(v, unit, lang)) for v in nice_ticks(high, count, low)]
         if all((b[0] - a[0]) * per_unit >= line_height * 1.6
                for a, b in zip(ticks, ticks[1:], strict=False)):
             break

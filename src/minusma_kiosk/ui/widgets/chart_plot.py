@@ -32,8 +32,10 @@ _CONFIGURED = False
 def mix(a: str, b: str, t: float) -> QColor:
     """The colour ``t`` (0…1) of the way from ``a`` to ``b``."""
     ca, cb = QColor(a), QColor(b)
-    return QColor.fromRgbF(*(x + (y - x) * t for x, y in zip(ca.getRgbF(), cb.getRgbF(),
-                                                             strict=True)))
+    return QColor.fromRgbF(ca.redF() + (cb.redF() - ca.redF()) * t,
+                           ca.greenF() + (cb.greenF() - ca.greenF()) * t,
+                           ca.blueF() + (cb.blueF() - ca.blueF()) * t,
+                           ca.alphaF() + (cb.alphaF() - ca.alphaF()) * t)
 
 
 def configure_pyqtgraph() -> None:
@@ -428,6 +430,7 @@ class ChartPlot(QWidget):
             return
         old, new = self._from, self.highlight
         slide = self.motion is AnimationLevel.FULL and old is not None and new is not None
+        x: float
         if new is None:
             x, opacity = (old if old is not None else 0), 1.0 - t
         elif slide:

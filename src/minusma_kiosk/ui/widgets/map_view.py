@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QEasingCurve,
     QLineF,
     QPointF,
+    QRect,
     QRectF,
     Qt,
     QTimer,
@@ -156,8 +157,9 @@ class MapView(QGraphicsView):
         self.viewport().update()
 
     # --- static layers ------------------------------------------------------------
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
-        self.backdrop.paint(painter, rect, self.transform().m11() or 1.0, palette().map,
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        self.backdrop.paint(painter, QRectF(rect), self.transform().m11() or 1.0,
+                            palette().map,
                             fast=self._settle.isActive())
 
     def _on_settle_timeout(self) -> None:
