@@ -339,7 +339,7 @@ def test_high_contrast_reaches_the_map_the_strip_and_the_charts(make_shell):
     shell.router.navigate(ScreenId.BUDGET)
     settle()
     charts = shell.router.screen(ScreenId.BUDGET)
-    bars = next(c for c in charts._charts if c.kind.value == "bars")
+    bars = next(c for c in charts.charts if c.kind.value == "bars")
     charts.show_chart(bars)
     charts.chart_plot.stop()
     settle()

@@ -24,7 +24,7 @@ def charts(make_shell):
 def bar_point(screen, index: int) -> QPoint:
     """Where the bar (or point) ``index`` of the shown chart is, in plot widget pixels."""
     view = screen.plot.getPlotItem().getViewBox()
-    chart = screen._chart
+    chart = screen.chart
     fig = chart.points[index].figure
     y = fig.value * 0.5 if fig else 0.0
     scene = view.mapViewToScene(QPointF(index, y))
@@ -61,17 +61,17 @@ def test_every_chart_is_in_the_picker(charts, bundled):
     shell, screen = charts
     assert list(screen.picker) == [c.id for c in bundled.content.charts]
     tap(screen.picker["minusma_budget"])
-    assert screen._chart.id == "minusma_budget"
+    assert screen.chart.id == "minusma_budget"
     assert screen.picker["minusma_budget"].property("active") == "true"
 
 
 def test_tapping_a_bar_explains_it_with_its_source(charts):
     shell, screen = charts
-    screen.show_chart(next(c for c in screen._content.charts if c.id == "minusma_budget"))
+    screen.show_chart(next(c for c in screen.charts if c.id == "minusma_budget"))
     settle()  # the plot lays out again for this chart's axis
     from minusma_kiosk.content.formatting import format_number
 
-    index, point = next((i, p) for i, p in enumerate(screen._chart.points)
+    index, point = next((i, p) for i, p in enumerate(screen.chart.points)
                         if p.figure is not None)
     tap(screen.plot.viewport(), bar_point(screen, index))
     value = format_number(point.figure.value, point.figure.unit, "en", exact=True)
@@ -82,17 +82,17 @@ def test_tapping_a_bar_explains_it_with_its_source(charts):
 
 def test_a_gap_says_no_verified_figure(charts):
     shell, screen = charts
-    screen.show_chart(next(c for c in screen._content.charts if c.id == "minusma_budget"))
+    screen.show_chart(next(c for c in screen.charts if c.id == "minusma_budget"))
     settle()
-    index = next(i for i, p in enumerate(screen._chart.points) if p.gap)
+    index = next(i for i, p in enumerate(screen.chart.points) if p.gap)
     tap(screen.plot.viewport(), bar_point(screen, index))
     assert "no verified figure" in screen.callout_value.text()
 
 
 def test_a_derived_value_shows_its_formula(charts):
     shell, screen = charts
-    screen.show_chart(next(c for c in screen._content.charts if c.id == "us_share_minusma"))
-    index = next(i for i, p in enumerate(screen._chart.points) if p.figure is not None)
+    screen.show_chart(next(c for c in screen.charts if c.id == "us_share_minusma"))
+    index = next(i for i, p in enumerate(screen.chart.points) if p.figure is not None)
     screen.select_point(index)
     assert screen.callout_source.text().startswith("Computed for this exhibit:")
     assert "×" in screen.callout_source.text()
@@ -100,12 +100,12 @@ def test_a_derived_value_shows_its_formula(charts):
 
 def test_a_fiscal_year_moves_the_shared_cursor_and_back(charts):
     shell, screen = charts
-    screen.show_chart(next(c for c in screen._content.charts if c.id == "minusma_budget"))
-    index = next(i for i, p in enumerate(screen._chart.points) if p.key == "2022-23")
+    screen.show_chart(next(c for c in screen.charts if c.id == "minusma_budget"))
+    index = next(i for i, p in enumerate(screen.chart.points) if p.key == "2022-23")
     screen.select_point(index)
     assert shell.time_cursor.date == dt.date(2022, 7, 1)
     assert shell.time_cursor.fiscal_year() == "2022-23"
-    assert screen._highlight_index() == index
+    assert screen.chart_plot.highlight == index
 
 
 def test_right_click_and_long_press_open_no_menu_or_dialog(charts, qtbot):
@@ -138,7 +138,7 @@ def test_right_click_and_long_press_open_no_menu_or_dialog(charts, qtbot):
 def test_chart_texts_switch_language(charts):
     shell, screen = charts
     tap(shell.nav.language)
-    assert screen.title.text() == screen._chart.title.fr
+    assert screen.title.text() == screen.chart.title.fr
 
 
 def test_watch_reloads_a_chart_and_keeps_the_last_good_data(tmp_path, make_shell, qtbot):
@@ -152,7 +152,7 @@ def test_watch_reloads_a_chart_and_keeps_the_last_good_data(tmp_path, make_shell
     shell = make_shell(loaded=load_with_fallback(folder, use_cache=False), watch=True)
     shell.router.navigate(ScreenId.BUDGET)
     screen = shell.router.screen(ScreenId.BUDGET)
-    screen.show_chart(next(c for c in screen._charts if c.id == "minusma_budget"))
+    screen.show_chart(next(c for c in screen.charts if c.id == "minusma_budget"))
 
     def value(key):
         # New content makes the screen again: ask the router for it each time.
@@ -175,7 +175,7 @@ def test_watch_reloads_a_chart_and_keeps_the_last_good_data(tmp_path, make_shell
 
 def test_who_pays_shows_the_cap_the_arrears_and_the_us_part(charts):
     shell, screen = charts
-    screen.show_chart(next(c for c in screen._charts if c.id == "who_pays_share"))
+    screen.show_chart(next(c for c in screen.charts if c.id == "who_pays_share"))
     assert "$1.1\u00a0billion" in screen.notes.text() and "Source:" in screen.notes.text()
     import pyqtgraph as pg
 
@@ -190,7 +190,7 @@ def test_category_names_and_colons_in_french(make_shell):
     shell = make_shell(lang="fr")
     shell.router.navigate(ScreenId.BUDGET)
     screen = shell.router.screen(ScreenId.BUDGET)
-    screen.show_chart(next(c for c in screen._charts if c.id == "who_pays_share"))
+    screen.show_chart(next(c for c in screen.charts if c.id == "who_pays_share"))
     screen.select_point(0)
     assert screen.callout_value.text() == "États-Unis\u202f: 26,94\u202f%"
     assert screen.callout_text.text().startswith("Part des États-Unis")  # a capital
@@ -202,7 +202,7 @@ def test_category_names_and_colons_in_french(make_shell):
 
 def test_year_control_steps_the_shared_fiscal_year(charts):
     shell, screen = charts
-    screen.show_chart(next(c for c in screen._charts if c.id == "minusma_budget"))
+    screen.show_chart(next(c for c in screen.charts if c.id == "minusma_budget"))
     assert screen.year_label.isVisible()
     tap(screen.year_next)  # from before the first point: to the first fiscal year
     assert shell.time_cursor.fiscal_year() == "2013-14"
@@ -212,9 +212,9 @@ def test_year_control_steps_the_shared_fiscal_year(charts):
     tap(screen.year_prev)
     assert shell.time_cursor.fiscal_year() == "2013-14"
     assert not screen.year_prev.isEnabled()
-    screen.show_chart(next(c for c in screen._charts if c.id == "minusma_authorized"))
+    screen.show_chart(next(c for c in screen.charts if c.id == "minusma_authorized"))
     assert not screen.year_label.isVisible()  # ceilings set on dates: no year to step
-    screen.show_chart(next(c for c in screen._charts if c.id == "who_pays"))
+    screen.show_chart(next(c for c in screen.charts if c.id == "who_pays"))
     assert screen.year_label.text() == "Tap the arrows or a bar to choose a year"
     settle()  # the year row is laid out again now that it shows
     tap(screen.year_next)  # 2013 has no point: to the first year, 2016
@@ -223,8 +223,8 @@ def test_year_control_steps_the_shared_fiscal_year(charts):
 
 
 def chart(screen, chart_id):
-    screen.show_chart(next(c for c in screen._charts if c.id == chart_id))
-    return screen._chart
+    screen.show_chart(next(c for c in screen.charts if c.id == chart_id))
+    return screen.chart
 
 
 def test_every_chart_over_time_marks_the_cursor_year(charts):
@@ -236,7 +236,7 @@ def test_every_chart_over_time_marks_the_cursor_year(charts):
     for chart_id, key in expected.items():
         c = chart(screen, chart_id)
         assert c.points[screen.chart_plot.highlight].key == key, chart_id
-    assert screen.chart_plot._band.opts["x"] == [float(screen.chart_plot.highlight)]
+    assert screen.chart_plot.year_band.opts["x"] == [float(screen.chart_plot.highlight)]
     assert chart(screen, "who_pays_share") and screen.chart_plot.highlight is None
 
 
@@ -247,7 +247,7 @@ def test_the_year_band_spans_the_plotted_values(charts):
     shell.time_cursor.set_date(dt.date(2019, 3, 1))
     for chart_id in ("minusma_budget", "minusma_attack_deaths", "who_pays"):
         c = chart(screen, chart_id)
-        band = screen.chart_plot._band.opts
+        band = screen.chart_plot.year_band.opts
         values = [p.figure.value for p in c.points + c.points2 if p.figure is not None]
         assert band["y0"][0] <= min(values) and band["y0"][0] + band["height"][0] >= max(values)
 
@@ -256,7 +256,7 @@ def test_a_line_chart_rings_the_cursor_point(charts):
     shell, screen = charts
     shell.time_cursor.set_date(dt.date(2017, 5, 1))
     c = chart(screen, "who_pays")
-    xs, ys = screen.chart_plot._ring.getData()
+    xs, ys = screen.chart_plot.year_ring.getData()
     assert list(xs) == [1.0] and list(ys) == [c.points[1].figure.value]
 
 
@@ -304,16 +304,16 @@ def test_the_year_marker_morphs_to_a_new_year(make_shell, qtbot, level):
     plot.stop()
     old = plot.highlight
     shell.time_cursor.set_date(dt.date(2022, 3, 1))
-    assert plot._morph.state() == plot._morph.State.Running
+    assert plot.year_morph.state() == plot.year_morph.State.Running
     new = plot.highlight
     assert new == old + 3
-    plot._morph.stop()
+    plot.year_morph.stop()
     plot.morph_to(0.5)
-    band_x = plot._band.opts["x"][0]
+    band_x = plot.year_band.opts["x"][0]
     if level == "full":  # slides
-        assert band_x == pytest.approx(old + 1.5) and plot._band.opacity() == 1.0
+        assert band_x == pytest.approx(old + 1.5) and plot.year_band.opacity() == 1.0
     else:  # cross-fades in place
-        assert band_x == new and plot._band.opacity() == pytest.approx(0.5)
+        assert band_x == new and plot.year_band.opacity() == pytest.approx(0.5)
     brushes = plot.bars.opts["brushes"]
     assert brushes[old].color() == brushes[new].color()  # half way between the two colours
     plot.morph_to(1.0)
@@ -360,7 +360,7 @@ def test_time_axis_labels_never_overlap(make_shell, size):
     screen = shell.router.screen(ScreenId.BUDGET)
     plot = screen.chart_plot
     metrics = QFontMetrics(plot._gap_font)
-    for c in screen._charts:
+    for c in screen.charts:
         if c.axis.value == "category":
             continue
         screen.show_chart(c)
@@ -382,7 +382,7 @@ def test_value_labels_of_parts_never_overlap(make_shell, lang):
     plot = screen.chart_plot
     metrics = QFontMetrics(plot._gap_font)
     view = plot.plot.getPlotItem().getViewBox()
-    for c in screen._charts:
+    for c in screen.charts:
         if c.axis.value != "category":
             continue
         screen.show_chart(c)
@@ -420,17 +420,17 @@ def test_a_chart_s_items_are_made_once_and_only_updated(charts):
     shell, screen = charts
     plot = screen.chart_plot
     made = {}
-    for c in screen._charts:
+    for c in screen.charts:
         screen.show_chart(c)
         made[c.id] = list(plot.items)
     in_plot = len(screen.plot.getPlotItem().items)
-    for c in screen._charts:  # a second round makes nothing
+    for c in screen.charts:  # a second round makes nothing
         screen.show_chart(c)
         assert plot.items == made[c.id], c.id
         assert all(i.isVisible() for i in plot.items), c.id
         others = [i for cid, items in made.items() if cid != c.id for i in items]
         assert not any(i.isVisible() for i in others), c.id
-    bars = next(c for c in screen._charts if c.kind.value == "bars")
+    bars = next(c for c in screen.charts if c.kind.value == "bars")
     screen.show_chart(bars)
     shell.resize(1366, 768)
     settle()
@@ -445,7 +445,7 @@ def test_a_new_palette_recolours_the_chart_in_place(charts):
     from minusma_kiosk.ui.theme.tokens import HIGH_CONTRAST, PALETTE
 
     shell, screen = charts
-    line_chart = next(c for c in screen._charts if c.kind.value == "line")
+    line_chart = next(c for c in screen.charts if c.kind.value == "line")
     screen.show_chart(line_chart)
     line = screen.chart_plot.lines[0][0]
     assert line.opts["pen"].color().name().upper() == PALETTE.accent
@@ -453,7 +453,7 @@ def test_a_new_palette_recolours_the_chart_in_place(charts):
     settle()
     assert screen.chart_plot.lines[0][0] is line
     assert line.opts["pen"].color().name().upper() == HIGH_CONTRAST.accent
-    gaps = next(c for c in screen._charts if any(p.gap for p in c.points))
+    gaps = next(c for c in screen.charts if any(p.gap for p in c.points))
     screen.show_chart(gaps)  # a chart first shown in high contrast is made in it
     import pyqtgraph as pg
 
@@ -465,7 +465,7 @@ def test_a_gap_label_speaks_the_new_language_in_place(charts):
     import pyqtgraph as pg
 
     shell, screen = charts
-    gaps = next(c for c in screen._charts if any(p.gap for p in c.points))
+    gaps = next(c for c in screen.charts if any(p.gap for p in c.points))
     screen.show_chart(gaps)
     labels = [i for i in screen.chart_plot.items if isinstance(i, pg.TextItem)]
     before = [t.toPlainText() for t in labels]
@@ -479,7 +479,7 @@ def test_a_gap_label_speaks_the_new_language_in_place(charts):
 def test_tapping_a_legend_sample_hides_no_series(charts, qtbot):
     """pyqtgraph hides a series when its legend sample is clicked; a visitor's tap must not."""
     shell, screen = charts
-    two = next((c for c in screen._charts if c.points2), None)
+    two = next((c for c in screen.charts if c.points2), None)
     if two is None:
         pytest.skip("no chart with two series in the loaded content")
     screen.show_chart(two)

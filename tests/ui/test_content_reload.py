@@ -104,7 +104,7 @@ def test_a_chart_keeps_the_chart_and_the_tapped_year(watched, qtbot):
     shell, folder = watched
     shell.router.navigate(ScreenId.BUDGET)
     screen = shell.router.screen(ScreenId.BUDGET)
-    chart = next(c for c in screen._charts if c.axis.value == "fiscal_year")
+    chart = next(c for c in screen.charts if c.axis.value == "fiscal_year")
     screen.show_chart(chart)
     index = next(i for i, p in enumerate(chart.points) if p.figure is not None)
     screen.select_point(index)

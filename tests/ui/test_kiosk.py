@@ -50,7 +50,7 @@ def test_the_attract_loop_plays_the_timeline_a_chart_and_a_card(kiosk, qtbot):
     assert not timeline.autoplay.playing
     assert kiosk.router.current is ScreenId.BUDGET
     charts = kiosk.router.screen(ScreenId.BUDGET)
-    assert charts._chart.axis.value == "fiscal_year" and charts.autoplay.playing
+    assert charts.chart.axis.value == "fiscal_year" and charts.autoplay.playing
     charts.autoplay._timer.setInterval(10)
     years = set()
     kiosk.time_cursor.date_changed.connect(lambda _day: years.add(kiosk.time_cursor.fiscal_year()))
@@ -68,15 +68,15 @@ def test_the_first_touch_enters_and_presses_nothing(kiosk):
     k.start_attract()
     k.loop.next_step()  # now on the charts
     charts = kiosk.router.screen(ScreenId.BUDGET)
-    shown = charts._chart.id
+    shown = charts.chart.id
     settle()
     other = next(t for cid, t in charts.picker.items() if cid != shown)
     tap(other)
     assert not k.attracting and not k.attract_overlay.isVisible()
-    assert charts._chart.id == shown  # the touch that woke the exhibit pressed nothing
+    assert charts.chart.id == shown  # the touch that woke the exhibit pressed nothing
     assert not charts.autoplay.playing and k.monitor.running
     tap(other)  # the next one does
-    assert charts._chart.id != shown
+    assert charts.chart.id != shown
 
 
 def test_nobody_there_asks_then_starts_over(kiosk, qtbot):

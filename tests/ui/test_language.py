@@ -86,10 +86,10 @@ def test_switching_keeps_the_selected_event_and_the_chart_year(make_shell, bundl
     charts = shell.router.screen(ScreenId.BUDGET)
     charts.show_chart(next(c for c in bundled.content.charts if c.id == "minusma_budget"))
     charts.step_year(+1)
-    chosen = (charts._chart.id, charts._highlight_index(), shell.time_cursor.date)
+    chosen = (charts.chart.id, charts.chart_plot.highlight, shell.time_cursor.date)
     tap(shell.nav.language)
-    assert (charts._chart.id, charts._highlight_index(), shell.time_cursor.date) == chosen
-    assert charts.title.text() == charts._chart.title.en
+    assert (charts.chart.id, charts.chart_plot.highlight, shell.time_cursor.date) == chosen
+    assert charts.title.text() == charts.chart.title.en
 
 
 def test_switching_keeps_the_display_settings_open(make_shell):

@@ -53,7 +53,7 @@ def test_a_number_then_enter_jumps_to_that_step(present):
     assert p.tour.index == target
     assert present.router.current is ScreenId.BUDGET
     charts = present.router.screen(ScreenId.BUDGET)
-    assert charts._chart.id == "minusma_budget"
+    assert charts.chart.id == "minusma_budget"
     assert present.time_cursor.fiscal_year() == "2019-20"
     assert charts.callout_value.text().startswith("2019–20: ")
 

@@ -156,6 +156,16 @@ class ChartsScreen(Screen):
         follow_language(self, self.display, self.retranslate)
         follow_metrics(self, self.display, self.apply_metrics)
 
+    @property
+    def charts(self) -> tuple[Chart, ...]:
+        """The charts the picker offers."""
+        return self._charts
+
+    @property
+    def chart(self) -> Chart:
+        """The chart shown."""
+        return self._chart
+
     def _place_picker(self, columns: int) -> None:
         for b in self.picker.values():
             self._picker_grid.removeWidget(b)

@@ -175,6 +175,21 @@ class ChartPlot(QWidget):
         return self._drawing.chart if self._drawing is not None else None
 
     @property
+    def year_band(self) -> pg.BarGraphItem:
+        """The band behind the point of the cursor's year."""
+        return self._band
+
+    @property
+    def year_ring(self) -> pg.ScatterPlotItem:
+        """The ring around a line chart's point of the cursor's year."""
+        return self._ring
+
+    @property
+    def year_morph(self) -> QVariantAnimation:
+        """The year marker's move to a new year (a test or the bench drives it)."""
+        return self._morph
+
+    @property
     def items(self) -> list[pg.GraphicsObject]:
         """The shown chart's items (bars, lines, gap labels, reference line, legend)."""
         return self._drawing.items if self._drawing is not None else []
