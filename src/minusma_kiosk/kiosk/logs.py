@@ -27,6 +27,10 @@ FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 log = logging.getLogger("minusma_kiosk")
 _crash_file: IO[str] | None = None  # kept open for faulthandler as long as we run
+#: The handlers :func:`setup_logging` added (replaced when it runs again), and the plain
+#: file handler :func:`enable_rotation` swaps for a rotating one.
+_ours: list[logging.Handler] = []
+_plain: list[logging.FileHandler] = []
 
 
 def setup_logging(folder: Path, level: int = logging.INFO, name: str = LOG_NAME,
@@ -44,10 +48,11 @@ def setup_logging(folder: Path, level: int = logging.INFO, name: str = LOG_NAME,
     global _crash_file
     path = folder / name
     root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "_minusma", False):
-            root.removeHandler(handler)
-            handler.close()
+    for handler in _ours:
+        root.removeHandler(handler)
+        handler.close()
+    _ours.clear()
+    _plain.clear()
     handlers: list[logging.Handler] = [logging.StreamHandler()]
     problem = None
     try:
@@ -56,14 +61,14 @@ def setup_logging(folder: Path, level: int = logging.INFO, name: str = LOG_NAME,
             handlers.append(_rotating(path))
         else:
             plain = logging.FileHandler(path, encoding="utf-8")
-            plain._minusma_plain = True  # type: ignore[attr-defined]
+            _plain.append(plain)
             handlers.append(plain)
     except OSError as exc:
         problem = (f"the log folder {folder} cannot be written ({exc.strerror or exc}): "
                    "logging to the terminal only (the system journal under systemd)")
     for handler in handlers:
         handler.setFormatter(logging.Formatter(FORMAT))
-        handler._minusma = True  # type: ignore[attr-defined]
+        _ours.append(handler)
         root.addHandler(handler)
     root.setLevel(level)
     logging.captureWarnings(True)
@@ -89,20 +94,19 @@ def _rotating(path: Path) -> logging.Handler:
 def enable_rotation() -> None:
     """Replace the plain file handler of ``setup_logging(rotate=False)`` by a rotating one."""
     root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "_minusma_plain", False):
-            assert isinstance(handler, logging.FileHandler)
-            try:
-                rotating = _rotating(Path(handler.baseFilename))
-            except OSError as exc:
-                log.warning("the log %s cannot rotate (%s); it keeps growing",
-                            handler.baseFilename, exc)
-                return
-            rotating.setFormatter(handler.formatter)
-            rotating._minusma = True  # type: ignore[attr-defined]
-            root.addHandler(rotating)
-            root.removeHandler(handler)
-            handler.close()
+    for handler in list(_plain):
+        try:
+            rotating = _rotating(Path(handler.baseFilename))
+        except OSError as exc:
+            log.warning("the log %s cannot rotate (%s); it keeps growing",
+                        handler.baseFilename, exc)
+            return
+        rotating.setFormatter(handler.formatter)
+        _ours[_ours.index(handler)] = rotating
+        _plain.remove(handler)
+        root.addHandler(rotating)
+        root.removeHandler(handler)
+        handler.close()
 
 
 def log_unhandled(kind: type[BaseException], value: BaseException,
