@@ -137,6 +137,7 @@ def test_every_colour_token_is_checked():
         "map.neighbour_border",             # thin lines between neighbours
         "map.region_tint",                  # a 45 % tint under the selected marker
         "map.mark_edge",                    # the light edge around marks
+        "map.label_halo",                   # a translucent white halo behind names
     }
     tokens_ = [f.name for f in fields(PALETTE) if isinstance(getattr(PALETTE, f.name), str)]
     tokens_ += [f"{g}.{f.name}" for g in ("map", "chart", "categories")

@@ -26,6 +26,7 @@ class MapColours:
     camp: str = "#0B5CAD"
     occupied: str = "#B3261E"
     mark_edge: str = "#FFFFFF"         # the light edge around dots, camps and markers
+    label_halo: str = "#D7FFFFFF"      # behind place names (#AARRGGBB: 84 % white)
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ HIGH_CONTRAST = Palette(
         camp="#00306B",
         occupied="#8C0000",
         mark_edge="#FFFFFF",
+        label_halo="#FFFFFFFF",
     ),
     chart=ChartColours(bar="#C4C4C4", part="#DADADA", second="#7A3E00"),
     categories=CategoryColours(

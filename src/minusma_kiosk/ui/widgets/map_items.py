@@ -20,7 +20,8 @@ class LabelItem(QGraphicsItem):
     """
 
     def __init__(self, text: str, px: int, colour: str, bold: bool = False,
-                 offset: QPointF | None = None, parent: QGraphicsItem | None = None) -> None:
+                 offset: QPointF | None = None, parent: QGraphicsItem | None = None,
+                 halo: str = "#D7FFFFFF") -> None:
         super().__init__(parent)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -29,7 +30,7 @@ class LabelItem(QGraphicsItem):
         self._font = QFont()
         self._path = QPainterPath()
         self._key: tuple[str, int, bool] | None = None
-        self._halo = QPen(QColor(255, 255, 255, 215), 3.0)
+        self._halo = QPen(QColor(halo), 3.0)
         self._halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         self.set_text(text, px, bold)
 
@@ -44,10 +45,11 @@ class LabelItem(QGraphicsItem):
             self.prepareGeometryChange()
             self._offset = QPointF(offset)
 
-    def set_colour(self, colour: str) -> None:
-        """The text's colour (the palette changed)."""
-        if QColor(colour) != self._colour:
+    def set_colour(self, colour: str, halo: str) -> None:
+        """The text's colour and its halo's (the palette changed)."""
+        if QColor(colour) != self._colour or QColor(halo) != self._halo.color():
             self._colour = QColor(colour)
+            self._halo.setColor(QColor(halo))
             self.update()
 
     def set_text(self, text: str, px: int, bold: bool = False) -> None:

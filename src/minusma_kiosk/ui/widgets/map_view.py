@@ -144,7 +144,7 @@ class MapView(QGraphicsView):
         self._tint.setBrush(QBrush(QColor(c.region_tint)))
         for pid, dot in self._place_dots.items():
             dot.set_style(c.city, c.mark_edge, 1.5)
-            self._place_labels[pid].set_colour(c.city)
+            self._place_labels[pid].set_colour(c.city, c.label_halo)
             self._event_rings[pid].set_style(None, c.city, 3)
         for _occ, item in self._occupied:
             item.set_style(None, c.occupied, 4, dashed=True)
@@ -185,7 +185,8 @@ class MapView(QGraphicsView):
             self._scene.addItem(item)
             self._place_dots[place.id] = item
             px, bold = self._label_style(place)
-            label = LabelItem(place.name.en, px, colours.city, bold=bold)
+            label = LabelItem(place.name.en, px, colours.city, bold=bold,
+                              halo=colours.label_halo)
             label.setPos(pos)
             label.setZValue(21)
             self._scene.addItem(label)
