@@ -359,12 +359,12 @@ def test_time_axis_labels_never_overlap(make_shell, size):
     shell.router.navigate(ScreenId.BUDGET)
     screen = shell.router.screen(ScreenId.BUDGET)
     plot = screen.chart_plot
-    metrics = QFontMetrics(plot._gap_font)
+    metrics = QFontMetrics(plot.axes.font)
     for c in screen.charts:
         if c.axis.value == "category":
             continue
         screen.show_chart(c)
-        per_point = (plot.plot.width() - plot._narrow_axis) / len(c.points)
+        per_point = (plot.plot.width() - plot.axes.narrow) / len(c.points)
         shown = [(i, t) for i, t in plot.time_ticks(c, "en") if t]
         gap = min(b[0] - a[0] for a, b in zip(shown, shown[1:], strict=False))
         widest = max(metrics.horizontalAdvance(t) for _, t in shown)
@@ -380,7 +380,7 @@ def test_value_labels_of_parts_never_overlap(make_shell, lang):
     shell.router.navigate(ScreenId.BUDGET)
     screen = shell.router.screen(ScreenId.BUDGET)
     plot = screen.chart_plot
-    metrics = QFontMetrics(plot._gap_font)
+    metrics = QFontMetrics(plot.axes.font)
     view = plot.plot.getPlotItem().getViewBox()
     for c in screen.charts:
         if c.axis.value != "category":

@@ -23,7 +23,7 @@ def timeline(make_shell):
 
 
 def place(screen, pid):
-    return next(p for p in screen._cursor.timeline.places if p.id == pid)
+    return next(p for p in screen.window().content.timeline.places if p.id == pid)
 
 
 def view_point(screen, pid) -> QPoint:
@@ -130,8 +130,8 @@ def test_play_steps_and_user_input_pauses(timeline, qtbot):
 def test_map_shows_the_state_at_the_cursor_date(timeline):
     shell, screen = timeline
     cursor, view = shell.time_cursor, screen.map
-    camps = dict((c.id, item) for c, item in view._camp_items)
-    held = dict((o.place.id, item) for o, item in view._occupied)
+    camps = dict((c.id, item) for c, item in view.camp_markers)
+    held = dict((o.place.id, item) for o, item in view.held_markers)
     cursor.set_date(dt.date(2012, 8, 1))
     assert not any(item.isVisible() for item in camps.values())
     assert held["gao"].isVisible() and held["timbuktu"].isVisible()
@@ -146,7 +146,7 @@ def test_selected_event_tints_its_region_and_survives_a_language_switch(timeline
     shell, screen = timeline
     chosen = placed(shell)
     shell.time_cursor.select(chosen)
-    assert not screen.map._tint.path().isEmpty()
+    assert not screen.map.region_tint.isEmpty()
     tap(shell.nav.language)
     assert shell.time_cursor.selected is chosen
     assert screen.panel.title.text() == chosen.title.fr

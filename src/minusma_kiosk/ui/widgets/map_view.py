@@ -225,6 +225,22 @@ class MapView(QGraphicsView):
             self._scene.addItem(item)
             self._occupied.append((occ, item))
 
+    # --- what the map shows (read by tests and the layout audit) -------------------------
+    @property
+    def camp_markers(self) -> list[tuple[Camp, ShapeItem]]:
+        """Each mapped camp and its marker."""
+        return list(self._camp_items)
+
+    @property
+    def held_markers(self) -> list[tuple[Occupation, ShapeItem]]:
+        """Each mapped town held by armed groups, and its dashed ring."""
+        return list(self._occupied)
+
+    @property
+    def region_tint(self) -> QPainterPath:
+        """The outline of the region tinted for the selected event (empty: none)."""
+        return self._tint.path()
+
     # --- state from the screen ----------------------------------------------------------
     def set_language(self, lang: Lang) -> None:
         """Place names in ``lang``."""
