@@ -145,8 +145,6 @@ class PlotAxes:
     def frame_time(self, plot: pg.PlotWidget, chart: Chart, lang: Lang) -> None:
         """A chart over time: the values on the left, the periods along the bottom."""
         self.share.unit = None
-        self.value.setTicks(None)
-        self.value.setWidth(self.narrow)
         plot.setXRange(-0.7, len(chart.points) - 0.3, padding=0)
         every = [p.figure.value for p in chart.points + chart.points2 if p.figure is not None]
         if chart.reference is not None:
@@ -169,7 +167,12 @@ class PlotAxes:
                                 height / (self.high - self.low), metrics.height())
             self.value.setTicks([ticks])
             widest = max(metrics.horizontalAdvance(text) for _, text in ticks)
-            self.value.setWidth(max(self.narrow, widest + metrics.height()))
+            width = max(self.narrow, widest + metrics.height())
+        else:  # not laid out yet: pyqtgraph's own ticks until the first resize
+            self.value.setTicks(None)
+            width = self.narrow
+        if self.value.width() != width:  # each new width lays the plot out again
+            self.value.setWidth(width)
         self.share.setTicks([self.time_ticks(plot, chart, lang)])
 
     def time_ticks(self, plot: pg.PlotWidget, chart: Chart,
