@@ -32,7 +32,7 @@ from minusma_kiosk.ui.widgets.pictures import render_picture
 from minusma_kiosk.ui.widgets.scrolling import kinetic_scroll_area
 from minusma_kiosk.ui.widgets.source_list import SourceList
 from minusma_kiosk.ui.widgets.swipe_area import SwipeArea
-from minusma_kiosk.ui.widgets.text import button, label, set_flag
+from minusma_kiosk.ui.widgets.text import button, label, primary, set_flag
 
 
 class CardFront(QWidget):
@@ -57,6 +57,7 @@ class CardFront(QWidget):
         self.headline = label("h2")
         self.text = label("body")
         words.addWidget(self.picture)
+        primary(self.headline, self.text)
         words.addWidget(self.headline)
         words.addWidget(self.text)
         words.addStretch(1)

@@ -45,7 +45,7 @@ from minusma_kiosk.ui.widgets.chart_axes import point_label
 from minusma_kiosk.ui.widgets.chart_plot import ChartPlot
 from minusma_kiosk.ui.widgets.figure_view import provenance, short_origin
 from minusma_kiosk.ui.widgets.scrolling import kinetic_scroll_area
-from minusma_kiosk.ui.widgets.text import label, set_flag
+from minusma_kiosk.ui.widgets.text import label, primary, set_flag
 from minusma_kiosk.ui.widgets.tile import Tile
 from minusma_kiosk.ui.widgets.year_control import YearControl
 
@@ -135,6 +135,7 @@ class ChartsScreen(Screen):
         self.callout_value = label("h2")
         self.callout_text = label("body")
         self.callout_source = label("caption")
+        primary(self.title, self.callout_value, self.callout_text, self.callout_source)
         for w in (self.callout_value, self.callout_text, self.callout_source):
             callout_lay.addWidget(w)
         callout_lay.addStretch(1)

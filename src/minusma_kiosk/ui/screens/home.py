@@ -14,7 +14,7 @@ from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.widgets.figure_view import StatView
 from minusma_kiosk.ui.widgets.scrolling import kinetic_scroll_area
 from minusma_kiosk.ui.widgets.source_list import SourceList
-from minusma_kiosk.ui.widgets.text import button, label
+from minusma_kiosk.ui.widgets.text import button, label, primary
 from minusma_kiosk.ui.widgets.tile import Tile
 
 
@@ -50,6 +50,7 @@ class HomeScreen(Screen):
         self.title = label("h1")
         self.subtitle = label("lead")
         self.intro = label("body")
+        primary(self.title, self.intro)
         self.sources_button = button("secondary")
         self.sources_button.setObjectName("home_sources")
         self.sources_button.setCheckable(True)

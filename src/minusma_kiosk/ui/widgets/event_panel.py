@@ -9,7 +9,7 @@ from minusma_kiosk.content.formatting import format_date
 from minusma_kiosk.content.model import Category, Event, Lang
 from minusma_kiosk.ui.widgets.figure_view import source_line
 from minusma_kiosk.ui.widgets.scrolling import kinetic_scroll_area
-from minusma_kiosk.ui.widgets.text import label
+from minusma_kiosk.ui.widgets.text import label, primary
 
 
 def category_name(category: Category) -> str:
@@ -50,6 +50,7 @@ class EventPanel(QFrame):
         self.meta = label("caption")
         self.text = label("body")
         self.source = label("caption")
+        primary(self.date, self.title, self.meta, self.text, self.source)
         for w in (self.date, self.title, self.meta, self.text, self.source):
             lay.addWidget(w)
         lay.addStretch(1)

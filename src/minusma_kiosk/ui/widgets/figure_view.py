@@ -18,7 +18,7 @@ from minusma_kiosk.state.app_state import DisplaySource
 from minusma_kiosk.ui.display import follow_language, follow_metrics
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.widgets.fit_label import FitLabel
-from minusma_kiosk.ui.widgets.text import label
+from minusma_kiosk.ui.widgets.text import label, primary
 
 
 def source_line(src: Source, lang: Lang) -> str:
@@ -77,6 +77,8 @@ class FigureView(QWidget):
         self.origin = label("caption")
         for w in (self.qualifier, self.value, self.what, self.note, self.origin):
             lay.addWidget(w)
+        if large:  # a card's big figure: its value, what it counts, its date and source
+            primary(self.qualifier, self.value, self.what, self.origin)
         follow_language(self, display, lambda: self.set_language(display.display.language),
                         now=True)
         if large:

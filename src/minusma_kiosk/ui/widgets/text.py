@@ -58,3 +58,11 @@ def set_flag(widget: QWidget, name: str, value: bool) -> None:
         style = widget.style()
         style.unpolish(widget)
         style.polish(widget)
+
+
+def primary(*widgets: QWidget) -> None:
+    """Mark the texts a visitor came for (a headline, the story, its date, place and
+    source; a card's figure with its date and source): the story audit
+    (:mod:`minusma_kiosk.ui.audit`) checks that each is entirely in view."""
+    for w in widgets:
+        w.setProperty("primary", True)
