@@ -53,3 +53,39 @@ def test_a_story_with_room_is_seen_and_unmarked_texts_are_not_audited(qtbot):
     window.resize(420, 140)
     settle()
     assert [h.text for h in hidden_primary_texts(window)] == []  # the headline still fits
+
+
+def test_a_wrapped_label_laid_out_narrow_gets_shorter_when_it_widens(qtbot):
+    """A hidden card's text is laid out narrow first; shown wide, it must not keep the
+    narrow height (QLabel.heightForWidth never answers less than the minimum height,
+    and the card's text sat half out of view)."""
+    story = label("body", STORY)
+    qtbot.addWidget(story)
+    story.resize(200, 50)
+    story.show()
+    settle()
+    narrow = story.minimumHeight()
+    story.resize(900, narrow)
+    settle()
+    assert story.minimumHeight() < narrow / 2
+    assert abs(story.minimumHeight() - story.fontMetrics().lineSpacing() * 7) <= \
+        story.fontMetrics().lineSpacing() * 3  # a few lines, not the narrow column's
+
+
+def test_every_card_front_shows_its_text_in_a_landscape_kiosk(make_shell):
+    """Cards visited one after another, each painted (as the screenshots do): every
+    card's headline, text and figure with its source is in view at 1920x1080."""
+    from minusma_kiosk.ui.capture import screen_states
+    from minusma_kiosk.ui.router import ScreenId
+
+    shell = make_shell()
+    shell.router.navigate(ScreenId.CARDS)
+    hidden = []
+    for name, show in screen_states(shell, ScreenId.CARDS):
+        show()
+        settle()
+        shell.grab()
+        settle()
+        if not name.endswith("-open"):
+            hidden += [f"{name}: {h}" for h in hidden_primary_texts(shell)]
+    assert hidden == []

@@ -13,10 +13,26 @@ class _WrappedHeight(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and isinstance(obj, QLabel) and obj.wordWrap():
-            needed = obj.heightForWidth(obj.width()) if obj.text() else 0
-            if needed >= 0 and needed != obj.minimumHeight():
+            needed = text_height(obj) if obj.text() else 0
+            if needed != obj.minimumHeight():
                 obj.setMinimumHeight(needed)
         return False
+
+
+def text_height(lab: QLabel) -> int:
+    """How tall a word-wrapped label's lines are at its present width.
+
+    QLabel's ``heightForWidth`` never answers less than the label's minimum height, so
+    a label once laid out narrow (a hidden card) would keep that height when it widens
+    (the card's text pushed half out of view): the minimum is lifted while it is asked.
+    """
+    kept = lab.minimumHeight()
+    if kept == 0:
+        return lab.heightForWidth(lab.width())
+    lab.setMinimumHeight(0)
+    needed = lab.heightForWidth(lab.width())
+    lab.setMinimumHeight(kept)
+    return needed
 
 
 _WRAPPED_HEIGHT = _WrappedHeight()
