@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QImage
@@ -17,6 +18,7 @@ from minusma_kiosk.ui.shell import Shell
 
 if TYPE_CHECKING:
     from minusma_kiosk.ui.kiosk_controller import KioskController
+    from minusma_kiosk.ui.presenter import Presenter
 
 #: Screen diagonals assumed for the default screenshot sizes, so touch-target
 #: sizes come out as on the real hardware: a 32" exhibit screen, a 15.6" laptop.
@@ -155,6 +157,24 @@ def kiosk_states(kiosk: KioskController) -> list[State]:
             ("admin", admin)]
 
 
+def presenter_states(presenter: Presenter) -> list[tuple[str, Callable[[], None],
+                                                           Callable[[], QWidget | None] | None]]:
+    """Some tour steps and the notes window (the black screen is black: nothing to look
+    at): name, how to show it, and which window to grab (None: the exhibit's)."""
+    steps = len(presenter.steps)
+    out: list[tuple[str, Callable[[], None], Callable[[], QWidget | None] | None]] = []
+    for i in sorted({1, steps // 2} & set(range(steps))):
+        out.append((f"step-{i + 1}", partial(presenter.tour.go, i), None))
+
+    def notes() -> None:
+        presenter.tour.set_blank(False)
+        presenter.open_notes()
+        presenter.tour.go(1 if steps > 1 else 0)
+
+    out.append(("notes", notes, lambda: presenter.notes))
+    return out
+
+
 KIOSK = "kiosk"
 PRESENTER = "presenter"
 ACCESS = "access"
@@ -191,7 +211,7 @@ def visit_states(shell: Shell, only: list[str] | None = None
         kiosk.quiet()
     presenter = shell.presenter
     if presenter is not None and (not only or PRESENTER in only):
-        for state, show, target in presenter.states():
+        for state, show, target in presenter_states(presenter):
             show()
             settle()
             widget = target() if target is not None else None

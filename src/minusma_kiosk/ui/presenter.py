@@ -15,8 +15,6 @@ The visitor's touch and mouse work as always between steps.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent
@@ -246,23 +244,12 @@ class Presenter(QObject):
             self.notes.deleteLater()
             self.notes = None
 
-    # --- screenshots -----------------------------------------------------------------------
-    def states(self) -> list[tuple[str, Callable[[], None], Callable[[], QWidget | None] | None]]:
-        """Some steps and the notes window, for the screenshot command (the black screen is
-        black: nothing to look at): name, how to show it, and which window to grab
-        (None: the exhibit's)."""
-        out: list[tuple[str, Callable[[], None], Callable[[], QWidget | None] | None]] = []
-        for i in sorted({1, len(self.steps) // 2} & set(range(len(self.steps)))):
-            out.append((f"step-{i + 1}", partial(self.tour.go, i), None))
-        out.append(("notes", self._show_notes, lambda: self.notes))
-        return out
-
-    def _show_notes(self) -> None:
-        self.tour.set_blank(False)
+    def open_notes(self) -> NotesWindow:
+        """The notes window (made if there is none), the size of the exhibit's window."""
         if self.notes is None:
             self.notes = NotesWindow(self.host.state)
             self.notes.resize(self.host.window.size())
-        self.tour.go(1 if len(self.steps) > 1 else 0)
+        return self.notes
 
     def quiet(self) -> None:
         """After the screenshots: no blank, the notes window closed."""
