@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.graphicsItems.LegendItem import ItemSample
 from PySide6.QtCore import QEasingCurve, QSize, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -23,8 +22,8 @@ from minusma_kiosk.state.app_state import AnimationLevel, Aspect, DisplayChange,
 from minusma_kiosk.ui.display import follow, follow_metrics
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.theme.palette import palette
-from minusma_kiosk.ui.theme.tokens import Palette
 from minusma_kiosk.ui.widgets.chart_axes import PlotAxes
+from minusma_kiosk.ui.widgets.chart_drawing import ChartDrawing
 
 _CONFIGURED = False
 
@@ -45,39 +44,6 @@ def configure_pyqtgraph() -> None:
         pg.setConfigOptions(antialias=True, background=palette().surface,
                             foreground=palette().text)
         _CONFIGURED = True
-
-
-class _Sample(ItemSample):
-    """A legend's sample that a tap leaves alone (pyqtgraph's hides its series)."""
-
-    def mouseClickEvent(self, event) -> None:
-        event.accept()
-
-
-class _Drawing:
-    """The plot items of one chart: made when the chart is first shown, kept in the plot
-    (hidden while another chart is shown) and only updated afterwards, for a new
-    language, palette or text size (re-adding items to a plot costs a frame's time)."""
-
-    def __init__(self, chart: Chart) -> None:
-        self.chart = chart
-        # Every item of the chart (the legend included), in the plot.
-        self.items: list[pg.GraphicsObject] = []
-        self.bars: pg.BarGraphItem | None = None
-        self.heights = np.zeros(0)
-        self.values = np.array([p.figure.value if p.figure else np.nan for p in chart.points])
-        self.lines: list[tuple[pg.PlotDataItem, np.ndarray, np.ndarray]] = []
-        self.legend: pg.LegendItem | None = None
-        self.gaps: list[pg.TextItem] = []
-        self.reference: pg.InfiniteLine | None = None
-        # What its texts, colours and type were last set for (None: never).
-        self.lang: Lang | None = None
-        self.colours: Palette | None = None
-        self.font_px = 0
-
-    def set_visible(self, visible: bool) -> None:
-        for item in self.items:
-            item.setVisible(visible)
 
 
 class ChartPlot(QWidget):
@@ -111,8 +77,8 @@ class ChartPlot(QWidget):
         self._display = display
         self.motion = display.display.motion
         self._lang: Lang = display.display.language
-        self._drawings: dict[ChartId, _Drawing] = {}
-        self._drawing: _Drawing | None = None
+        self._drawings: dict[ChartId, ChartDrawing] = {}
+        self._drawing: ChartDrawing | None = None
         self._legend_px = 22
         self._grow = self._animation("chart_grow", 600, self.grow_to)
         # The year marker: a band behind the point of the cursor's year (and a ring
@@ -217,8 +183,8 @@ class ChartPlot(QWidget):
         drawing = self._drawings.get(chart.id)
         if drawing is None or drawing.chart is not chart:  # new, or new content
             if drawing is not None:
-                self._remove(drawing)
-            drawing = self._drawings[chart.id] = self._build(chart)
+                drawing.remove()
+            drawing = self._drawings[chart.id] = ChartDrawing(chart, self.plot)
         if drawing is not self._drawing:
             if self._drawing is not None:
                 self._drawing.set_visible(False)
@@ -236,129 +202,20 @@ class ChartPlot(QWidget):
         """Drop the items of charts that are no longer in ``keep`` (new content)."""
         for cid, drawing in list(self._drawings.items()):
             if not any(c is drawing.chart for c in keep):
-                self._remove(drawing)
+                drawing.remove()
                 del self._drawings[cid]
                 if drawing is self._drawing:
                     self._drawing = None
 
-    def _remove(self, drawing: _Drawing) -> None:
-        for item in drawing.items:
-            if isinstance(item, pg.LegendItem):
-                if item.scene() is not None:
-                    item.scene().removeItem(item)
-            else:
-                self.plot.removeItem(item)
-
-    def _build(self, chart: Chart) -> _Drawing:
-        drawing = _Drawing(chart)
-        points = chart.points
-        values = drawing.values
-        if chart.kind is ChartKind.LINE:
-            self._build_lines(drawing)
-        else:
-            heights = np.nan_to_num(values)
-            if chart.kind is ChartKind.SHARE:
-                # Parts of a whole: horizontal bars in the given order; the highlighted
-                # part in the accent colour, and named by its label (never colour alone).
-                ys = np.arange(len(points), dtype=float)[::-1]
-                bars = pg.BarGraphItem(x0=np.zeros(len(points)), y=ys, height=0.7,
-                                       width=heights * 0)
-            else:
-                bars = pg.BarGraphItem(x=np.arange(len(points), dtype=float),
-                                       height=heights * 0, width=0.7)
-            self._add(drawing, bars)
-            drawing.bars, drawing.heights = bars, heights
-        if chart.reference is not None:
-            # The chart's reference figure (e.g. the 25% cap) as a dashed, named line:
-            # its name above a level line and to the right of an upright one.
-            level = chart.kind is not ChartKind.SHARE
-            anchors = [(0, 1), (0, 1)] if level else [(0, 0.5), (0, 0.5)]
-            ref = pg.InfiniteLine(pos=chart.reference.value, angle=0 if level else 90,
-                                  label="", labelOpts={"position": 0.02 if level else 0.92,
-                                                       "anchors": anchors})
-            self._add(drawing, ref)
-            drawing.reference = ref
-        # Gaps: labelled where they are, never interpolated.
-        top = np.nanmax(values) if np.isfinite(values).any() else 1.0
-        for i, p in enumerate(points):
-            if p.gap:
-                text = pg.TextItem("", angle=90, anchor=(0, 0.5))
-                text.setPos(i, top * 0.02)
-                self._add(drawing, text)
-                drawing.gaps.append(text)
-        return drawing
-
-    def _add(self, drawing: _Drawing, item) -> None:
-        self.plot.addItem(item)
-        drawing.items.append(item)
-
-    def _build_lines(self, drawing: _Drawing) -> None:
-        chart = drawing.chart
-        if chart.points2:
-            # Two series: told apart by shape and by name, not by colour alone.
-            legend = pg.LegendItem(offset=(80, 10), sampleType=_Sample)
-            legend.setParentItem(self.plot.getPlotItem().getViewBox())
-            drawing.items.append(legend)
-            drawing.legend = legend
-        for series, symbol in ((chart.points, "o"), (chart.points2, "s")):
-            if not series:
-                continue
-            xs = np.arange(len(series), dtype=float)
-            ys = np.array([p.figure.value if p.figure else np.nan for p in series])
-            line = pg.PlotDataItem(xs, ys, symbol=symbol, symbolSize=16, connect="finite")
-            self._add(drawing, line)
-            drawing.lines.append((line, xs, ys))
-            if drawing.legend is not None:
-                drawing.legend.addItem(line, "")
-
-    def _update(self, drawing: _Drawing) -> None:
+    def _update(self, drawing: ChartDrawing) -> None:
         """Bring a chart's texts, colours and type up to the display in force."""
-        chart, lang, colours = drawing.chart, self._lang, palette()
-        if drawing.colours is not colours:
-            drawing.colours = colours
-            self._colour(drawing, colours)
-        if drawing.lang != lang or drawing.font_px != self._legend_px:
-            drawing.lang, drawing.font_px = lang, self._legend_px
-            no_figure = self.tr("no verified figure")
-            for text in drawing.gaps:
-                text.setText(no_figure)
-                text.setFont(self._gap_font)
-            if drawing.reference is not None and chart.reference is not None:
-                drawing.reference.label.setFormat(chart.reference.label.get(lang))
-                drawing.reference.label.setFont(self._gap_font)
-            if drawing.legend is not None:
-                drawing.legend.setLabelTextSize(f"{self._legend_px}px")
-                names = (chart.label.get(lang), chart.label2.get(lang))
-                for (_sample, label), name in zip(drawing.legend.items, names, strict=False):
-                    label.setText(name)
-                drawing.legend.updateSize()
+        if drawing.colours is not palette():
+            drawing.set_colours(palette(), self._bar_brushes(self.highlight, None, 1.0,
+                                                             drawing.chart))
+        drawing.set_texts(self._lang, self._gap_font, self._legend_px,
+                          self.tr("no verified figure"))
 
-    def _colour(self, drawing: _Drawing, colours: Palette) -> None:
-        chart = drawing.chart
-        outline = pg.mkPen(colours.text, width=1)
-        if drawing.bars is not None:
-            if chart.kind is ChartKind.SHARE:
-                brushes = [pg.mkBrush(colours.accent if p.key == chart.highlight
-                                      else colours.chart.part)
-                           for p in chart.points]
-            else:
-                brushes = self._bar_brushes(self.highlight, None, 1.0, chart)
-            drawing.bars.setOpts(brushes=brushes, pen=outline)
-        for (line, _xs, _ys), colour in zip(drawing.lines,
-                                            (colours.accent, colours.chart.second),
-                                            strict=False):
-            line.setPen(pg.mkPen(colour, width=4))
-            line.setSymbolBrush(colour)
-        if drawing.legend is not None:
-            drawing.legend.setLabelTextColor(colours.text)
-        for text in drawing.gaps:
-            text.setColor(colours.text)
-        if drawing.reference is not None:
-            drawing.reference.setPen(pg.mkPen(colours.conflict, width=3,
-                                              style=Qt.PenStyle.DashLine))
-            drawing.reference.label.setColor(colours.conflict)
-
-    def _frame(self, drawing: _Drawing) -> None:
+    def _frame(self, drawing: ChartDrawing) -> None:
         """The axes for the chart shown: its unit, ranges and ticks."""
         chart, lang = drawing.chart, self._lang
         units = [p.figure.unit for p in chart.points if p.figure is not None]
@@ -401,10 +258,6 @@ class ChartPlot(QWidget):
     def share_ticks(self) -> list[tuple[float, str]]:
         """The value ticks of the last parts-of-a-whole chart."""
         return self.axes.share_ticks
-
-    @property
-    def _narrow_axis(self) -> int:
-        return self.axes.narrow
 
     # --- the year marker -----------------------------------------------------------------
     def _bar_brushes(self, new: int | None, old: int | None, t: float,
