@@ -23,7 +23,7 @@ Options(animation="full", diagonal_inches=32))`` -> ``resize(1920, 1080)`` ->
   itself already loaded): it is reported apart as "cold", not in the median.
 * **animation** (coming in): for each chart (``screen.show_chart(chart)``, then
   the running ``chart_grow`` animation is stopped, untimed), the frame time of
-  ``screen._on_grow_value_changed(v)`` + ``QApplication.processEvents()`` (the
+  ``screen.chart_plot.grow_to(v)`` + ``QApplication.processEvents()`` (the
   event loop paints what changed) for v = 0 .. 1 in 40 steps: bars grow, lines
   draw from the left.
 * **morph** (a new year): for each chart over time, the cursor is put in its
@@ -178,7 +178,7 @@ def animation_series(bench: Bench, screen, charts, steps: int) -> dict[str, Seri
         screen.chart_plot._grow.stop()  # driven by hand below, deterministically
         bench.app.processEvents()
         out[chart.id] = bench.frames(
-            chart.id, [lambda v=v: screen._on_grow_value_changed(v) for v in values])
+            chart.id, [lambda v=v: screen.chart_plot.grow_to(v) for v in values])
         quiet(bench, screen)
     return out
 

@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
             load_content(folder)
             loads.frames_s.append(time.perf_counter() - t0)
         done: list[float] = []
-        shell.content_changed.connect(lambda _content: done.append(time.perf_counter()))
+        shell.host.content_changed.connect(lambda _content: done.append(time.perf_counter()))
         series: dict[str, Series] = {}
         edits = 0
         for sid in shell.router.registered():

@@ -53,7 +53,7 @@ def edit_text(path: Path, old: str, new: str) -> None:
 
 def reload(qtbot, shell, change) -> None:
     """Make ``change`` to the files and wait until every screen shows the new content."""
-    with qtbot.waitSignal(shell.content_changed, timeout=RELOAD_MS):
+    with qtbot.waitSignal(shell.host.content_changed, timeout=RELOAD_MS):
         change()
     settle()
 
@@ -166,7 +166,7 @@ def test_an_edit_reaches_screens_not_yet_shown_and_the_nav_still_works(watched, 
 
 
 def test_every_content_file_is_watched(watched):
-    from minusma_kiosk.content.loader import CONTENT_FILES
+    from minusma_kiosk.content.files import CONTENT_FILES
 
     shell, folder = watched
     watching = set(shell.watcher._watcher.files())

@@ -17,6 +17,13 @@ from typing import Any
 
 from minusma_kiosk.content.problems import LineRef, ProblemLog
 
+#: Every file a content folder may hold (the curator preview watches them all), and
+#: the folder of card pictures.
+CONTENT_FILES = ("site.toml", "sources.csv", "figures.csv", "cards.toml", "charts.toml",
+                 "credits.toml", "places.csv", "events.csv", "camps.csv", "occupation.csv",
+                 "eras.toml", "tour.toml")
+IMAGES = "images"
+
 
 def folder_problem(root: Path) -> str | None:
     """Why the content folder ``root`` cannot be used at all, or None.

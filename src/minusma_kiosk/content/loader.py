@@ -67,13 +67,6 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 #: reading and computing one.
 MAX_FORMULA_CHARS = 300
 
-#: Every file a content folder may hold (the curator preview watches them all), and
-#: the folder of card pictures.
-CONTENT_FILES = ("site.toml", "sources.csv", "figures.csv", "cards.toml", "charts.toml",
-                 "credits.toml", "places.csv", "events.csv", "camps.csv", "occupation.csv",
-                 "eras.toml", "tour.toml")
-IMAGES = "images"
-
 
 @dataclass(frozen=True)
 class LoadResult:

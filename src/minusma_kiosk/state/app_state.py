@@ -217,11 +217,6 @@ class DisplayGate(DisplaySource):
         return self._source.display
 
     @property
-    def is_open(self) -> bool:
-        """Whether changes pass at once."""
-        return self._open
-
-    @property
     def pending(self) -> Aspect:
         """What changed while the gate was closed."""
         return self._pending

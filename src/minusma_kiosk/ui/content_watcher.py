@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from minusma_kiosk.content.loader import CONTENT_FILES, IMAGES
+from minusma_kiosk.content.files import CONTENT_FILES, IMAGES
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ import enum
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QScreen, QShowEvent
 from PySide6.QtWidgets import QLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
@@ -48,12 +48,6 @@ class RunMode(enum.Enum):
 class Shell(QWidget):
     """The exhibit's main window.
 
-    Signals
-    -------
-    content_changed(object)
-        The curator preview loaded new content (a :class:`Content`); every screen
-        already shows it.
-
     Parameters
     ----------
     content
@@ -76,8 +70,6 @@ class Shell(QWidget):
     screen_bottom_cm
         Height of the screen's lower edge above the floor (the low-reach layout).
     """
-
-    content_changed = Signal(object)
 
     def __init__(self, content: Content, state: AppState, mode: RunMode = RunMode.WINDOW,
                  translations: Translations | None = None,
@@ -239,8 +231,7 @@ class Shell(QWidget):
         self.router.new_content(update_state)
         if self.router.current is not None:
             self.nav.set_active(self.router.current)
-        self.host.new_content(content, self.time_cursor)
-        self.content_changed.emit(content)
+        self.host.new_content(content, self.time_cursor)  # tells content_changed
 
     def _on_watcher_failed(self, problems: list) -> None:  # list of Problem
         if self.banner is None:

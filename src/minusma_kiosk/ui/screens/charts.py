@@ -173,13 +173,6 @@ class ChartsScreen(Screen):
         for i, b in enumerate(self.picker.values()):
             self._picker_grid.addWidget(b, i // columns, i % columns)
 
-    def set_charts(self, charts: tuple[Chart, ...]) -> None:
-        """New chart data (curator preview): redraw the same chart if it still exists."""
-        self._charts = charts
-        self.chart_plot.forget(charts)
-        current = next((c for c in charts if c.id == self._chart.id), charts[0])
-        self.show_chart(current)
-
     # --- drawing -----------------------------------------------------------------------
     def show_chart(self, chart: Chart) -> None:
         """Draw ``chart`` (it comes in as the animation level allows)."""
@@ -195,10 +188,6 @@ class ChartsScreen(Screen):
 
     def _draw(self) -> None:
         self.chart_plot.draw(self._chart, self._highlight_index())
-
-    def _on_grow_value_changed(self, value: float) -> None:
-        """One frame of the chart's grow-in (also driven by bench/charts.py)."""
-        self.chart_plot.grow_to(value)
 
     def _reachable(self) -> list[int]:
         """The points the time cursor can stand in (2025 is past the exhibit's end)."""

@@ -110,15 +110,6 @@ class ChartDrawing:
         for item in self.items:
             item.setVisible(visible)
 
-    def remove(self) -> None:
-        """Take the items out of the plot (the chart is gone with new content)."""
-        for item in self.items:
-            if isinstance(item, pg.LegendItem):
-                if item.scene() is not None:
-                    item.scene().removeItem(item)
-            else:
-                self._plot.removeItem(item)
-
     def set_texts(self, lang: Lang, font: QFont, legend_px: int, no_figure: str) -> None:
         """Gap labels (``no_figure``), the reference line's name and the legend in
         ``lang`` and the axis type (only when one of them changed)."""

@@ -177,13 +177,12 @@ class ChartPlot(QWidget):
 
     def draw(self, chart: Chart, highlight: int | None) -> None:
         """Show ``chart``: bars, lines or parts of a whole, gaps labelled, never filled; it
-        comes in as the motion level allows. Its items are made the first time only."""
+        comes in as the motion level allows. Its items are made the first time only (new
+        content makes the screen, and this plot, again)."""
         self._grow.stop()
         self._morph.stop()
         drawing = self._drawings.get(chart.id)
-        if drawing is None or drawing.chart is not chart:  # new, or new content
-            if drawing is not None:
-                drawing.remove()
+        if drawing is None:
             drawing = self._drawings[chart.id] = ChartDrawing(chart, self.plot)
         if drawing is not self._drawing:
             if self._drawing is not None:
@@ -197,15 +196,6 @@ class ChartPlot(QWidget):
         self.highlight = self._from = highlight
         self.morph_to(1.0)
         self._start_grow()
-
-    def forget(self, keep: tuple[Chart, ...]) -> None:
-        """Drop the items of charts that are no longer in ``keep`` (new content)."""
-        for cid, drawing in list(self._drawings.items()):
-            if not any(c is drawing.chart for c in keep):
-                drawing.remove()
-                del self._drawings[cid]
-                if drawing is self._drawing:
-                    self._drawing = None
 
     def _update(self, drawing: ChartDrawing) -> None:
         """Bring a chart's texts, colours and type up to the display in force."""
