@@ -11,7 +11,6 @@ Touch and mouse input is handled by :class:`MapGestures` (map_gestures.py).
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 from PySide6.QtCore import (
     QEasingCurve,
@@ -42,13 +41,11 @@ from minusma_kiosk.ui.theme.palette import palette
 from minusma_kiosk.ui.widgets.map_backdrop import MapBackdrop
 from minusma_kiosk.ui.widgets.map_gestures import MapGestures
 from minusma_kiosk.ui.widgets.map_items import (  # scene_point: tests import it from here
-    PRIORITY,
-    LabelItem,
     PulseRing,
     ShapeItem,
-    place_labels,
     scene_point,
 )
+from minusma_kiosk.ui.widgets.map_markers import MapMarkers
 from minusma_kiosk.ui.widgets.markers import marker_path
 
 MAX_ZOOM = 6.0
@@ -102,11 +99,6 @@ class MapView(QGraphicsView):
         self._zoom = 1.0
         self._font_px = 22
         self._lang: Lang = "en"
-        # Places without verified coordinates have no marker; their events tint
-        # their region only.
-        self._places = tuple(p for p in places if p.mapped)
-        self._camps = tuple(c for c in camps if c.place.mapped)
-        self._occupations = tuple(o for o in occupations if o.place.mapped)
         colours = palette().map
         self._tint = self._scene.addPath(QPainterPath(), QPen(Qt.PenStyle.NoPen),
                                          QBrush(QColor(colours.region_tint)))
@@ -115,13 +107,10 @@ class MapView(QGraphicsView):
         self._filter_outline = self._scene.addPath(QPainterPath(), QPen(Qt.PenStyle.NoPen))
         self._region: str | None = None
         self._filter_outline.setZValue(2)
-        self._build_places()
-        self._build_camps()
-        self._build_occupations()
+        self.markers = MapMarkers(self._scene, places, camps, occupations, colours)
         self._selected_place: Place | None = None
         self._selection = ShapeItem(QPainterPath(), None, colours.city, 4)
         self._selected_event: Event | None = None
-        self._day: dt.date | None = None
         self._selection.setZValue(20)
         self._selection.hide()
         self._scene.addItem(self._selection)
@@ -142,15 +131,8 @@ class MapView(QGraphicsView):
         """Every mark and layer in the palette in force (standard or high contrast)."""
         c = palette().map
         self._tint.setBrush(QBrush(QColor(c.region_tint)))
-        for pid, dot in self._place_dots.items():
-            dot.set_style(c.city, c.mark_edge, 1.5)
-            self._place_labels[pid].set_colour(c.city, c.label_halo)
-            self._event_rings[pid].set_style(None, c.city, 3)
-        for _occ, item in self._occupied:
-            item.set_style(None, c.occupied, 4, dashed=True)
+        self.markers.recolour(c)
         self.pulse.set_style(None, c.city, 3)
-        if self._day is not None:
-            self.set_date(self._day)
         self._style_selection()
         self.set_region_filter(self._region)
         self.resetCachedContent()
@@ -167,74 +149,16 @@ class MapView(QGraphicsView):
         self.resetCachedContent()
         self.viewport().update()
 
-    # --- places, camps, occupied towns --------------------------------------------------
-    def _build_places(self) -> None:
-        self._place_dots: dict[str, ShapeItem] = {}
-        self._place_labels: dict[str, LabelItem] = {}
-        self._event_rings: dict[str, ShapeItem] = {}
-        colours = palette().map
-        for place in self._places:
-            pos = scene_point(place)
-            big = place.kind in ("capital", "city")
-            r = 6 if place.kind == "capital" else 4 if big else 3
-            dot = QPainterPath()
-            dot.addEllipse(QPointF(0, 0), r, r)
-            item = ShapeItem(dot, colours.city, colours.mark_edge, 1.5)
-            item.setPos(pos)
-            item.setZValue(10)
-            self._scene.addItem(item)
-            self._place_dots[place.id] = item
-            px, bold = self._label_style(place)
-            label = LabelItem(place.name.en, px, colours.city, bold=bold,
-                              halo=colours.label_halo)
-            label.setPos(pos)
-            label.setZValue(21)
-            self._scene.addItem(label)
-            self._place_labels[place.id] = label
-            ring = ShapeItem(QPainterPath(), None, colours.city, 3)
-            ring.setPos(pos)
-            ring.setZValue(9)
-            ring.hide()
-            self._scene.addItem(ring)
-            self._event_rings[place.id] = ring
-
-    def _build_camps(self) -> None:
-        self._camp_items: list[tuple[Camp, ShapeItem]] = []
-        colours = palette().map
-        for camp in self._camps:
-            square = QPainterPath()
-            square.addRect(-7, -7, 14, 14)
-            item = ShapeItem(square, colours.camp, colours.mark_edge, 2)
-            item.setPos(scene_point(camp.place) + QPointF(0, 0))
-            item.setZValue(12)
-            item.hide()
-            self._scene.addItem(item)
-            self._camp_items.append((camp, item))
-
-    def _build_occupations(self) -> None:
-        self._occupied: list[tuple[Occupation, ShapeItem]] = []
-        colours = palette().map
-        for occ in self._occupations:
-            ring = QPainterPath()
-            ring.addEllipse(QPointF(0, 0), 16, 16)
-            item = ShapeItem(ring, None, colours.occupied, 4)
-            item.set_style(None, colours.occupied, 4, dashed=True)
-            item.setPos(scene_point(occ.place))
-            item.setZValue(8)
-            item.hide()
-            self._scene.addItem(item)
-            self._occupied.append((occ, item))
-
     # --- what the map shows (read by tests and the layout audit) -------------------------
     @property
     def camp_markers(self) -> list[tuple[Camp, ShapeItem]]:
         """Each mapped camp and its marker."""
-        return list(self._camp_items)
+        return self.markers.camp_markers
 
     @property
     def held_markers(self) -> list[tuple[Occupation, ShapeItem]]:
         """Each mapped town held by armed groups, and its dashed ring."""
-        return list(self._occupied)
+        return self.markers.held_markers
 
     @property
     def region_tint(self) -> QPainterPath:
@@ -245,23 +169,13 @@ class MapView(QGraphicsView):
     def set_language(self, lang: Lang) -> None:
         """Place names in ``lang``."""
         self._lang = lang
-        for place in self._places:
-            self._place_labels[place.id].set_text(place.name.get(lang), *self._label_style(place))
+        self.markers.set_texts(lang, self._font_px)
         self._layout_labels()
 
     def _layout_labels(self) -> None:
         """Labels that do not overlap; towns only when zoomed in or selected."""
-        selected = self._selected_place
-        items = [(self._place_labels[p.id], QPointF(self.mapFromScene(scene_point(p))),
-                  PRIORITY.get(p.kind, 4) if p is not selected else -1,
-                  p.kind in ("town", "village") and self._zoom < 2.0 and p is not selected)
-                 for p in self._places]
-        place_labels(items)
-
-    def _label_style(self, place: Place) -> tuple[int, bool]:
-        """Pixel size and boldness of a place's label: capitals and cities stand out."""
-        big = place.kind in ("capital", "city")
-        return (self._font_px if big else round(self._font_px * 0.8)), big
+        self.markers.layout_labels(lambda p: QPointF(self.mapFromScene(scene_point(p))),
+                                   self._zoom, self._selected_place)
 
     def set_sizes(self, font_px: int, px_per_mm: float) -> None:
         """Label size and physical scale for the window."""
@@ -271,37 +185,11 @@ class MapView(QGraphicsView):
 
     def set_date(self, day: dt.date) -> None:
         """Show the camps open and the towns held on ``day``."""
-        self._day = day
-        c = palette().map
-        for camp, item in self._camp_items:
-            state = camp.open_on(day)
-            if state is None:
-                # Opening date not sourced: shown hollow while the mission ran.
-                item.setVisible(dt.date(2013, 7, 1) <= day and
-                                (camp.closed is None or day < camp.closed))
-                item.set_style(c.mark_edge, c.camp, 3)
-            else:
-                item.setVisible(state)
-                item.set_style(c.camp, c.mark_edge, 2)
-        for occ, item in self._occupied:
-            item.setVisible(occ.held_on(day))
+        self.markers.set_date(day)
 
     def set_events(self, events: tuple[Event, ...]) -> None:
         """Ring the places that have visible events (bigger ring: more events)."""
-        counts: dict[str, int] = {}
-        for e in events:
-            if e.place is not None and e.place.mapped:
-                counts[e.place.id] = counts.get(e.place.id, 0) + 1
-        for pid, ring in self._event_rings.items():
-            n = counts.get(pid, 0)
-            if n:
-                r = 9 + 3 * math.sqrt(n)
-                path = QPainterPath()
-                path.addEllipse(QPointF(0, 0), r, r)
-                ring.set_path(path)
-                ring.show()
-            else:
-                ring.hide()
+        self.markers.set_events(events)
 
     def set_selected(self, event: Event | None) -> None:
         """Mark the selected event's place and tint its region."""
@@ -438,8 +326,8 @@ class MapView(QGraphicsView):
     def place_near(self, view_pos: QPointF) -> Place | None:
         """The place marker within a fingertip (5 mm) of a view position."""
         best, best_d = None, 5 * self.px_per_mm
-        for place in self._places:
-            if not self._event_rings[place.id].isVisible():
+        for place in self.markers.places:
+            if not self.markers.has_events(place):
                 continue
             p = self.mapFromScene(scene_point(place))
             d = QLineF(QPointF(p), view_pos).length()
