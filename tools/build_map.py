@@ -56,8 +56,11 @@ RIVER_LAKES = "gshhg_riverlakes_sahel_i.txt"
 LAKES = "gshhg_lakes_sahel_i.txt"
 SOURCE_FILES = (ADMIN1, COUNTRIES, RIVERS, RIVER_LAKES, LAKES)
 
-#: Margin around Mali's bounding box, km.
-MARGIN_KM = 150.0
+#: Margin around Mali's bounding box, km: wide east and west, so that the map fills
+#: a landscape view edge to edge (the view fits Mali and shows its neighbours around
+#: it; a view 2.1 times wider than tall still ends inside the data).
+MARGIN_KM = 320.0
+MARGIN_X_KM = 1000.0
 #: Douglas–Peucker tolerances, km. Where a region and a neighbour share a
 #: border, the smaller one applies to both.
 TOLERANCE_REGIONS = 1.0
@@ -93,6 +96,7 @@ REGIONS_FR = {
 COUNTRIES_FR = {
     "BEN": "Bénin",
     "BFA": "Burkina Faso",
+    "CMR": "Cameroun",
     "CIV": "Côte d'Ivoire",
     "DZA": "Algérie",
     "ESH": "Sahara occidental",
@@ -101,12 +105,14 @@ COUNTRIES_FR = {
     "GMB": "Gambie",
     "GNB": "Guinée-Bissau",
     "LBR": "Libéria",
+    "LBY": "Libye",
     "MAR": "Maroc",
     "MRT": "Mauritanie",
     "NER": "Niger",
     "NGA": "Nigeria",
     "SEN": "Sénégal",
     "SLE": "Sierra Leone",
+    "TCD": "Tchad",
     "TGO": "Togo",
 }
 
@@ -958,8 +964,8 @@ def build(sources: Path) -> tuple[bytes, list[str]]:
                for s in regions_ll]
     every = np.vstack([r for s in regions for r in s.rings])
     lo, hi = every.min(axis=0), every.max(axis=0)
-    view: Rect = (float(np.floor(lo[0] - MARGIN_KM)), float(np.floor(lo[1] - MARGIN_KM)),
-                  float(np.ceil(hi[0] + MARGIN_KM)), float(np.ceil(hi[1] + MARGIN_KM)))
+    view: Rect = (float(np.floor(lo[0] - MARGIN_X_KM)), float(np.floor(lo[1] - MARGIN_KM)),
+                  float(np.ceil(hi[0] + MARGIN_X_KM)), float(np.ceil(hi[1] + MARGIN_KM)))
     outline_km = projector(mali_outline(regions_ll))
 
     # Neighbours, joined to Mali's outline and clipped to the view.

@@ -300,7 +300,7 @@
     <name>EventPanel</name>
     <message>
         <source>TIMELINE</source>
-        <extracomment>Region names in the current language (English name → shown name).</extracomment>
+        <extracomment>Region names in the current language (English name → shown name). Shown when the room given (:meth:`fit_to`) cannot hold the whole story.</extracomment>
         <translation>CHRONOLOGIE</translation>
     </message>
     <message>
@@ -326,6 +326,10 @@
     <message>
         <source>Source: {source}</source>
         <translation>Source&#x202f;: {source}</translation>
+    </message>
+    <message>
+        <source>Read more</source>
+        <translation>Lire la suite</translation>
     </message>
 </context>
 <context>
@@ -525,9 +529,17 @@
     </message>
 </context>
 <context>
+    <name>StoryReader</name>
+    <message>
+        <source>Back to the timeline</source>
+        <translation>Retour à la chronologie</translation>
+    </message>
+</context>
+<context>
     <name>TimelineScreen</name>
     <message>
         <source>Pause</source>
+        <extracomment>Shares of the width the story column may take in landscape, narrowest first: the narrowest in which the longest stories fit whole is used, and the map takes the rest. Most of the map column the controls beside the strip may take (landscape). How many of the longest stories (by title, text and source) the layout is fitted to.</extracomment>
         <translation>Pause</translation>
     </message>
     <message>

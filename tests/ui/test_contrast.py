@@ -57,7 +57,7 @@ def text_pairs(palette: Palette) -> list[tuple[str, str]]:
         *[("text", band) for band in eras(palette)], ("text_muted", "background"),
         # the map: place names on the regions and the neighbours
         ("map.city", "map.region"), ("map.city", "map.region_alt"),
-        ("map.city", "map.neighbour"),
+        ("map.city", "map.neighbour"), ("map.city", "map.sea"),
         # the charts: axes, gap labels and the legend in the text colour, the reference
         # line's name in the conflict colour, all on the plot's surface
         ("text", "surface"), ("conflict", "surface"),

@@ -11,17 +11,14 @@ import datetime as dt
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from minusma_kiosk.content.geo import MapData
 from minusma_kiosk.content.model import Category, Content, Event, Place, TourStep
-from minusma_kiosk.content.typography import colon
 from minusma_kiosk.state.app_state import AnimationLevel, AppState, Aspect
 from minusma_kiosk.state.timeline_state import Autoplay, TimelineState
 from minusma_kiosk.ui.display import follow, follow_language, follow_metrics
@@ -29,10 +26,36 @@ from minusma_kiosk.ui.router import Screen, ScreenId
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.theme.palette import palette
 from minusma_kiosk.ui.widgets.event_panel import EventPanel, category_name
+from minusma_kiosk.ui.widgets.map_note import MapNote
 from minusma_kiosk.ui.widgets.map_view import MapView
 from minusma_kiosk.ui.widgets.markers import marker_path
-from minusma_kiosk.ui.widgets.text import button, label, set_flag
+from minusma_kiosk.ui.widgets.story_reader import StoryReader
+from minusma_kiosk.ui.widgets.text import button, set_flag
 from minusma_kiosk.ui.widgets.time_strip import TimeStrip
+
+#: Shares of the width the story column may take in landscape, narrowest first: the
+#: narrowest in which the longest stories fit whole is used, and the map takes the rest.
+SIDE_SHARES = (0.32, 0.36, 0.40, 0.45, 0.50)
+#: Most of the map column the controls beside the strip may take (landscape).
+CONTROLS_SHARE = 0.3
+#: How many of the longest stories (by title, text and source) the layout is fitted to.
+LONGEST = 3
+
+
+def longest_events(events: tuple[Event, ...], gentle: bool) -> tuple[Event, ...]:
+    """The events whose title, text or source line is longest, in either language: the
+    stories the panel must have room for."""
+    def length(key) -> list[Event]:
+        return sorted(events, key=key, reverse=True)[:LONGEST]
+
+    chosen: dict[str, Event] = {}
+    for lang in ("en", "fr"):
+        for key in (lambda e, lang=lang: len(e.shown_text(gentle).get(lang)),
+                    lambda e, lang=lang: len(e.title.get(lang)),
+                    lambda e: len(e.source.title) + len(e.source.publisher or "")):
+            for e in length(key):
+                chosen[e.id] = e
+    return tuple(chosen.values())
 
 
 def category_icon(category: Category, side: int) -> QIcon:
@@ -75,46 +98,23 @@ class TimelineScreen(Screen):
         timeline = content.timeline
         self.autoplay = Autoplay(cursor, parent=self)
         self._region_names = {r.name: r for r in map_data.regions}
-        outer = QVBoxLayout(self)
-        self._outer = outer
-        self._chips_grid = QGridLayout()
-        # Large text or a low window: legend and era summary are in the event panel.
-        self._compact = False
-        outer.addLayout(self._chips_grid)
-        self._main = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.map = MapView(map_data, timeline.places, timeline.camps, timeline.occupations,
                            self.display)
         self.map.setObjectName("timeline_map")
-        self._main.addWidget(self.map, 3)
-        side = QVBoxLayout()
         self.panel = EventPanel(gentle)
-        side.addWidget(self.panel, 1)
-        controls = QHBoxLayout()
         self.prev_button = button("arrow", "‹")
         self.prev_button.setObjectName("timeline_previous")
         self.play_button = button("primary")
         self.play_button.setObjectName("timeline_play")
         self.next_button = button("arrow", "›")
         self.next_button.setObjectName("timeline_next")
-        controls.addWidget(self.prev_button)
-        controls.addWidget(self.play_button, 1)
-        controls.addWidget(self.next_button)
-        side.addLayout(controls)
-        filters = QHBoxLayout()
-        self.region_label = label("caption")
+        self.region_note = MapNote()
         self.show_all_button = button("secondary")
         self.show_all_button.setObjectName("timeline_show_all")
-        filters.addWidget(self.region_label, 1)
-        filters.addWidget(self.show_all_button)
-        side.addLayout(filters)
-        self._main.addLayout(side, 2)
-        outer.addLayout(self._main, 1)
-        self.era_label = label("body")
-        self.era_label.setObjectName("timeline_era")
-        outer.addWidget(self.era_label)
+        self.era_note = MapNote()
+        self.era_note.setObjectName("timeline_era")
         self.strip = TimeStrip(timeline.eras, self.display)
         self.strip.setObjectName("timeline_strip")
-        outer.addWidget(self.strip)
         self.chips: dict[Category, QPushButton] = {}
         for category in Category:
             chip = button("chip")
@@ -123,8 +123,39 @@ class TimelineScreen(Screen):
             chip.setChecked(True)
             chip.clicked.connect(lambda _=False, c=category: self._cursor.toggle_category(c))
             self.chips[category] = chip
-        self.legend = label("caption")
-        self._place_chips(columns=len(Category))
+        self.legend = MapNote()
+        self.legend.setObjectName("timeline_legend")
+        # The story, whole; the controls that move through time go beside the strip
+        # (landscape) or under the story (portrait).
+        self.side = self.panel
+        self._controls = QWidget()
+        controls = QHBoxLayout(self._controls)
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.addWidget(self.prev_button)
+        controls.addWidget(self.play_button, 1)
+        controls.addWidget(self.next_button)
+        self._controls_layout = controls
+        # The filter bar, over the top of the map: a chip per kind of event, and "Show
+        # all" when some are filtered out.
+        self._chips_box = QWidget()
+        bar = QHBoxLayout(self._chips_box)
+        bar.setContentsMargins(0, 0, 0, 0)
+        self._chips_grid = QGridLayout()
+        bar.addLayout(self._chips_grid)
+        bar.addWidget(self.show_all_button)
+        bar.addStretch(1)
+        self._bar_layout = bar
+        self._grid = QGridLayout(self)
+        self._portrait: bool | None = None
+        # The longest stories of the content: the side column is made wide (landscape)
+        # or tall (portrait) enough for each of them to show whole.
+        self._longest = longest_events(timeline.events, gentle)
+        self._reader: StoryReader | None = None
+        self.panel.read_more.connect(self._on_panel_read_more)
+        self.map.set_corner_note(self.legend, Qt.Corner.BottomRightCorner)
+        self.map.set_corner_note(self.era_note, Qt.Corner.TopLeftCorner)
+        self.map.set_corner_note(self.region_note, Qt.Corner.BottomLeftCorner)
+        self.map.set_top_widget(self._chips_box)
         # Wiring: the cursor drives everything; widgets only report.
         self.prev_button.clicked.connect(lambda: self._user_step(-1))
         self.next_button.clicked.connect(lambda: self._user_step(+1))
@@ -156,38 +187,114 @@ class TimelineScreen(Screen):
             chip.setIcon(category_icon(category, icon * 2))
             chip.setIconSize(QSize(icon, icon))
 
-    def _set_compact(self, compact: bool) -> None:
-        """Large text: the era summary and the legend move into the event panel."""
-        if compact == self._compact:
-            return
-        self._compact = compact
-        if compact:
-            self._outer.removeWidget(self.era_label)
-            self._chips_grid.removeWidget(self.legend)
-            self.panel.set_extras([self.era_label, self.legend])
-        else:
-            self.panel.set_extras([])
-            self._outer.insertWidget(self._outer.indexOf(self.strip), self.era_label)
-        self.era_label.show()
-        self.legend.show()
-
-    def _place_chips(self, columns: int) -> None:
-        """Chips in one row (landscape) or two (portrait, large text); the legend beside or
-        below (or, with large text, in the event panel)."""
+    def _arrange(self, portrait: bool, chip_columns: int) -> None:
+        """Landscape: the map and the strip on the left, the story on the right, as
+        tall as the screen. Portrait: the map above the story, the strip below."""
         grid = self._chips_grid
-        for w in (*self.chips.values(), self.legend):
-            grid.removeWidget(w)
+        for chip in self.chips.values():
+            grid.removeWidget(chip)
         for i, chip in enumerate(self.chips.values()):
-            grid.addWidget(chip, i // columns, i % columns)
-        rows = (len(self.chips) + columns - 1) // columns
-        if self._compact:
-            grid.setColumnStretch(len(self.chips), 0)
-        elif columns == len(self.chips):
-            grid.addWidget(self.legend, 0, columns)
-            grid.setColumnStretch(columns, 1)
+            grid.addWidget(chip, i // chip_columns, i % chip_columns)
+        grid.setColumnStretch(chip_columns, 1 if chip_columns == len(self.chips) else 0)
+        self._chips_box.adjustSize()
+        self.map.place_overlays()
+        if portrait == self._portrait:
+            return
+        self._portrait = portrait
+        g = self._grid
+        for w in (self.map, self.strip, self.side, self._controls):
+            g.removeWidget(w)
+        if portrait:
+            for row, w in enumerate((self.map, self.side, self._controls, self.strip)):
+                g.addWidget(w, row, 0, 1, 2)
+            g.setColumnStretch(1, 1)
+            g.setColumnStretch(2, 0)
         else:
-            grid.addWidget(self.legend, rows, 0, 1, columns)
-            grid.setColumnStretch(len(self.chips), 0)
+            g.addWidget(self.map, 0, 0, 1, 2)
+            g.addWidget(self._controls, 1, 0)
+            g.addWidget(self.strip, 1, 1)
+            g.addWidget(self.side, 0, 2, 2, 1)
+            g.setColumnStretch(1, 1)
+            g.setColumnStretch(2, 0)
+        g.setColumnStretch(0, 0)
+        g.setRowStretch(0, 1)
+
+    def _fit_panel(self) -> None:
+        """Give the story the room the content's longest needs, whole.
+
+        Landscape: the narrowest side column (from a third of the width to a half) in
+        which every long story fits the column's height; the map takes the rest.
+        Portrait: the story's height at the full width; the map takes the rest.
+        """
+        if self._portrait is None or self.width() <= 0 or self.height() <= 0:
+            return
+        m = self._grid.contentsMargins()
+        events = self._longest + (None,)
+        controls = self._controls.minimumSizeHint().height()
+        if self._portrait:
+            width = self.width() - m.left() - m.right()
+            spacing = self._grid.verticalSpacing()
+            room = self.height() - m.top() - m.bottom() - controls - 3 * spacing \
+                - max(self.strip.minimumHeight(), self.strip.sizeHint().height()) \
+                - max(self.map.minimumHeight(), self.map.minimumSizeHint().height())
+            need = min(self.panel.needed_for(events, width), max(room, 0))
+            self.side.setMinimumWidth(0)
+            self.side.setMaximumWidth(16777215)
+            self._controls.setMaximumWidth(16777215)
+            self.panel.setMinimumHeight(need)
+            self.panel.setMaximumHeight(need)
+            self.panel.fit_to(need, width)
+            return
+        room = self.height() - m.top() - m.bottom()
+        usable = self.width() - m.left() - m.right() - self._grid.horizontalSpacing()
+        if usable <= 0 or room <= 0:
+            return
+        chosen = round(usable * SIDE_SHARES[-1])
+        for share in SIDE_SHARES:
+            width = round(usable * share)
+            if self.panel.needed_for(events, width) <= room:
+                chosen = width
+                break
+        self.panel.setMinimumHeight(0)
+        self.panel.setMaximumHeight(16777215)
+        self.side.setFixedWidth(chosen)
+        self._controls.setMaximumWidth(round(usable * CONTROLS_SHARE))
+        self.panel.fit_to(room, chosen)
+
+    def _on_panel_read_more(self) -> None:
+        """The whole story, on a page over the window."""
+        self.autoplay.pause()
+        if self._reader is None:
+            self._reader = StoryReader(self.window(), self.display)
+        self._reader.show_story(*self.panel.story)
+
+    @property
+    def reader(self) -> StoryReader | None:
+        """The "Read more" page, once opened."""
+        return self._reader
+
+    def _close_reader(self) -> None:
+        if self._reader is not None:
+            self._reader.hide()
+
+    def _chip_columns(self) -> int:
+        """All the chips in one row over the map if they fit its width, else three."""
+        self._chips_box.ensurePolished()
+        spacing = self._chips_grid.spacing()
+        wanted = sum(chip.sizeHint().width() + spacing for chip in self.chips.values()) \
+            + self.show_all_button.sizeHint().width()
+        m = self._grid.contentsMargins()
+        width = self.width() - m.left() - m.right()
+        if self._portrait is False:
+            width -= self.side.width() + self._grid.horizontalSpacing()
+        return len(self.chips) if wanted <= width - 4 * spacing else 3
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_panel()
+        if self._portrait is not None:
+            self._arrange(self._portrait, self._chip_columns())
+            self._fit_panel()
 
     # --- slots ---------------------------------------------------------------------
     def _user_step(self, direction: int) -> None:
@@ -224,9 +331,10 @@ class TimelineScreen(Screen):
         day = self._cursor.date
         era = next((e for e in self._cursor.timeline.eras if e.start <= day <= e.end), None)
         if era is None:
-            self.era_label.setText("")
+            self.era_note.set_text("", "")
             return
-        self.era_label.setText(f"{era.title.get(lang)}{colon(lang)}{era.summary.get(lang)}")
+        self.era_note.set_text(era.title.get(lang), era.summary.get(lang))
+        self.map.place_overlays()
 
     def _on_cursor_selection_changed(self, event: Event | None) -> None:
         self.map.set_selected(event)
@@ -254,16 +362,17 @@ class TimelineScreen(Screen):
         if region is not None:
             name = self._region_names[region].name_fr if lang == "fr" and region in \
                 self._region_names else region
-            self.region_label.setText(self.tr("Showing the {n} events of the {region} region")
+            self.region_note.set_text("", self.tr("Showing the {n} events of the {region} region")
                                       .format(n=n, region=name))
         elif len(self._cursor.categories) < len(Category):
-            self.region_label.setText(self.tr("Showing {n} events of the chosen kinds")
+            self.region_note.set_text("", self.tr("Showing {n} events of the chosen kinds")
                                       .format(n=n))
         else:
-            self.region_label.setText(self.tr("{n} events. Tap a region of the map to see "
+            self.region_note.set_text("", self.tr("{n} events. Tap a region of the map to see "
                                               "only its events.").format(n=n))
         filtered = region is not None or len(self._cursor.categories) < len(Category)
         self.show_all_button.setVisible(filtered)
+        self.map.place_overlays()
 
     # --- Screen hooks ------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -283,7 +392,7 @@ class TimelineScreen(Screen):
             chip.setText(category_name(category))
             chip.setAccessibleName(self.tr("Show {kind} events").format(
                 kind=category_name(category)))
-        self.legend.setText(self.tr("Black ring: a town with events (larger: more events). "
+        self.legend.set_text("", self.tr("Black ring: a town with events (larger: more events). "
                                     "Blue square: UN camp (hollow: opening date not "
                                     "verified). Dashed red ring: town held by armed groups."))
         self.panel.region_names = {
@@ -294,31 +403,28 @@ class TimelineScreen(Screen):
 
     def apply_metrics(self, m: Metrics) -> None:
         margin = m.space("m")
-        self._outer.setContentsMargins(margin, m.space("s"), margin, m.space("s"))
-        self._outer.setSpacing(m.space("s"))
-        self._main.setDirection(QBoxLayout.Direction.TopToBottom if m.portrait
-                                else QBoxLayout.Direction.LeftToRight)
-        # Large text or a low window (a laptop): the era summary and the legend scroll
-        # with the event, so the map and the event keep their room; the chips take two
-        # rows when one would not hold them.
-        compact = m.text_scale > 1 or (not m.portrait and m.height < 900)
-        self._set_compact(compact)
+        self._grid.setContentsMargins(margin, m.space("s"), margin, m.space("s"))
+        self._grid.setHorizontalSpacing(m.space("m"))
+        self._grid.setVerticalSpacing(m.space("s"))
+        self._controls_layout.setSpacing(m.space("s"))
         self._draw_chip_icons(m)
-        one_row = sum(chip.sizeHint().width() for chip in self.chips.values()) \
-            + m.space("s") * len(self.chips) <= m.width - 2 * margin
-        self._place_chips(3 if m.portrait or (compact and not one_row) else len(self.chips))
-        # Portrait: the map keeps almost a third of the height; the event text scrolls.
-        share = 0.3 if compact else 0.22
-        self.panel.setMaximumHeight(round(m.height * share) if m.portrait else 16777215)
-        self.map.setMinimumHeight(round(m.height * 0.30) if m.portrait else 0)
         self._chips_grid.setSpacing(m.space("s"))
-        self._main.setSpacing(m.space("m"))
+        self._arrange(m.portrait, self._chip_columns())
+        # Portrait: the map keeps at least a fifth to a quarter of the height (less with
+        # larger text, so that more of the story stays on the screen).
+        share = 0.25 if m.text_scale <= 1.25 else 0.2
+        self.map.setMinimumHeight(round(m.height * share) if m.portrait else 0)
         self.map.set_sizes(m.font("caption"), m.px_per_mm)
         self.strip.set_font_px(m.font("caption"), round(m.font("caption") * 6.3))
         self.panel.set_spacing(m.space("m"), m.space("s"))
+        for note in (self.era_note, self.region_note, self.legend):
+            note.setMaximumWidth(round(m.width * (0.4 if m.portrait else 0.2)))
+            note.set_padding(m.space("s"))
+        self._bar_layout.setSpacing(m.space("s"))
         side = m.target()
         for b in (self.prev_button, self.next_button):
-            b.setFixedSize(side, side)
+            b.setFixedWidth(side)
+        self._fit_panel()
 
     def _on_motion_changed(self, level: AnimationLevel) -> None:
         self.strip.inertia = level is not AnimationLevel.NONE
@@ -333,11 +439,13 @@ class TimelineScreen(Screen):
         self.map.set_selected(self._cursor.selected)
 
     def on_leave(self) -> None:
+        self._close_reader()
         self.autoplay.pause()
         self.strip.stop()
         self.map.stop_motion()
 
     def reset(self) -> None:
+        self._close_reader()
         self.autoplay.pause()
         self._cursor.reset()
         self.map.reset_view()

@@ -17,6 +17,7 @@ def stylesheet(m: Metrics, p: Palette) -> str:
     target = m.target()
     nav_target = m.target(tokens.NAV_PX - 16)
     pad = m.space("m")
+    chip = m.target(tokens.CHIP_PX)
     return f"""
 QWidget#Shell, QWidget[role="screen"], QWidget#presenter_notes, QLabel#step_indicator {{
     background: {p.background}; }}
@@ -24,6 +25,7 @@ QFrame[role="blank"] {{ background: {p.blank}; }}
 QLabel {{ color: {p.text}; background: transparent; }}
 QLabel[role="h1"] {{ font-size: {m.font("h1")}px; font-weight: bold; }}
 QLabel[role="h2"] {{ font-size: {m.font("h2")}px; font-weight: bold; }}
+QLabel[role="h3"] {{ font-size: {m.font("h3")}px; font-weight: bold; }}
 QLabel[role="lead"] {{ font-size: {m.font("lead")}px; }}
 QLabel[role="body"] {{ font-size: {m.font("body")}px; }}
 QLabel[role="caption"] {{ font-size: {m.font("caption")}px; color: {p.text_muted}; }}
@@ -32,6 +34,11 @@ QLabel[role="stat"] {{ font-size: {m.font("h1")}px; font-weight: bold; color: {p
 QLabel[role="qualifier"] {{ font-size: {m.font("lead")}px; font-weight: bold; color: {p.accent}; }}
 QLabel[role="kicker"] {{ font-size: {m.font("caption")}px; font-weight: bold;
     color: {p.accent}; letter-spacing: 1px; }}
+QFrame[role="note"] {{ background: {p.surface}; border: 2px solid {p.outline};
+    border-radius: {radius // 2}px; }}
+QLabel[role="note_text"] {{ font-size: {m.font("caption")}px; color: {p.text}; }}
+QLabel[role="note_heading"] {{ font-size: {m.font("caption")}px; color: {p.text};
+    font-weight: bold; }}
 QFrame[role="card"] {{ background: {p.surface}; border-radius: {radius}px;
     border: 1px solid {p.surface_alt}; }}
 QFrame[role="panel"] {{ background: {p.surface_alt}; border-radius: {radius}px; }}
@@ -67,7 +74,7 @@ QPushButton[role="arrow"] {{ background: {p.surface}; color: {p.accent};
 QPushButton[role="arrow"]:pressed {{ background: {p.surface_alt}; }}
 QPushButton[role="chip"] {{ background: {p.surface}; color: {p.text_muted};
     border: 2px solid {p.text_muted}; font-size: {m.font("caption")}px; padding: 0 {m.space("s")}px;
-    border-radius: {target // 2 - 2}px; }}
+    min-height: {chip}px; border-radius: {chip // 2 - 2}px; }}
 QPushButton[role="chip"][active="true"] {{ color: {p.text}; border: 3px solid {p.text};
     font-weight: bold; background: {p.surface_alt}; }}
 QFrame#NavBar {{ background: {p.nav}; }}

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 class MapColours:
     """The map's colours (marks 3:1 on the regions; checked in the tests)."""
 
+    sea: str = "#C6DBEA"               # the Atlantic, at the map's western edge
     neighbour: str = "#E4E1DA"
     neighbour_border: str = "#B9B4AA"
     region: str = "#EED9B0"
@@ -113,6 +114,7 @@ HIGH_CONTRAST = Palette(
     blank="#000000",
     scrim="rgba(0, 0, 0, 0.9)",
     map=MapColours(
+        sea="#9CC3E6",
         neighbour="#C8C8C8",
         neighbour_border="#4D4D4D",
         region="#FFFFFF",
@@ -144,6 +146,7 @@ TYPE = {
     "caption": 24,
     "body": 30,
     "lead": 36,
+    "h3": 38,
     "h2": 44,
     "h1": 72,
     "figure": 132,
@@ -163,6 +166,8 @@ TARGET_MM_WINDOW = 9.0
 TARGET_MM_KIOSK = 20.0
 #: Design height of primary buttons and the navigation bar (px at design size).
 BUTTON_PX = 96
+#: Design height of the filter chips over the map (never under the touch minimum).
+CHIP_PX = 64
 NAV_PX = 120
 #: Widest a column of reading text may be (px at design size): about 65 characters.
 MEASURE_PX = 1150

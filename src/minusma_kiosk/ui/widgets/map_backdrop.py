@@ -48,6 +48,9 @@ class MapBackdrop:
 
     def __init__(self, map_data: MapData) -> None:
         md = map_data
+        x0, y0, x1, y1 = md.view
+        #: The part of the world the data covers: what no country covers in it is sea.
+        self.bounds = QRectF(QPointF(x0, -y1), QPointF(x1, -y0))
         self.neighbours = rings_path([r for c in md.neighbours for r in c.rings])
         self.region_paths = {r.name: rings_path(r.rings) for r in md.regions}
         self.mali = QPainterPath()
@@ -71,6 +74,7 @@ class MapBackdrop:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, not fast)
         c = colours
         painter.fillRect(rect, QColor(c.neighbour))
+        painter.fillRect(rect.intersected(self.bounds), QColor(c.sea))
         painter.setPen(QPen(QColor(c.neighbour_border), 1.5 / scale))
         painter.setBrush(QColor(c.neighbour))
         painter.drawPath(self.neighbours)

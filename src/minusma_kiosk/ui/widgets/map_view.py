@@ -14,6 +14,7 @@ import datetime as dt
 
 from PySide6.QtCore import (
     QEasingCurve,
+    QEvent,
     QLineF,
     QPointF,
     QRect,
@@ -46,9 +47,12 @@ from minusma_kiosk.ui.widgets.map_items import (  # scene_point: tests import it
     scene_point,
 )
 from minusma_kiosk.ui.widgets.map_markers import MapMarkers
+from minusma_kiosk.ui.widgets.map_note import MapNote
 from minusma_kiosk.ui.widgets.markers import marker_path
 
 MAX_ZOOM = 6.0
+#: Room around Mali when the whole country is shown, as a share of its larger side.
+FIT_MARGIN = 0.03
 
 
 class MapView(QGraphicsView):
@@ -85,8 +89,14 @@ class MapView(QGraphicsView):
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         x0, y0, x1, y1 = map_data.view
         self._bounds = QRectF(QPointF(x0, -y1), QPointF(x1, -y0))
-        self._scene.setSceneRect(self._bounds)
+        # The scene reaches beyond the data so that the hidden scroll bars never stop
+        # the view from centring (Mali is shown below the chips at the top).
+        w, h = self._bounds.width(), self._bounds.height()
+        self._scene.setSceneRect(self._bounds.adjusted(-w / 2, -h / 2, w / 2, h / 2))
         self.backdrop = MapBackdrop(map_data)
+        box = self.backdrop.mali.boundingRect()
+        pad = FIT_MARGIN * max(box.width(), box.height())
+        self._mali_box = box.adjusted(-pad, -pad, pad, pad)
         # While the view moves, the backdrop is drawn quickly; 150 ms after the
         # last move it is drawn again in full quality.
         self._settle = QTimer(self)
@@ -123,6 +133,9 @@ class MapView(QGraphicsView):
         self._pan_anim.valueChanged.connect(self._on_pan_value_changed)
         self.motion = True
         self.gestures = MapGestures(self)
+        #: Widgets kept in a corner of the view, over the map (the legend).
+        self._corners: dict[Qt.Corner, MapNote] = {}
+        self._top: QWidget | None = None
         follow_language(self, display, lambda: self.set_language(display.display.language),
                         now=True)
         follow(self, display, Aspect.PALETTE, lambda _change: self._recolour(), now=False)
@@ -182,6 +195,7 @@ class MapView(QGraphicsView):
         self._font_px = font_px
         self.px_per_mm = px_per_mm
         self.set_language(self._lang)
+        self._place_corners()
 
     def set_date(self, day: dt.date) -> None:
         """Show the camps open and the towns held on ``day``."""
@@ -251,15 +265,19 @@ class MapView(QGraphicsView):
         return self._zoom
 
     def fit_scale(self) -> float:
+        """The scale at which Mali (with a margin) fills the view; the neighbours fill the
+        rest of it, edge to edge."""
         vp = self.viewport().rect()
-        if self._bounds.isEmpty() or vp.isEmpty():
+        mali = self._mali_box
+        height = vp.height() - self.top_inset
+        if mali.isEmpty() or vp.isEmpty() or height <= 0:
             return 1.0
-        return min(vp.width() / self._bounds.width(), vp.height() / self._bounds.height())
+        return min(vp.width() / mali.width(), height / mali.height())
 
     def reset_view(self) -> None:
-        """The whole map, centred."""
+        """All of Mali, centred."""
         self._zoom = 1.0
-        self.set_view(1.0, self._bounds.center(), moving=False)
+        self.set_view(1.0, self._mali_box.center(), moving=False)
 
     @staticmethod
     def clamp_zoom(zoom: float) -> float:
@@ -289,6 +307,11 @@ class MapView(QGraphicsView):
             self._settle.start()
         self._zoom = zoom
         self.setTransform(t)
+        # Where the scene is wider than the view the scroll bars (hidden) place it, not
+        # the transform's translation: centre it through them too.
+        # The top widget covers the top of the view: the whole country is shown below it.
+        lift = self.top_inset / 2 / scale if zoom == 1.0 else 0.0
+        self.centerOn(QPointF(cx, cy - lift))
         self._layout_labels()
 
     def centre(self) -> QPointF:
@@ -307,9 +330,76 @@ class MapView(QGraphicsView):
             else:
                 self.set_view(self._zoom, point)
 
+    # --- widgets over the map --------------------------------------------------------------
+    def set_corner_note(self, note: MapNote, corner: Qt.Corner) -> None:
+        """Keep ``note`` in ``corner`` of the view, over the map, as wide as its text
+        needs up to its maximum width; left out while the map is too small for it."""
+        note.setParent(self)
+        self._corners[corner] = note
+        self._place_corners()
+
+    def set_top_widget(self, widget: QWidget) -> None:
+        """Keep ``widget`` across the top of the view (the filter chips); Mali is fitted
+        below it, and a top-left corner widget sits under it."""
+        widget.setParent(self)
+        self._top = widget
+        widget.show()
+        self._place_corners()
+
+    @property
+    def top_inset(self) -> int:
+        """The height the top widget covers (0: none)."""
+        if self._top is None or not self._top.isVisibleTo(self):
+            return 0
+        return self._top.height() + round(2 * self.px_per_mm)
+
+    def place_overlays(self) -> None:
+        """Place the top widget and the corner notes again (their text or size changed),
+        and fit Mali below the top widget."""
+        self._place_corners()
+
+    def _place_corners(self) -> None:
+        gap = round(2 * self.px_per_mm)
+        inset_before = self.top_inset
+        if self._top is not None:
+            hint = self._top.sizeHint()
+            self._top.setGeometry(gap, gap, max(self.width() - 2 * gap, 1), hint.height())
+        below_top = gap + self.top_inset
+        # Each corner note may take up to half the height below the chips; one that
+        # does not fit gives way (the map and the story do not).
+        half = (self.height() - below_top - gap) // 2 - gap
+        for corner, note in self._corners.items():
+            room = max(self.width() - 2 * gap, 1)
+            width = min(max(min(note.natural_width(), note.maximumWidth()),
+                            note.words_width()), room)
+            height = note.height_for(width)
+            fits = bool(note.text.text()) and height <= half and note.words_width() <= room
+            note.setVisible(fits)
+            if not fits:
+                continue
+            x = gap if corner in (Qt.Corner.TopLeftCorner, Qt.Corner.BottomLeftCorner) \
+                else self.width() - gap - width
+            y = below_top if corner in (Qt.Corner.TopLeftCorner, Qt.Corner.TopRightCorner) \
+                else self.height() - gap - height
+            # Wrapped labels keep the minimum height of their narrowest layout: set it,
+            # or the geometry below would be stretched to it.
+            note.setMinimumHeight(height)
+            note.setGeometry(x, y, width, height)
+        if self.top_inset != inset_before:
+            self.set_view(self._zoom, self.centre() if self._zoom > 1
+                          else self._mali_box.center(), moving=False)
+
+    def event(self, event: QEvent) -> bool:
+        # A corner widget's text or font changed: it asks its parent (the view) to
+        # lay it out again.
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._place_corners()
+        return super().event(event)
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.set_view(self._zoom, self.centre() if self._zoom > 1 else self._bounds.center(),
+        self._place_corners()
+        self.set_view(self._zoom, self.centre() if self._zoom > 1 else self._mali_box.center(),
                       moving=False)
 
     # --- what is under a finger -------------------------------------------------------------

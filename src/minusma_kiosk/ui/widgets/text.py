@@ -20,17 +20,25 @@ class _WrappedHeight(QObject):
 
 
 def text_height(lab: QLabel) -> int:
-    """How tall a word-wrapped label's lines are at its present width.
+    """How tall a word-wrapped label's lines are at its present width."""
+    return height_at(lab, lab.width())
+
+
+def height_at(lab: QLabel, width: int) -> int:
+    """How tall a label's lines are at ``width`` (one line's height if it does not wrap).
 
     QLabel's ``heightForWidth`` never answers less than the label's minimum height, so
     a label once laid out narrow (a hidden card) would keep that height when it widens
     (the card's text pushed half out of view): the minimum is lifted while it is asked.
     """
+    lab.ensurePolished()
+    if not lab.wordWrap():
+        return lab.sizeHint().height()
     kept = lab.minimumHeight()
     if kept == 0:
-        return lab.heightForWidth(lab.width())
+        return lab.heightForWidth(width)
     lab.setMinimumHeight(0)
-    needed = lab.heightForWidth(lab.width())
+    needed = lab.heightForWidth(width)
     lab.setMinimumHeight(kept)
     return needed
 
@@ -38,9 +46,20 @@ def text_height(lab: QLabel) -> int:
 _WRAPPED_HEIGHT = _WrappedHeight()
 
 
+class Label(QLabel):
+    """A label whose minimum height follows its text as well as its width: a shorter
+    text set without a resize must not keep the longer one's height (its lines would
+    float in the middle of an empty band)."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        if self.wordWrap() and self.minimumHeight():
+            self.setMinimumHeight(text_height(self) if text else 0)
+
+
 def label(role: str, text: str = "", parent: QWidget | None = None, wrap: bool = True) -> QLabel:
     """A label with a theme role (h1, h2, lead, body, caption, figure, kicker)."""
-    w = QLabel(text, parent)
+    w = Label(text, parent)
     w.setProperty("role", role)
     w.setWordWrap(wrap)
     if wrap:
