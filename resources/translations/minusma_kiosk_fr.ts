@@ -174,6 +174,7 @@
     <name>CardFront</name>
     <message>
         <source>Details and sources  ›</source>
+        <extracomment>The words&apos; share of a card front&apos;s width in landscape (the figure has the rest).</extracomment>
         <translation>Détails et sources  ›</translation>
     </message>
     <message>

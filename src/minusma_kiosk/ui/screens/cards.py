@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -32,70 +33,156 @@ from minusma_kiosk.ui.widgets.pictures import render_picture
 from minusma_kiosk.ui.widgets.scrolling import kinetic_scroll_area
 from minusma_kiosk.ui.widgets.source_list import SourceList
 from minusma_kiosk.ui.widgets.swipe_area import SwipeArea
-from minusma_kiosk.ui.widgets.text import button, label, primary, set_flag
+from minusma_kiosk.ui.widgets.text import button, cut_to_fit, height_at, label, primary, set_flag
+
+#: The words' share of a card front's width in landscape (the figure has the rest).
+WORDS_SHARE = 0.6
 
 
 class CardFront(QWidget):
-    """What a visitor reads first: picture, headline, short text, the large figure."""
+    """What a visitor reads first, all of it in view: the icon and headline, the short
+    text, the large figure with its date and source, and the way to the details.
+
+    Landscape: words on the left (three fifths), the figure on the right. Portrait: one
+    column. Nothing scrolls: if large text leaves too little room, the short text stops
+    at a word with "…" and the opened card begins with all of it.
+    """
 
     def __init__(self, card: Card, display: DisplaySource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.card = card
         self._display = display
-        # The front scrolls when large text or a small window leaves it too little room.
-        body = QWidget()
-        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, body)
+        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._box.setContentsMargins(0, 0, 0, 0)
-        self.area = kinetic_scroll_area(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.area)
         words = QVBoxLayout()
+        head = QHBoxLayout()
         self.picture = QLabel()
         self.picture.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.picture.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.headline = label("h2")
+        head.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.headline, 1)
+        self._head = head
         self.text = label("body")
-        words.addWidget(self.picture)
         primary(self.headline, self.text)
-        words.addWidget(self.headline)
+        words.addLayout(head)
         words.addWidget(self.text)
         words.addStretch(1)
+        self.more = button("secondary")
+        self.more.setObjectName(f"card_more_{card.id}")
+        words.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
         self.figure = FigureView(card.figure, display, large=True)
         self.figure.note.hide()
         number = QVBoxLayout()
         number.addWidget(self.figure)
         number.addStretch(1)
-        # The way to the details stays in sight below the text, even when it scrolls.
-        self.more = button("secondary")
-        self.more.setObjectName(f"card_more_{card.id}")
-        outer.addWidget(self.more, 0, Qt.AlignmentFlag.AlignRight)
         self._box.addLayout(words, 3)
         self._box.addLayout(number, 2)
         self._words, self._number = words, number
+        self._portrait = False
+        self._split = WORDS_SHARE
+        self._full_text = ""
         follow_language(self, display, self.retranslate, now=True)
         follow_metrics(self, display, self.apply_metrics)
+
+    @property
+    def cut(self) -> bool:
+        """Whether the short text is cut to fit (large text in a small window)."""
+        return self.text.text() != self._full_text
 
     def retranslate(self) -> None:
         lang = self._display.display.language
         self.headline.setText(self.card.headline.get(lang))
-        self.text.setText(self.card.text.get(lang))
+        self._full_text = self.card.text.get(lang)
+        self.text.setText(self._full_text)
         self.figure.note.hide()
         self.more.setText(self.tr("Details and sources  ›"))
         self.more.setAccessibleName(self.tr("Open details and sources"))
+        self._fit()
 
     def apply_metrics(self, m: Metrics) -> None:
+        self._portrait = m.portrait
+        # The way to the details comes last: under the words (landscape), under the
+        # figure (portrait).
+        self._words.removeWidget(self.more)
+        self._number.removeWidget(self.more)
+        (self._number if m.portrait else self._words).addWidget(
+            self.more, 0, Qt.AlignmentFlag.AlignLeft)
         self._box.setDirection(QBoxLayout.Direction.TopToBottom if m.portrait
                                else QBoxLayout.Direction.LeftToRight)
         # Portrait: the figure follows the text directly; landscape: side by side.
-        self._box.setStretch(0, 0 if m.portrait else 3)
-        self._box.setStretch(1, 1 if m.portrait else 2)
+        self._box.setStretch(0, 0 if m.portrait else round(self._split * 10))
+        self._box.setStretch(1, 1 if m.portrait else round((1 - self._split) * 10))
         self._box.setSpacing(m.space("l"))
         self._number.setSpacing(0)
         self._words.setSpacing(m.space("s"))
+        self._head.setSpacing(m.space("m"))
         if self.card.image is not None:
-            self.picture.setPixmap(render_picture(self.card.image, m.px(120)))
+            self.picture.setPixmap(render_picture(self.card.image, m.px(96)))
         self.picture.setVisible(self.card.image is not None)
+        self._fit()
+
+    def _columns(self) -> tuple[int, int]:
+        """The width of the words and of the figure (the same in portrait)."""
+        width = self.width()
+        if self._portrait:
+            return width, width
+        inner = width - self._box.spacing()
+        return round(inner * self._split), round(inner * (1 - self._split))
+
+    def needed_height(self) -> int:
+        """The height everything on the front needs at its width, whole."""
+        words_w, figure_w = self._columns()
+        sp = self._words.spacing()
+        picture = self.picture.sizeHint() if self.picture.isVisibleTo(self) else None
+        head_w = words_w - (picture.width() + self._head.spacing() if picture else 0)
+        head = max(picture.height() if picture else 0, height_at(self.headline, head_w))
+        text = height_at(self.text, words_w) if self.text.text() else 0
+        # head, text, the stretch and the button: three gaps
+        more = max(self.more.sizeHint().height(), self.more.minimumSizeHint().height(),
+                   self.more.minimumHeight())
+        words = head + 3 * sp + text + more
+        f = self.figure
+        shown = [w for w in (f.qualifier, f.value, f.what, f.origin) if w.isVisibleTo(f)]
+        figure = sum(height_at(w, figure_w) for w in shown) \
+            + self._number.spacing() + f.layout().spacing() * max(len(shown) - 1, 0)
+        if self._portrait:
+            # words: head and text (the stretch and the button went under the figure)
+            return words - more - sp + self._box.spacing() + figure + more
+        return max(words, figure)
+
+    def _fit(self) -> None:
+        """Everything whole if it fits; else the figure condensed (in two steps); else
+        the text cut too."""
+        if self.width() <= 0 or self.height() <= 0:
+            return
+        room = self.height()
+        self.text.setText(self._full_text)
+        self._set_split(WORDS_SHARE)
+        for level in (0, 1, 2):
+            self.figure.condense(level)
+            if self.needed_height() <= room:
+                return
+        # Last: the figure gets half the width (landscape), and the text gives way.
+        if not self._portrait:
+            self._set_split(0.5)
+        cut_to_fit(self.text, self._full_text, lambda: self.needed_height() <= room)
+
+    def _set_split(self, words: float) -> None:
+        """The words' share of the width in landscape (the figure has the rest)."""
+        self._split = words
+        if not self._portrait:
+            self._box.setStretch(0, round(words * 10))
+            self._box.setStretch(1, round((1 - words) * 10))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def showEvent(self, event) -> None:
+        # A hidden card is styled for new metrics only when shown: measure it then.
+        super().showEvent(event)
+        self._fit()
 
 
 class CardBack(QWidget):
@@ -117,7 +204,10 @@ class CardBack(QWidget):
         body = QWidget()
         lay = QVBoxLayout(body)
         lay.setContentsMargins(0, 0, 0, 0)
+        # The opened card begins where the front left off: its short text, whole.
+        self.intro = label("lead")
         self.detail = label("body")
+        lay.addWidget(self.intro)
         lay.addWidget(self.detail)
         self.differ_box = QFrame()
         self.differ_box.setProperty("role", "warning")
@@ -149,6 +239,7 @@ class CardBack(QWidget):
         lang = self._display.display.language
         card = self.card
         self.headline.setText(card.headline.get(lang))
+        self.intro.setText(card.text.get(lang))
         self.detail.setText(card.detail.get(lang))
         self.differ_title.setText(self.tr("WHERE SOURCES DIFFER"))
         self.differ_text.setText(card.disagreement.get(lang))
@@ -160,6 +251,7 @@ class CardBack(QWidget):
     def apply_metrics(self, m: Metrics) -> None:
         self._body_layout.setSpacing(m.space("m"))
         self.detail.setMaximumWidth(m.px(tokens.MEASURE_PX + 200))
+        self.intro.setMaximumWidth(m.px(tokens.MEASURE_PX + 200))
 
 
 class CardView(QStackedWidget):
@@ -176,7 +268,6 @@ class CardView(QStackedWidget):
         self.setCurrentWidget(self.back if expanded else self.front)
         if not expanded:
             self.back.area.verticalScrollBar().setValue(0)
-        self.front.area.verticalScrollBar().setValue(0)
 
 
 @dataclass(frozen=True)
@@ -233,9 +324,11 @@ class CardsScreen(Screen):
         row.addWidget(self.card_frame, 1)
         self._row = row
         outer.addLayout(row, 1)
+        # Under the card: the numbers in the middle; the arrows around them (portrait)
+        # or the hint beside them (landscape, where the height is short).
+        self._dots_row = QGridLayout()
         dots = QHBoxLayout()
         self._dots_layout = dots
-        dots.addStretch(1)
         self.dots: list[QPushButton] = []
         for i in range(len(content.cards)):
             dot = button("dot", str(i + 1))
@@ -243,11 +336,13 @@ class CardsScreen(Screen):
             dot.clicked.connect(lambda _=False, n=i: self._deck.go_to(n))
             dots.addWidget(dot)
             self.dots.append(dot)
-        dots.addStretch(1)
+        self._dots_row.addLayout(dots, 0, 1)
+        self._dots_row.setColumnStretch(0, 1)
+        self._dots_row.setColumnStretch(2, 1)
+        self.hint = label("caption")
+        outer.addLayout(self._dots_row)
+        self._portrait: bool | None = None
         self._place_arrows(portrait=False)
-        self.hint = label("caption", wrap=False)
-        outer.addLayout(dots)
-        outer.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignHCenter)
         self.prev_button.clicked.connect(self._deck.previous)
         self.next_button.clicked.connect(self._deck.next)
         self.card_frame.swiped.connect(self._on_card_frame_swiped)
@@ -280,17 +375,25 @@ class CardsScreen(Screen):
         self.views[self._deck.current].set_expanded(expanded)
 
     def _place_arrows(self, portrait: bool) -> None:
-        """Arrows beside the card in landscape; under it, around the numbers, in portrait."""
-        for b in (self.prev_button, self.next_button):
-            if b.parentWidget() is not None:
-                self._row.removeWidget(b)
-                self._dots_layout.removeWidget(b)
+        """Arrows beside the card in landscape, the hint beside the numbers; in portrait
+        the arrows around the numbers and the hint under them."""
+        if portrait == self._portrait:
+            return
+        self._portrait = portrait
+        for w in (self.prev_button, self.next_button, self.hint):
+            self._row.removeWidget(w)
+            self._dots_row.removeWidget(w)
+            self._outer.removeWidget(w)
         if portrait:
-            self._dots_layout.insertWidget(0, self.prev_button)
-            self._dots_layout.addWidget(self.next_button)
+            self._dots_row.addWidget(self.prev_button, 0, 0, Qt.AlignmentFlag.AlignLeft)
+            self._dots_row.addWidget(self.next_button, 0, 2, Qt.AlignmentFlag.AlignRight)
+            self.hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            self._outer.addWidget(self.hint)
         else:
             self._row.insertWidget(0, self.prev_button, 0, Qt.AlignmentFlag.AlignVCenter)
             self._row.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignVCenter)
+            self.hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self._dots_row.addWidget(self.hint, 0, 2)
 
     # --- Screen hooks ------------------------------------------------------------
     def _update_position(self) -> None:
@@ -318,8 +421,10 @@ class CardsScreen(Screen):
         self._outer.setContentsMargins(margin, m.space("m"), margin, m.space("s"))
         self._outer.setSpacing(m.space("s"))
         self._row.setSpacing(m.space("m"))
-        pad = m.space("l")
+        pad = m.space("l" if m.portrait else "m")
         self._frame_layout.setContentsMargins(pad, pad, pad, pad)
+        self._dots_row.setHorizontalSpacing(m.space("m"))
+        self._dots_layout.setSpacing(m.space("s"))
         self.card_frame.px_per_mm = m.px_per_mm
         self._place_arrows(m.portrait)
         side = m.target()

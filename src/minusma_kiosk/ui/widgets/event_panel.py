@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 from minusma_kiosk.content.formatting import format_date
 from minusma_kiosk.content.model import Category, Event, Lang
 from minusma_kiosk.ui.widgets.figure_view import source_line
-from minusma_kiosk.ui.widgets.text import button, height_at, label, primary
+from minusma_kiosk.ui.widgets.text import button, cut_to_fit, height_at, label, primary
 
 
 def category_name(category: Category) -> str:
@@ -140,16 +140,7 @@ class EventPanel(QFrame):
         if room is None or width <= 0 or self.needed_height(width) <= room:
             return
         self.more_button.show()
-        words = self._full_text.split()
-        lo, hi = 0, len(words)
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            self.text.setText(" ".join(words[:mid]) + " …")
-            if self.needed_height(width) <= room:
-                lo = mid
-            else:
-                hi = mid - 1
-        self.text.setText(" ".join(words[:lo]) + " …" if lo else "")
+        cut_to_fit(self.text, self._full_text, lambda: self.needed_height(width) <= room)
 
     def needed_height(self, width: int) -> int:
         """The height the story shown needs, whole, in a panel ``width`` pixels wide."""

@@ -18,7 +18,7 @@ from minusma_kiosk.state.app_state import DisplaySource
 from minusma_kiosk.ui.display import follow_language, follow_metrics
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.widgets.fit_label import FitLabel
-from minusma_kiosk.ui.widgets.text import label, primary
+from minusma_kiosk.ui.widgets.text import label, primary, set_role
 
 
 def source_line(src: Source, lang: Lang) -> str:
@@ -27,9 +27,17 @@ def source_line(src: Source, lang: Lang) -> str:
     return f"{src.title} — {src.publisher}{date}"
 
 
-def provenance(fig: Figure, lang: Lang) -> str:
-    """Where a figure comes from: its source, or its formula for a derived figure."""
+def provenance(fig: Figure, lang: Lang, short: bool = False) -> str:
+    """Where a figure comes from: its source, or its formula for a derived figure.
+
+    ``short``: the source named by its publisher and date only (the full title is on
+    the opened card), for a large figure in a small room."""
     when = format_date(fig.as_of, lang)
+    if short and fig.derivation is None:
+        as_of = QCoreApplication.translate("FigureView", "As of {date}.") if is_day(fig.as_of) \
+            else QCoreApplication.translate("FigureView", "As of {date}.",
+                                            "a month, year or period")
+        return f"{short_origin(fig, lang)}. {as_of.format(date=when)}"
     if fig.derivation is not None:
         text = QCoreApplication.translate("FigureView", "Computed for this exhibit: {formula}")
         text = text.format(formula=format_formula(fig.derivation, lang))
@@ -60,6 +68,10 @@ class FigureView(QWidget):
         super().__init__(parent)
         self.figure = figure
         self._large = large
+        self._condensed = False
+        self._level = 0
+        self._lang: Lang = display.display.language
+        self._sizes = (150, 24)
         lay = self._box = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.qualifier = label("qualifier")
@@ -98,15 +110,34 @@ class FigureView(QWidget):
         self.what.setText(fig.label.get(lang))
         self.note.setText(fig.note.get(lang))
         self.note.setVisible(bool(fig.note))
-        self.origin.setText(provenance(fig, lang))
+        self._lang = lang
+        self.origin.setText(provenance(fig, lang, short=self._condensed))
         self.setAccessibleName(f"{format_figure(fig, lang)} {self.what.text()}")
         self.setAccessibleDescription(self.origin.text())
 
     def apply_metrics(self, m: Metrics) -> None:
         """Size the large figure for the window."""
+        self._sizes = (m.font("figure"), m.font("h2"))
         if isinstance(self.value, FitLabel):
-            self.value.set_range(m.font("figure"), m.font("h2"))
+            self.value.set_range(*self._sizes)
             self._box.setSpacing(m.space("xs") // 2)
+        self.condense(self._level)
+
+    def condense(self, level: int) -> None:
+        """A large figure in a small room (large text, a small window). Level 1: the
+        number at most 1.5 times the headline size, what it counts in body text, the
+        source as publisher and date (the whole source is on the opened card). Level 2:
+        the number at the headline size too. 0: as designed."""
+        on = level > 0
+        self._condensed, self._level = on, level
+        if not self._large or not isinstance(self.value, FitLabel):
+            return
+        big, small = self._sizes
+        self.value.set_range(big if level == 0 else small if level > 1
+                             else min(big, round(1.5 * small)), small)
+        set_role(self.what, "body" if on else "lead")
+        self.what.setText(self.what.text())  # its height for the new font
+        self.origin.setText(provenance(self.figure, self._lang, short=on))
 
 
 def short_origin(fig: Figure, lang: Lang) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
 
@@ -93,6 +95,36 @@ def set_flag(widget: QWidget, name: str, value: bool) -> None:
         style = widget.style()
         style.unpolish(widget)
         style.polish(widget)
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Give ``widget`` another theme role, and restyle it (only on a change)."""
+    if widget.property("role") == role:
+        return
+    widget.setProperty("role", role)
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        style = widget.style()
+        style.unpolish(widget)
+        style.polish(widget)
+
+
+def cut_to_fit(lab: QLabel, text: str, fits: Callable[[], bool]) -> bool:
+    """Show as much of ``text`` in ``lab`` as ``fits()`` allows, cut after a word with
+    "…" (nothing at all if not even one word fits). Returns whether it was cut."""
+    lab.setText(text)
+    if fits():
+        return False
+    words = text.split()
+    lo, hi = 0, len(words)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        lab.setText(" ".join(words[:mid]) + " …")
+        if fits():
+            lo = mid
+        else:
+            hi = mid - 1
+    lab.setText(" ".join(words[:lo]) + " …" if lo else "")
+    return True
 
 
 def primary(*widgets: QWidget) -> None:
