@@ -376,8 +376,8 @@
         <translation>LE MAINTIEN DE LA PAIX DE L&apos;ONU AU MALI</translation>
     </message>
     <message>
-        <source>Hide sources</source>
-        <translation>Masquer les sources</translation>
+        <source>Back to the start</source>
+        <translation>Retour à l&apos;accueil</translation>
     </message>
     <message>
         <source>Sources for this text</source>
@@ -500,6 +500,18 @@
     </message>
 </context>
 <context>
+    <name>ReaderPage</name>
+    <message>
+        <source>Previous page</source>
+        <extracomment>Keep with the next block on the same page (a source&apos;s title and its address).</extracomment>
+        <translation>Page précédente</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Page suivante</translation>
+    </message>
+</context>
+<context>
     <name>SourcesScreen</name>
     <message>
         <source>Sources &amp; credits</source>
@@ -530,17 +542,14 @@
     </message>
 </context>
 <context>
-    <name>StoryReader</name>
-    <message>
-        <source>Back to the timeline</source>
-        <translation>Retour à la chronologie</translation>
-    </message>
-</context>
-<context>
     <name>TimelineScreen</name>
     <message>
-        <source>Pause</source>
+        <source>Back to the timeline</source>
         <extracomment>Shares of the width the story column may take in landscape, narrowest first: the narrowest in which the longest stories fit whole is used, and the map takes the rest. Most of the map column the controls beside the strip may take (landscape). How many of the longest stories (by title, text and source) the layout is fitted to.</extracomment>
+        <translation>Retour à la chronologie</translation>
+    </message>
+    <message>
+        <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>

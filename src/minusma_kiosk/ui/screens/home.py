@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QVBoxLayout, QWidget
 
 from minusma_kiosk.content.model import Content
 from minusma_kiosk.state.app_state import AppState
@@ -11,9 +11,10 @@ from minusma_kiosk.ui.display import follow_language, follow_metrics
 from minusma_kiosk.ui.router import Screen, ScreenId, screen_title
 from minusma_kiosk.ui.theme import tokens
 from minusma_kiosk.ui.theme.metrics import Metrics
-from minusma_kiosk.ui.widgets.figure_view import StatView
+from minusma_kiosk.ui.widgets.figure_view import StatView, source_line
+from minusma_kiosk.ui.widgets.reader_page import Block, ReaderPage
 from minusma_kiosk.ui.widgets.scrolling import kinetic_scroll_area
-from minusma_kiosk.ui.widgets.source_list import SourceList
+from minusma_kiosk.ui.widgets.source_list import breakable_url
 from minusma_kiosk.ui.widgets.text import button, label, primary
 from minusma_kiosk.ui.widgets.tile import Tile
 
@@ -53,14 +54,10 @@ class HomeScreen(Screen):
         primary(self.title, self.intro)
         self.sources_button = button("secondary")
         self.sources_button.setObjectName("home_sources")
-        self.sources_button.setCheckable(True)
-        self.sources_button.toggled.connect(self._on_sources_button_toggled)
-        self.sources_panel = QFrame()
-        self.sources_panel.setProperty("role", "panel")
-        self._sources_box = QVBoxLayout(self.sources_panel)
-        # Built when first asked for: it is off the start-up path.
-        self.source_list: SourceList | None = None
-        self.sources_panel.hide()
+        self.sources_button.clicked.connect(lambda: self.show_sources(True))
+        # The sources open on a page over the window (made when first asked for: it is
+        # off the start-up path), so the introduction stays where it is.
+        self.reader: ReaderPage | None = None
         self.footnote = label("caption")
         for w in (self.kicker, self.title, self.subtitle, self.intro):
             text.addWidget(w)
@@ -70,7 +67,6 @@ class HomeScreen(Screen):
         for stat in self.stats:
             self._stats_row.addWidget(stat, 1)
         text.addWidget(self.sources_button, 0, Qt.AlignmentFlag.AlignLeft)
-        text.addWidget(self.sources_panel)
         text.addLayout(self._stats_row)
         text.addStretch(1)
         text.addWidget(self.footnote)
@@ -106,18 +102,6 @@ class HomeScreen(Screen):
         for i, tile in enumerate(self.tiles.values()):
             self._tiles_grid.addWidget(tile, i // columns, i % columns)
 
-    def _on_sources_button_toggled(self, shown: bool) -> None:
-        if shown and self.source_list is None:
-            self.source_list = SourceList(self._content.site.sources, self.display)
-            self._sources_box.addWidget(self.source_list)
-        self.sources_panel.setVisible(shown)
-        self.retranslate()
-        if shown:
-            # Bring the button to the top, so the sources show below it.
-            self._box.activate()
-            top = self.sources_button.mapTo(self._page, QPoint(0, 0)).y()
-            self.text_area.verticalScrollBar().setValue(top)
-
     def _describe(self, sid: ScreenId) -> str:
         descriptions = {
             ScreenId.TIMELINE: self.tr("Mali since 2012 on the map, event by event"),
@@ -137,9 +121,7 @@ class HomeScreen(Screen):
         self.intro.setText(site.intro.get(lang))
         self.footnote.setText(site.footnote.get(lang))
         self.footnote.setVisible(bool(site.footnote))
-        shown = self.sources_button.isChecked()
-        self.sources_button.setText(self.tr("Hide sources") if shown
-                                    else self.tr("Sources for this text"))
+        self.sources_button.setText(self.tr("Sources for this text"))
         self.sources_button.setVisible(bool(site.sources))
         for sid, tile in self.tiles.items():
             tile.set_texts(f"{screen_title(sid)}  ›", self._describe(sid))
@@ -166,9 +148,24 @@ class HomeScreen(Screen):
             tile.set_padding(m.space("m"))
 
     def show_sources(self, on: bool) -> None:
-        """Open or close the introduction's sources (as the "Sources" button does)."""
-        self.sources_button.setChecked(on)
+        """Open (as the "Sources" button does) or close the introduction's sources."""
+        if not on:
+            if self.reader is not None:
+                self.reader.hide()
+            return
+        if self.reader is None:
+            self.reader = ReaderPage(self.window(), self.display)
+        lang = self._state.language
+        blocks = []
+        for src in self._content.site.sources:
+            blocks.append(Block(source_line(src, lang), "body", keep_with_next=True))
+            blocks.append(Block(breakable_url(src.url), "caption"))
+        self.reader.open(self.tr("Sources for this text"), blocks,
+                         self.tr("Back to the start"))
+
+    def on_leave(self) -> None:
+        self.show_sources(False)
 
     def reset(self) -> None:
-        self.sources_button.setChecked(False)
+        self.show_sources(False)
         self.text_area.verticalScrollBar().setValue(0)

@@ -29,7 +29,7 @@ from minusma_kiosk.ui.widgets.event_panel import EventPanel, category_name
 from minusma_kiosk.ui.widgets.map_note import MapNote
 from minusma_kiosk.ui.widgets.map_view import MapView
 from minusma_kiosk.ui.widgets.markers import marker_path
-from minusma_kiosk.ui.widgets.story_reader import StoryReader
+from minusma_kiosk.ui.widgets.reader_page import Block, ReaderPage
 from minusma_kiosk.ui.widgets.text import button, set_flag
 from minusma_kiosk.ui.widgets.time_strip import TimeStrip
 
@@ -150,7 +150,7 @@ class TimelineScreen(Screen):
         # The longest stories of the content: the side column is made wide (landscape)
         # or tall (portrait) enough for each of them to show whole.
         self._longest = longest_events(timeline.events, gentle)
-        self._reader: StoryReader | None = None
+        self._reader: ReaderPage | None = None
         self.panel.read_more.connect(self._on_panel_read_more)
         self.map.set_corner_note(self.legend, Qt.Corner.BottomRightCorner)
         self.map.set_corner_note(self.era_note, Qt.Corner.TopLeftCorner)
@@ -265,11 +265,16 @@ class TimelineScreen(Screen):
         """The whole story, on a page over the window."""
         self.autoplay.pause()
         if self._reader is None:
-            self._reader = StoryReader(self.window(), self.display)
-        self._reader.show_story(*self.panel.story)
+            self._reader = ReaderPage(self.window(), self.display)
+        date, title, meta, text, source = self.panel.story
+        self._reader.open(title, [Block(date, "kicker", primary=True),
+                                  Block(meta, "caption", primary=True),
+                                  Block(text, "body", primary=True),
+                                  Block(source, "caption", primary=True)],
+                          self.tr("Back to the timeline"))
 
     @property
-    def reader(self) -> StoryReader | None:
+    def reader(self) -> ReaderPage | None:
         """The "Read more" page, once opened."""
         return self._reader
 
