@@ -255,6 +255,7 @@
     </message>
     <message>
         <source>Tap the arrows or a bar to choose a year</source>
+        <extracomment>Shares of the chart area the callout may take beside the plot, narrowest first: the narrowest in which every callout of the chart fits whole is used.</extracomment>
         <translation>Touchez les flèches ou une barre pour choisir une année</translation>
     </message>
     <message>
@@ -268,6 +269,10 @@
     <message>
         <source>Tap a bar or a point: its value and source appear beside the chart.</source>
         <translation>Touchez une barre ou un point&#x202f;: sa valeur et sa source s&apos;affichent à côté du graphique.</translation>
+    </message>
+    <message>
+        <source>About this chart</source>
+        <translation>À propos de ce graphique</translation>
     </message>
     <message>
         <source>Tap a bar or a point</source>
@@ -284,6 +289,14 @@
     <message>
         <source>No source we could check gives this value, so none is drawn.</source>
         <translation>Aucune source vérifiable ne donne cette valeur&#x202f;; rien n&apos;est donc tracé.</translation>
+    </message>
+    <message>
+        <source>Read more</source>
+        <translation>Lire la suite</translation>
+    </message>
+    <message>
+        <source>Back to the chart</source>
+        <translation>Retour au graphique</translation>
     </message>
 </context>
 <context>
@@ -459,6 +472,17 @@
     <message>
         <source>Last step</source>
         <translation>Dernière étape</translation>
+    </message>
+</context>
+<context>
+    <name>PagedTiles</name>
+    <message>
+        <source>Previous page</source>
+        <translation>Page précédente</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Page suivante</translation>
     </message>
 </context>
 <context>

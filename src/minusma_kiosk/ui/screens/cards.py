@@ -144,8 +144,10 @@ class CardFront(QWidget):
         words = head + 3 * sp + text + more
         f = self.figure
         shown = [w for w in (f.qualifier, f.value, f.what, f.origin) if w.isVisibleTo(f)]
+        lay = f.layout()
+        inner = lay.spacing() if lay is not None else 0
         figure = sum(height_at(w, figure_w) for w in shown) \
-            + self._number.spacing() + f.layout().spacing() * max(len(shown) - 1, 0)
+            + self._number.spacing() + inner * max(len(shown) - 1, 0)
         if self._portrait:
             # words: head and text (the stretch and the button went under the figure)
             return words - more - sp + self._box.spacing() + figure + more

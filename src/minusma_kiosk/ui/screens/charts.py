@@ -15,10 +15,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
-    QGridLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -36,18 +37,31 @@ from minusma_kiosk.content.model import (
 )
 from minusma_kiosk.content.periods import day_for, index_at, point_period, reachable
 from minusma_kiosk.content.typography import colon, sentence
-from minusma_kiosk.state.app_state import AnimationLevel, AppState, Aspect
+from minusma_kiosk.state.app_state import AppState
 from minusma_kiosk.state.timeline_state import DayPlay, TimelineState
-from minusma_kiosk.ui.display import follow, follow_language, follow_metrics
+from minusma_kiosk.ui.display import follow_language, follow_metrics
 from minusma_kiosk.ui.router import Screen, ScreenId
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.widgets.chart_axes import point_label
 from minusma_kiosk.ui.widgets.chart_plot import ChartPlot
 from minusma_kiosk.ui.widgets.figure_view import provenance, short_origin
-from minusma_kiosk.ui.widgets.scrolling import kinetic_scroll_area
-from minusma_kiosk.ui.widgets.text import label, primary, set_flag
+from minusma_kiosk.ui.widgets.paged_tiles import PagedTiles
+from minusma_kiosk.ui.widgets.reader_page import Block, ReaderPage
+from minusma_kiosk.ui.widgets.text import (
+    button,
+    cut_to_fit,
+    height_at,
+    label,
+    primary,
+    set_flag,
+    set_role,
+)
 from minusma_kiosk.ui.widgets.tile import Tile
 from minusma_kiosk.ui.widgets.year_control import YearControl
+
+#: Shares of the chart area the callout may take beside the plot, narrowest first: the
+#: narrowest in which every callout of the chart fits whole is used.
+CALLOUT_SHARES = (2 / 7, 1 / 3, 2 / 5, 1 / 2)
 
 
 @dataclass(frozen=True)
@@ -80,13 +94,7 @@ class ChartsScreen(Screen):
         self._chart = content.charts[0]
         self._selected: ChartPoint | None = None
         self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
-        # The picker and the chart each scroll when large text needs more room than
-        # the window has (the plot keeps a minimum height).
-        picker_body = QWidget()
-        picker = QVBoxLayout(picker_body)
-        picker.setContentsMargins(0, 0, 0, 0)
-        self._picker_grid = QGridLayout()
-        picker.addLayout(self._picker_grid)
+        # The picker pages (never scrolls) when its tiles do not all fit.
         self.picker: dict[str, Tile] = {}
         for chart in content.charts:
             b = Tile("body")
@@ -94,20 +102,30 @@ class ChartsScreen(Screen):
             b.setObjectName(f"chart_{chart.id}")
             b.clicked.connect(lambda _=False, c=chart: self.show_chart(c))
             self.picker[chart.id] = b
-        picker.addStretch(1)
-        self._picker_layout = picker
-        self._place_picker(columns=1)
-        self.picker_area = kinetic_scroll_area(picker_body)
-        self._box.addWidget(self.picker_area, 1)
+        self.picker_pages = PagedTiles(list(self.picker.values()), self.display)
+        self._box.addWidget(self.picker_pages, 1)
         main_body = QWidget()
         main = QVBoxLayout(main_body)
         main.setContentsMargins(0, 0, 0, 0)
         self.title = label("h2")
         self.subtitle = label("body")
         self.notes = label("caption")
-        main.addWidget(self.title)
+        head = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._head = head
+        head.addWidget(self.title, 1)
+        # The largest text: what the chart shows and its notes are read on a page of
+        # their own, so that the chart and the callout keep the screen.
+        self.about_button = button("secondary")
+        self.about_button.setObjectName("chart_about")
+        self.about_button.clicked.connect(self._on_about_button_clicked)
+        self.about_button.hide()
+        head.addWidget(self.about_button, 0, Qt.AlignmentFlag.AlignTop
+                       | Qt.AlignmentFlag.AlignLeft)
+        main.addLayout(head)
         main.addWidget(self.subtitle)
         main.addWidget(self.notes)
+        self._large_text = False
+        self.reader: ReaderPage | None = None
         self.chart_plot = ChartPlot(self.display)
         self.chart_plot.point_tapped.connect(self._on_point_tapped)
         self.plot = self.chart_plot.plot
@@ -126,34 +144,42 @@ class ChartsScreen(Screen):
             self.years.play_requested.connect(self.autoplay.toggle)
             self.autoplay.playing_changed.connect(self.years.set_playing)
         plot_column.addWidget(self.years)
-        # The callout: a finger scrolls it when a long note and its source do not fit.
+        # The callout: the value tapped, what it is and its source, always whole; the
+        # figure's note under them, cut at a word with "Read more" if the room is short.
         self.callout = QFrame()
         self.callout.setProperty("role", "panel")
-        callout_body = QWidget()
-        callout_lay = QVBoxLayout(callout_body)
-        callout_lay.setContentsMargins(0, 0, 0, 0)
-        self.callout_value = label("h2")
+        callout_lay = QVBoxLayout(self.callout)
+        self._callout_layout = callout_lay
+        self.callout_value = label("h3")
         self.callout_text = label("body")
+        self.callout_note = label("caption")
         self.callout_source = label("caption")
         primary(self.title, self.callout_value, self.callout_text, self.callout_source)
-        for w in (self.callout_value, self.callout_text, self.callout_source):
+        self._callout_labels = (self.callout_value, self.callout_text, self.callout_note,
+                                self.callout_source)
+        for w in self._callout_labels:
             callout_lay.addWidget(w)
+        self.callout_more = button("secondary")
+        self.callout_more.setObjectName("chart_callout_more")
+        self.callout_more.hide()
+        self.callout_more.clicked.connect(self._on_callout_more_clicked)
+        callout_lay.addWidget(self.callout_more, 0, Qt.AlignmentFlag.AlignLeft)
         callout_lay.addStretch(1)
-        self.callout_area = kinetic_scroll_area(callout_body,
-                                                inertia=state.animation is not AnimationLevel.NONE)
-        QVBoxLayout(self.callout).addWidget(self.callout_area)
+        self._callout: tuple[str, str, str, str] = ("", "", "", "")
+        # Measuring sets the labels' texts; a resize meanwhile must not fit again.
+        self._fitting = False
+        self._refit = False
+        self.callout.installEventFilter(self)
         self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._body.addLayout(plot_column, 5)
         self._body.addWidget(self.callout, 2)
         main.addLayout(self._body, 1)
-        self.main_area = kinetic_scroll_area(main_body)
-        self._box.addWidget(self.main_area, 3)
+        self.main_column = main_body
+        self._box.addWidget(main_body, 3)
         if cursor is not None:
             cursor.date_changed.connect(self._on_cursor_date_changed)
         self.show_chart(self._chart)
         self.retranslate()
-        follow(self, self.display, Aspect.MOTION,
-               lambda change: self._on_motion_changed(change.display.motion))
         follow_language(self, self.display, self.retranslate)
         follow_metrics(self, self.display, self.apply_metrics)
 
@@ -167,12 +193,6 @@ class ChartsScreen(Screen):
         """The chart shown."""
         return self._chart
 
-    def _place_picker(self, columns: int) -> None:
-        for b in self.picker.values():
-            self._picker_grid.removeWidget(b)
-        for i, b in enumerate(self.picker.values()):
-            self._picker_grid.addWidget(b, i // columns, i % columns)
-
     # --- drawing -----------------------------------------------------------------------
     def show_chart(self, chart: Chart) -> None:
         """Draw ``chart`` (it comes in as the animation level allows)."""
@@ -180,11 +200,13 @@ class ChartsScreen(Screen):
         self._selected = None
         for cid, b in self.picker.items():
             set_flag(b, "active", cid == chart.id)
+        self.picker_pages.show_tile(self.picker[chart.id])
         if self.autoplay is not None:
             days = [point_period(chart, i) for i in self._reachable()]
             self.autoplay.set_days(tuple(max(p[0], FIRST_DAY) for p in days if p is not None))
         self._draw()
         self._update_texts()
+        self._fit_callout_room()
 
     def _draw(self) -> None:
         self.chart_plot.draw(self._chart, self._highlight_index())
@@ -272,26 +294,183 @@ class ChartsScreen(Screen):
         self.notes.setText("\n".join(
             f"{format_figure(fig, lang)} — {fig.label.get(lang)}. {short_origin(fig, lang)}"
             for fig in chart.notes))
-        self.notes.setVisible(bool(chart.notes))
-        point = self._selected
+        self.notes.setVisible(bool(chart.notes) and not self._large_text)
+        self.subtitle.setVisible(not self._large_text)
+        self.about_button.setVisible(self._large_text)
+        self.about_button.setText(self.tr("About this chart"))
+        self._callout = self._callout_texts(self._selected)
+        self._fit_callout()
+
+    def _callout_texts(self, point: ChartPoint | None) -> tuple[str, str, str, str]:
+        """The callout's value line, what it is, its note and its source for ``point``
+        (None: the hint)."""
+        lang, chart = self._state.language, self._chart
         if point is None:
-            self.callout_value.setText(self.tr("Tap a bar or a point"))
-            self.callout_text.setText(self.tr("Every value shows where it comes from."))
-            self.callout_source.setText("")
-            return
+            return (self.tr("Tap a bar or a point"),
+                    self.tr("Every value shows where it comes from."), "", "")
         where = point.label(lang) if chart.axis is Axis.CATEGORY else \
             point_label(chart.axis, point.key, lang)
         if point.figure is None:
-            self.callout_value.setText(self.tr("{key}: no verified figure").format(key=where))
-            self.callout_text.setText(self.tr(
-                "No source we could check gives this value, so none is drawn."))
-            self.callout_source.setText("")
-            return
+            return (self.tr("{key}: no verified figure").format(key=where),
+                    self.tr("No source we could check gives this value, so none is drawn."),
+                    "", "")
         fig = point.figure
-        self.callout_value.setText(f"{where}{colon(lang)}{format_figure(fig, lang, exact=True)}")
-        note = fig.note.get(lang)
-        self.callout_text.setText(sentence(fig.label.get(lang)) + (f". {note}" if note else ""))
-        self.callout_source.setText(provenance(fig, lang))
+        return (f"{where}{colon(lang)}{format_figure(fig, lang, exact=True)}",
+                sentence(fig.label.get(lang)) + ".", fig.note.get(lang), provenance(fig, lang))
+
+    def _callout_need(self, texts: tuple[str, ...], width: int, more: bool = False) -> int:
+        """The height the callout needs for ``texts`` (value, what, note, source) at
+        ``width``, with the "Read more" button if ``more``."""
+        lay = self._callout_layout
+        m = lay.contentsMargins()
+        frame = 2 * self.callout.frameWidth()
+        inner = width - m.left() - m.right() - frame
+        shown = [(w, t) for w, t in zip(self._callout_labels, texts, strict=True) if t]
+        kept = [w.text() for w, _ in shown]
+        for w, t in shown:
+            w.setText(t)
+        need = frame + m.top() + m.bottom() + sum(height_at(w, inner) for w, _ in shown) \
+            + lay.spacing() * max(len(shown) - 1, 0)
+        for (w, _), t in zip(shown, kept, strict=True):
+            w.setText(t)
+        if more:
+            need += lay.spacing() + max(self.callout_more.sizeHint().height(),
+                                        self.callout_more.minimumHeight())
+        return need
+
+    def _widest_need(self, width: int) -> int:
+        """The most any of the chart's callouts needs at ``width`` for its value, what it
+        is, its source and (if it has a note) the "Read more" button: the parts that must
+        be whole."""
+        most = 0
+        for point in (None, *self._chart.points):
+            value, what, note, source = self._callout_texts(point)
+            most = max(most, self._callout_need((value, what, "", source), width, bool(note)))
+        return most
+
+    def _fit_callout_room(self) -> None:
+        """Give the callout the room the chart's callouts need: beside the plot, the
+        narrowest share of the width (two sevenths to a half) in which each one's value,
+        what it is and source fit whole; under the plot (portrait), that height."""
+        was, self._fitting = self._fitting, True
+        try:
+            self._choose_callout_room()
+        finally:
+            self._fitting = was
+        if not was and self._refit:
+            self._refit = False
+            self._fit_callout()
+
+    def _choose_callout_room(self) -> None:
+        body = self._body.geometry()
+        if body.width() <= 0 or body.height() <= 0:
+            return
+        sp = self._body.spacing()
+        if self._body.direction() == QBoxLayout.Direction.TopToBottom:
+            need = self._widest_need(body.width())
+            room = body.height() - sp - self.chart_plot.minimumHeight() \
+                - (self.years.sizeHint().height() if self.years.isVisibleTo(self) else 0)
+            self.callout.setMinimumHeight(max(min(need, room), 0))
+            return
+        share = CALLOUT_SHARES[-1]
+        for candidate in CALLOUT_SHARES:
+            if self._widest_need(round((body.width() - sp) * candidate)) <= body.height():
+                share = candidate
+                break
+        if self._body.stretch(1) != round(share * 100):
+            self._body.setStretch(0, round((1 - share) * 100))
+            self._body.setStretch(1, round(share * 100))
+
+    @property
+    def callout_cut(self) -> bool:
+        """Whether what the value is, or its source, is cut short for want of room (only
+        with the largest text on a small screen)."""
+        _, what, _, source = self._callout
+        return self.callout_text.text() != what or self.callout_source.text() != source
+
+    @property
+    def callout_note_cut(self) -> bool:
+        """Whether the figure's note stops short, with "Read more"."""
+        return self.callout_more.isVisibleTo(self.callout)
+
+    def _fit_callout(self) -> None:
+        """The value, what it is and the source whole, then as much of the note as fits
+        (the rest behind "Read more"); with the largest text on a small screen the
+        source is named by publisher and date, and what the value is may be cut."""
+        was, self._fitting = self._fitting, True
+        try:
+            self._fit_callout_texts()
+        finally:
+            self._fitting = was
+        if not was and self._refit:
+            self._refit = False
+            self._fit_callout()
+
+    def _fit_callout_texts(self) -> None:
+        value, what, note, source = self._callout
+        self.callout_value.setText(value)
+        self.callout_text.setText(what)
+        self.callout_note.setText(note)
+        self.callout_source.setText(source)
+        self.callout_more.hide()
+        self.callout_more.setText(self.tr("Read more"))
+        room, width = self.callout.height(), self.callout.width()
+        if room <= 0 or width <= 0 or self._callout_need(self._callout, width) <= room:
+            return
+        self.callout_more.show()
+        fig = self._selected.figure if self._selected is not None else None
+
+        def fits() -> bool:
+            texts = (value, self.callout_text.text(), self.callout_note.text(),
+                     self.callout_source.text())
+            return self._callout_need(texts, width, True) <= room
+
+        if not cut_to_fit(self.callout_note, note, fits) or self.callout_note.text() \
+                or fits():
+            return
+        # Beside the plot, a wider callout first (the year's name may have taken a line
+        # since the share was chosen); the resize fits it again.
+        if self._body.direction() == QBoxLayout.Direction.LeftToRight:
+            wider = [x for x in CALLOUT_SHARES if round(x * 100) > self._body.stretch(1)]
+            if wider:
+                self._body.setStretch(0, round((1 - wider[0]) * 100))
+                self._body.setStretch(1, round(wider[0] * 100))
+                return
+        if fig is not None:
+            self.callout_source.setText(provenance(fig, self._state.language, short=True))
+        cut_to_fit(self.callout_text, what, fits)
+
+    def _on_callout_more_clicked(self) -> None:
+        """The whole callout on a page over the window."""
+        if self.reader is None:
+            self.reader = ReaderPage(self.window(), self.display)
+        value, what, note, source = self._callout
+        blocks = [Block(what, "body", primary=True)]
+        if note:
+            blocks.append(Block(note, "body"))
+        blocks.append(Block(source, "caption", primary=True))
+        self.reader.open(value, blocks, self.tr("Back to the chart"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.callout and event.type() == QEvent.Type.Resize \
+                and self._fitting:
+            self._refit = True  # resized while measuring: fit again when done
+        elif watched is self.callout and event.type() == QEvent.Type.Resize:
+            # A new height (the year's name took another line): the share may change.
+            self._fitting = True
+            try:
+                if isinstance(event, QResizeEvent) \
+                        and event.size().height() != event.oldSize().height():
+                    self._fit_callout_room()
+                self._fit_callout()
+            finally:
+                self._fitting = False
+        return False
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._body.activate()
+        self._fit_callout_room()
 
     def retranslate(self) -> None:
         lang = self._state.language
@@ -300,42 +479,54 @@ class ChartsScreen(Screen):
                 self.picker[chart.id].set_texts(chart.title.get(lang), "")
         self._update_texts()
 
-    def _on_motion_changed(self, level: AnimationLevel) -> None:
-        # Only the animations change (the plot follows the motion level itself).
-        scroller = self.callout_area.property("drag_scroller")
-        scroller.inertia = level is not AnimationLevel.NONE
-
     def apply_metrics(self, m: Metrics) -> None:
         margin = m.space("l")
         self._box.setContentsMargins(margin, m.space("m"), margin, m.space("s"))
         self._box.setSpacing(m.space("l"))
         self._box.setDirection(QBoxLayout.Direction.TopToBottom if m.portrait
                                else QBoxLayout.Direction.LeftToRight)
-        self._body.setDirection(QBoxLayout.Direction.TopToBottom if m.portrait
+        # The callout under the plot in portrait, and with the largest text (a column
+        # beside the plot would be too narrow for its value); beside it otherwise.
+        # The largest text (and larger text on a portrait screen, where the callout is
+        # under the plot): what the chart shows is read on its own page.
+        self._large_text = m.text_scale > 1.25 or (m.portrait and m.text_scale > 1)
+        set_role(self.title, "h3" if self._large_text else "h2")
+        # Portrait: the title takes the whole width, the button goes under it.
+        self._head.setDirection(QBoxLayout.Direction.TopToBottom if m.portrait
+                                else QBoxLayout.Direction.LeftToRight)
+        self._update_texts()
+        stacked = m.portrait
+        self._body.setDirection(QBoxLayout.Direction.TopToBottom if stacked
                                 else QBoxLayout.Direction.LeftToRight)
         self._body.setSpacing(m.space("m"))
-        self._body.setStretch(0, 1 if m.portrait else 5)
-        self._body.setStretch(1, 0 if m.portrait else 2)
-        self.callout.setMinimumHeight(m.px(300) if m.portrait else 0)
-        self._place_picker(2 if m.portrait else 1)
-        self._picker_grid.setSpacing(m.space("s"))
+        self._body.setStretch(0, 1 if stacked else 5)
+        self._body.setStretch(1, 0 if stacked else 2)
+        self.callout.setMinimumHeight(m.px(200) if stacked else 0)
+        self._fit_callout_room()
+        self.picker_pages.set_columns(2 if m.portrait else 1)
+        self.picker_pages.set_spacing(m.space("s"))
+        self.picker_pages.set_button_side(m.target())
         self._box.setStretch(0, 0 if m.portrait else 1)
         self._box.setStretch(1, 1 if m.portrait else 3)
         for b in self.picker.values():
             b.set_padding(m.space("s"))
-            b.setMinimumHeight(m.target(90))
+            b.setMinimumHeight(m.target(72 if m.portrait else 90))
+            # Portrait: smaller tile names, so that the chart keeps the height.
+            set_role(b.heading, "note_heading" if m.portrait else "body")
         # Large text: the year's name above its buttons; the plot keeps a usable height
         # and the column scrolls for the rest.
-        self.years.size_for(m, stacked=m.portrait or m.text_scale > 1)
-        # Larger text needs a taller plot: its upright "no verified figure" labels grow.
-        share = (0.28 if m.portrait else 0.4) * m.text_scale
+        self.years.size_for(m, stacked=m.portrait or m.text_scale > 1.25)
+        # The plot keeps a usable height (portrait: more with larger text, for its
+        # upright "no verified figure" labels).
+        share = (0.15 if m.text_scale <= 1.25 else 0.12) * m.text_scale if m.portrait \
+            else 0.3 if m.text_scale <= 1.25 else 0.25
         self.chart_plot.setMinimumHeight(round(m.height * share))
         if m.portrait:
-            wanted = self._picker_layout.totalHeightForWidth(m.width - 2 * margin)
-            self.picker_area.setFixedHeight(min(wanted, round(m.height * 0.3)))
+            share = 0.22 if m.text_scale <= 1 else 0.2 if m.text_scale <= 1.25 else 0.18
+            self.picker_pages.setFixedHeight(round(m.height * share))
         else:
-            self.picker_area.setMinimumHeight(0)
-            self.picker_area.setMaximumHeight(16777215)
+            self.picker_pages.setMinimumHeight(0)
+            self.picker_pages.setMaximumHeight(16777215)
 
     def spoken_text(self) -> str:
         from minusma_kiosk.ui.speech import visible_text
@@ -345,7 +536,18 @@ class ChartsScreen(Screen):
     def on_enter(self) -> None:
         self._draw()
 
+    def _on_about_button_clicked(self) -> None:
+        """What the chart shows and its notes, on a page over the window."""
+        if self.reader is None:
+            self.reader = ReaderPage(self.window(), self.display)
+        lang, chart = self._state.language, self._chart
+        blocks = [Block(chart.subtitle.get(lang), "body")]
+        blocks += [Block(line, "caption") for line in self.notes.text().splitlines() if line]
+        self.reader.open(chart.title.get(lang), blocks, self.tr("Back to the chart"))
+
     def on_leave(self) -> None:
+        if self.reader is not None:
+            self.reader.hide()
         self.pause()
         self.chart_plot.stop()
 
@@ -366,6 +568,8 @@ class ChartsScreen(Screen):
             self._update_texts()
 
     def reset(self) -> None:
+        if self.reader is not None:
+            self.reader.hide()
         self.pause()
         self.show_chart(self._charts[0])
 

@@ -122,8 +122,9 @@ class ReaderPage(Overlay):
     def set_reach(self, top_px: int) -> None:
         # Room around the page, below the low-reach header if there is one.
         edge = self._edge
-        if self.layout() is not None:
-            self.layout().setContentsMargins(edge, top_px + edge, edge, edge)
+        lay = self.layout()
+        if lay is not None:
+            lay.setContentsMargins(edge, top_px + edge, edge, edge)
 
     def apply_metrics(self, m: Metrics) -> None:
         pad = m.space("l")
@@ -142,8 +143,9 @@ class ReaderPage(Overlay):
         """(width, height) a page's blocks may take."""
         m = self._box.contentsMargins()
         width = self.panel.width() - m.left() - m.right() - 2 * self.panel.frameWidth()
-        outer = self.layout().contentsMargins() if self.layout() is not None else None
-        top = outer.top() + outer.bottom() if outer is not None else 0
+        lay = self.layout()
+        top = lay.contentsMargins().top() + lay.contentsMargins().bottom() \
+            if lay is not None else 0
         foot = max(self.back_button.sizeHint().height(), self.next_button.sizeHint().height(),
                    self.back_button.minimumHeight(), self.next_button.minimumHeight())
         height = self.height() - top - m.top() - m.bottom() - 2 * self.panel.frameWidth() \

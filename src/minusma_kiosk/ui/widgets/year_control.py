@@ -33,7 +33,7 @@ class YearControl(QWidget):
         self.prev.setObjectName("chart_year_previous")
         self.next = button("arrow", "›")
         self.next.setObjectName("chart_year_next")
-        self.label = label("lead")
+        self.label = label("body")
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.play = button("secondary")
         self.play.setObjectName("chart_year_play")
@@ -41,6 +41,7 @@ class YearControl(QWidget):
         self.next.clicked.connect(lambda: self.step_requested.emit(+1))
         self.play.clicked.connect(self.play_requested)
         self._stacked: bool | None = None
+        self._want_stacked = False
         self.set_stacked(False)
         self.set_playing(False)
 
@@ -65,6 +66,14 @@ class YearControl(QWidget):
         for column in range(4):
             grid.setColumnStretch(column, 1 if column == 1 else 0)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # One row leaves the name what the buttons do not take: stack it when that is
+        # under a third of the width.
+        buttons = self.prev.width() + self.next.width() + self.play.sizeHint().width() \
+            + 3 * self._grid.horizontalSpacing()
+        self.set_stacked(self._want_stacked or self.width() - buttons < self.width() / 3)
+
     def show_year(self, text: str, can_go_back: bool, can_go_on: bool) -> None:
         """Name the year (or say how to choose one) and enable the arrows that lead on."""
         self.label.setText(text)
@@ -79,7 +88,9 @@ class YearControl(QWidget):
         self.play.setAccessibleName(self.play.text())
 
     def size_for(self, m: Metrics, stacked: bool) -> None:
-        """Sizes for the window; ``stacked`` as in :meth:`set_stacked`."""
+        """Sizes for the window; ``stacked`` as in :meth:`set_stacked` (it also stacks
+        whenever one row would leave the year's name too narrow)."""
+        self._want_stacked = stacked
         for b in (self.prev, self.next):
             b.setFixedSize(m.target(), m.target())
         # Room below the buttons: a push button's frame reaches past its layout cell.
