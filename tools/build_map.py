@@ -61,6 +61,9 @@ SOURCE_FILES = (ADMIN1, COUNTRIES, RIVERS, RIVER_LAKES, LAKES)
 #: it; a view 2.1 times wider than tall still ends inside the data).
 MARGIN_KM = 320.0
 MARGIN_X_KM = 1000.0
+#: West of Mali the view may reach further (the notes on the left push Mali east of
+#: the view's middle): the Atlantic, km.
+MARGIN_WEST_KM = 1700.0
 #: Douglas–Peucker tolerances, km. Where a region and a neighbour share a
 #: border, the smaller one applies to both.
 TOLERANCE_REGIONS = 1.0
@@ -97,6 +100,7 @@ COUNTRIES_FR = {
     "BEN": "Bénin",
     "BFA": "Burkina Faso",
     "CMR": "Cameroun",
+    "CPV": "Cap-Vert",
     "CIV": "Côte d'Ivoire",
     "DZA": "Algérie",
     "ESH": "Sahara occidental",
@@ -115,6 +119,16 @@ COUNTRIES_FR = {
     "TCD": "Tchad",
     "TGO": "Togo",
 }
+
+#: Where labels may go: Mali's box widened by this much east and west and north and
+#: south (what a landscape view fitted to Mali shows), km.
+LABEL_BOX_X_KM = 450.0
+LABEL_BOX_Y_KM = 40.0
+#: A country whose visible part is thinner than this (km from its label point to its
+#: edge) gets no label: its name would not fit in it.
+MIN_LABEL_ROOM_KM = 45.0
+#: The river labels: a point near which the name goes on the river (lat, lon).
+RIVER_LABELS = {"Niger": (14.3, 1.45)}
 
 #: Places on each river's banks, upstream to downstream, (name, lat, lon). The
 #: river is the shortest water path through them; GSHHG has no names.
@@ -608,6 +622,52 @@ def merge_rings(segments: Sequence[tuple[int, Array]]) -> tuple[list[Array], int
 # ------------------------------------------------------------------ Mali and its neighbours
 
 
+def label_point(rings: Sequence[Array], box: Rect) -> tuple[float, float, float] | None:
+    """The point of ``rings`` inside ``box`` farthest from their edges and the box's
+    (a grid search: good enough to centre a name), with that distance; None if no part
+    of the shape is in the box."""
+    x0, y0, x1, y1 = box
+    edges = np.vstack([np.hstack([r, np.roll(r, -1, axis=0)]) for r in rings if len(r) >= 3])
+    lo = np.maximum(edges[:, [0, 1]].min(axis=0), [x0, y0])
+    hi = np.minimum(edges[:, [0, 1]].max(axis=0), [x1, y1])
+    if np.any(hi <= lo):
+        return None
+    xs = np.linspace(lo[0], hi[0], 60)
+    ys = np.linspace(lo[1], hi[1], 60)
+    gx, gy = np.meshgrid(xs, ys)
+    px, py = gx.ravel()[:, None], gy.ravel()[:, None]
+    ax, ay, bx, by = (edges[:, i][None, :] for i in range(4))
+    crosses = ((ay > py) != (by > py)) & (px < (bx - ax) * (py - ay) / np.where(
+        by != ay, by - ay, 1e-12) + ax)
+    inside = crosses.sum(axis=1) % 2 == 1
+    if not inside.any():
+        return None
+    dx, dy = bx - ax, by - ay
+    length2 = np.where(dx * dx + dy * dy > 0, dx * dx + dy * dy, 1e-12)
+    t = np.clip(((px - ax) * dx + (py - ay) * dy) / length2, 0.0, 1.0)
+    dist = np.sqrt((ax + t * dx - px) ** 2 + (ay + t * dy - py) ** 2).min(axis=1)
+    to_box = np.minimum.reduce([px[:, 0] - x0, x1 - px[:, 0], py[:, 0] - y0, y1 - py[:, 0]])
+    room = np.where(inside, np.minimum(dist, to_box), -1.0)
+    best = int(np.argmax(room))
+    return float(px[best, 0]), float(py[best, 0]), float(room[best])
+
+
+def river_label(lines: Sequence[Array], near: Array) -> tuple[float, float, float]:
+    """The point of ``lines`` nearest ``near`` and the river's direction there (degrees,
+    counter-clockwise from east, between -90 and 90)."""
+    best: tuple[float, float, float, float] | None = None
+    for line in lines:
+        d = np.hypot(line[:, 0] - near[0], line[:, 1] - near[1])
+        i = int(np.argmin(d))
+        if best is None or d[i] < best[0]:
+            a, b = line[max(i - 3, 0)], line[min(i + 3, len(line) - 1)]
+            angle = float(np.degrees(np.arctan2(b[1] - a[1], b[0] - a[0])))
+            angle = (angle + 90.0) % 180.0 - 90.0
+            best = (float(d[i]), float(line[i][0]), float(line[i][1]), angle)
+    assert best is not None
+    return best[1], best[2], best[3]
+
+
 def mali_outline(regions: Sequence[Shape]) -> Array:
     """The outer boundary of the union of the regions, as one closed lon/lat ring.
 
@@ -964,7 +1024,7 @@ def build(sources: Path) -> tuple[bytes, list[str]]:
                for s in regions_ll]
     every = np.vstack([r for s in regions for r in s.rings])
     lo, hi = every.min(axis=0), every.max(axis=0)
-    view: Rect = (float(np.floor(lo[0] - MARGIN_X_KM)), float(np.floor(lo[1] - MARGIN_KM)),
+    view: Rect = (float(np.floor(lo[0] - MARGIN_WEST_KM)), float(np.floor(lo[1] - MARGIN_KM)),
                   float(np.ceil(hi[0] + MARGIN_X_KM)), float(np.ceil(hi[1] + MARGIN_KM)))
     outline_km = projector(mali_outline(regions_ll))
 
@@ -1067,14 +1127,38 @@ def build(sources: Path) -> tuple[bytes, list[str]]:
                 layers[kind].items += 1
         out_water[kind] = kept
 
+    # Label points: each neighbour's name where its visible part is widest, Mali's in
+    # the middle of the country, the rivers' names on their course.
+    label_box: Rect = (lo[0] - LABEL_BOX_X_KM, lo[1] - LABEL_BOX_Y_KM,
+                       hi[0] + LABEL_BOX_X_KM, hi[1] + LABEL_BOX_Y_KM)
+    neighbour_labels: dict[str, list[float]] = {}
+    for shape, rs in out_neighbours:
+        point = label_point(rs, label_box)
+        if point is not None and point[2] >= MIN_LABEL_ROOM_KM:
+            neighbour_labels[shape.key] = [round(point[0], DECIMALS), round(point[1], DECIMALS)]
+    mali = label_point([r for _, rs in out_regions for r in rs], label_box)
+    assert mali is not None
+    river_labels: dict[str, list[float]] = {}
+    for name, lines in out_rivers:
+        if name in RIVER_LABELS and lines:
+            lat, lon = RIVER_LABELS[name]
+            near = projector(np.array([[lon, lat]]))[0]
+            x, y, angle = river_label(lines, near)
+            river_labels[name] = [round(x, DECIMALS), round(y, DECIMALS), round(angle, 1)]
+
     document = {
         "projection": PROJECTION.params(),
         "view": [_number(v) for v in view],
         "regions": [{"name": s.name, "name_fr": s.name_fr, "rings": [_coords(r) for r in rs]}
                     for s, rs in out_regions],
+        "mali_label": [round(mali[0], DECIMALS), round(mali[1], DECIMALS)],
         "neighbours": [{"iso": s.key, "name": s.name, "name_fr": s.name_fr,
+                        **({"label": neighbour_labels[s.key]}
+                           if s.key in neighbour_labels else {}),
                         "rings": [_coords(r) for r in rs]} for s, rs in out_neighbours],
-        "rivers": [{"name": name, "lines": [_coords(line) for line in lines]}
+        "rivers": [{"name": name, **({"label": river_labels[name]}
+                                     if name in river_labels else {}),
+                    "lines": [_coords(line) for line in lines]}
                    for name, lines in out_rivers],
         "river_areas": [_coords(r) for r in out_water["river_areas"]],
         "lakes": [_coords(r) for r in out_water["lakes"]],

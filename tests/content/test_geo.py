@@ -373,3 +373,37 @@ def test_map_built_with_another_projection_is_refused(tmp_path):
     document["projection"] = dict(PROJECTION.params(), lon0=0.0)
     with pytest.raises(ValueError, match="built with another projection.*build_map.py"):
         load_map(write(tmp_path, document))
+
+
+def test_label_points_are_inside_what_they_name(bundled):
+    """"MALI" is written inside Mali, each neighbour's name inside that neighbour, and
+    "Niger" on the Niger."""
+    assert bundled.mali_label is not None
+    x, y = bundled.mali_label
+    assert bundled.region_at(x, y) is not None
+    named = [c for c in bundled.neighbours if c.label is not None]
+    assert len(named) >= 8
+    for country in named:
+        lx, ly = country.label
+        inside = sum(ring_contains(ring, lx, ly) for ring in country.rings) % 2 == 1
+        assert inside, country.name
+    niger = bundled.river("Niger")
+    assert niger.label is not None
+    nx, ny, angle = niger.label
+    nearest = min(float(np.hypot(line[:, 0] - nx, line[:, 1] - ny).min())
+                  for line in niger.lines)
+    assert nearest < 1.0 and -90 <= angle <= 90
+
+
+def test_a_bad_label_point_is_reported(tmp_path):
+    data = json.loads(resources.path("map", "mali.json").read_text(encoding="utf-8"))
+    data["mali_label"] = [1.0, "north"]
+    data["neighbours"][0]["label"] = [1.0, 2.0, 3.0]
+    path = tmp_path / "map.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError) as err:
+        load_map(path)
+    message = str(err.value)
+    assert "mali_label: expected 2 numbers" in message
+    assert "neighbours[0].label: expected 2 numbers" in message or \
+        "label: expected 2 numbers" in message

@@ -58,6 +58,8 @@ def text_pairs(palette: Palette) -> list[tuple[str, str]]:
         # the map: place names on the regions and the neighbours
         ("map.city", "map.region"), ("map.city", "map.region_alt"),
         ("map.city", "map.neighbour"), ("map.city", "map.sea"),
+        ("map.country_label", "map.neighbour"), ("map.country_label", "map.sea"),
+        ("map.river_label", "map.region"), ("map.river_label", "map.region_alt"),
         # the charts: axes, gap labels and the legend in the text colour, the reference
         # line's name in the conflict colour, all on the plot's surface
         ("text", "surface"), ("conflict", "surface"),

@@ -161,3 +161,73 @@ def test_a_shorter_text_does_not_keep_a_longer_ones_height(make_shell):
     settle()
     text = screen.panel.text
     assert text.height() <= text.heightForWidth(text.width()) + 2
+
+
+def visible_label_rects(view) -> list[tuple[str, QRectF]]:
+    """Each shown name on the map, where it is drawn (view pixels)."""
+    out = []
+    markers = view.markers
+    labels = [*markers.place_labels.values(), *(lab for lab, _ in markers.area_labels)]
+    for lab in labels:
+        if lab.isVisible():
+            rect = view.mapFromScene(lab.mapToScene(lab.boundingRect())).boundingRect()
+            out.append((lab.text, QRectF(rect)))
+    return out
+
+
+@pytest.mark.parametrize("text_size", [100, 150])
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize(("size", "diagonal"), [((1920, 1080), 32.0), ((1366, 768), 15.6),
+                                                ((1080, 1920), 32.0)])
+def test_no_two_names_on_the_map_overlap_nor_sit_under_a_note(make_shell, size, diagonal,
+                                                              lang, text_size):
+    """Tested on the scene: in every captured state, the shown names (towns, "MALI",
+    the neighbours, the Niger) keep clear of each other, of the notes and chips over the
+    map and of the scale bar."""
+    shell = make_shell(size=size, lang=lang, diagonal_inches=diagonal)
+    shell.state.set_access(text_size=text_size)
+    screen = timeline(shell)
+    view = screen.map
+    problems = []
+    for name, show in screen_states(shell, ScreenId.TIMELINE):
+        show()
+        settle()
+        shown = visible_label_rects(view)
+        # The halo and a pixel of rounding may touch: shrink each by 2 px.
+        shrunk = [(t, r.adjusted(2, 2, -2, -2)) for t, r in shown]
+        for i, (a, ra) in enumerate(shrunk):
+            for b, rb in shrunk[i + 1:]:
+                if ra.intersects(rb):
+                    problems.append(f"{name}: {a!r} overlaps {b!r}")
+        covers = [QRectF(w.geometry()) for w in view.findChildren(MapNote) if w.isVisible()]
+        covers.append(view.scale_bar()[0])
+        for t, r in shrunk:
+            if any(r.intersects(c) for c in covers):
+                problems.append(f"{name}: {t!r} under a note or the scale bar")
+    assert problems == []
+
+
+def test_the_map_names_mali_its_neighbours_and_the_niger(make_shell):
+    shell = make_shell(size=(1920, 1080), lang="fr")
+    view = timeline(shell).map
+    shown = {lab.text: kind for lab, kind in view.markers.area_labels if lab.isVisible()}
+    assert shown.get("MALI") == "mali"
+    assert shown.get("Niger") == "river"
+    countries = {t for t, k in shown.items() if k == "country"}
+    # Names give way to the towns and the notes, but the large neighbours show.
+    assert {"MAURITANIE", "ALGÉRIE"} <= countries and len(countries) >= 4, countries
+    # Every neighbour with a label point shows its French name in French.
+    assert all(t.isupper() for t in countries)
+
+
+def test_the_scale_bar_measures_what_it_says(make_shell):
+    shell = make_shell(size=(1920, 1080))
+    view = timeline(shell).map
+    box, length, text = view.scale_bar()
+    km = float(text.split("\u00a0")[0])
+    # Scene units are kilometres: the bar's pixels over the view's pixels per km.
+    assert length / view.transform().m11() == pytest.approx(km, rel=1e-6)
+    assert view.viewport().rect().contains(box.toRect())
+    # A round length, about a seventh of the map's width.
+    assert km in (25, 50, 100, 200, 250, 500, 1000)
+    assert 0.05 < length / view.viewport().width() < 0.3

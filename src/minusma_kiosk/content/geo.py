@@ -106,12 +106,16 @@ class Country:
         English and French names.
     rings
         Closed rings in map km, clipped to :attr:`MapData.view`.
+    label
+        Where its name goes (map km): the middle of its widest part in view; None if
+        too little of it is in view for a name.
     """
 
     iso: str
     name: str
     name_fr: str
     rings: tuple[FloatArray, ...]
+    label: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -124,10 +128,14 @@ class River:
         ``"Niger"``, ``"Senegal"``, or ``"other"`` for the remaining major rivers.
     lines
         Open ``(N, 2)`` polylines in map km.
+    label
+        Where its name goes on its course and the course's direction there: ``(x, y,
+        degrees counter-clockwise from east)``; None: not named on the map.
     """
 
     name: str
     lines: tuple[FloatArray, ...]
+    label: tuple[float, float, float] | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -160,6 +168,8 @@ class MapData:
     river_areas: tuple[FloatArray, ...]
     lakes: tuple[FloatArray, ...]
     credit: str
+    #: Where "MALI" goes (map km): the middle of the country; None: not written.
+    mali_label: tuple[float, float] | None = None
 
     def region_at(self, x: float, y: float) -> Region | None:
         """Return the region containing the map point ``(x, y)``, or ``None`` outside Mali."""
@@ -253,6 +263,18 @@ class _Reader:
             return None
         return _frozen(array)
 
+    def numbers(self, value: Any, where: str, count: int) -> tuple[float, ...] | None:
+        """An optional list of ``count`` finite numbers (None if absent or wrong, the
+        latter noted)."""
+        if value is None:
+            return None
+        if isinstance(value, list) and len(value) == count and all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+                for v in value):
+            return tuple(float(v) for v in value)
+        self.problems.append(f"{where}: expected {count} numbers, got {value!r}")
+        return None
+
     def rings(self, obj: Mapping[str, Any], key: str, where: str) -> tuple[FloatArray, ...]:
         return self.shapes(self.key(obj, key, where), f"{where}.{key}", ring=True)
 
@@ -318,14 +340,17 @@ def load_map(path: Path | str) -> MapData:
     )
     neighbours = tuple(
         Country(r.string(obj, "iso", where), r.string(obj, "name", where),
-                r.string(obj, "name_fr", where), r.rings(obj, "rings", where))
+                r.string(obj, "name_fr", where), r.rings(obj, "rings", where),
+                _pair(r.numbers(obj.get("label"), f"{where}.label", 2)))
         for where, obj in r.objects(r.key(data, "neighbours", "top level"), "neighbours")
     )
     rivers = tuple(
         River(r.string(obj, "name", where),
-              r.shapes(r.key(obj, "lines", where), f"{where}.lines", ring=False))
+              r.shapes(r.key(obj, "lines", where), f"{where}.lines", ring=False),
+              _triple(r.numbers(obj.get("label"), f"{where}.label", 3)))
         for where, obj in r.objects(r.key(data, "rivers", "top level"), "rivers")
     )
+    mali_label = _pair(r.numbers(data.get("mali_label"), "mali_label", 2))
     river_areas = r.shapes(r.key(data, "river_areas", "top level"), "river_areas", ring=True)
     lakes = r.shapes(r.key(data, "lakes", "top level"), "lakes", ring=True)
     credit = r.string(data, "credit", "top level")
@@ -338,4 +363,12 @@ def load_map(path: Path | str) -> MapData:
         listed = "\n  ".join(r.problems)
         raise ValueError(f"{path}: {len(r.problems)} problem(s) in the map file:\n  {listed}")
     return MapData(view=view, regions=regions, neighbours=neighbours, rivers=rivers,
-                   river_areas=river_areas, lakes=lakes, credit=credit)
+                   river_areas=river_areas, lakes=lakes, credit=credit, mali_label=mali_label)
+
+
+def _pair(values: tuple[float, ...] | None) -> tuple[float, float] | None:
+    return (values[0], values[1]) if values is not None else None
+
+
+def _triple(values: tuple[float, ...] | None) -> tuple[float, float, float] | None:
+    return (values[0], values[1], values[2]) if values is not None else None

@@ -152,9 +152,12 @@ class TimelineScreen(Screen):
         self._longest = longest_events(timeline.events, gentle)
         self._reader: ReaderPage | None = None
         self.panel.read_more.connect(self._on_panel_read_more)
-        self.map.set_corner_note(self.legend, Qt.Corner.BottomRightCorner)
+        # The notes where Mali is not: the period and the legend on the west (the
+        # Atlantic, Mauritania, Senegal), the filter at the bottom right (coastal West
+        # Africa, south of Mali's eastern regions).
         self.map.set_corner_note(self.era_note, Qt.Corner.TopLeftCorner)
-        self.map.set_corner_note(self.region_note, Qt.Corner.BottomLeftCorner)
+        self.map.set_corner_note(self.legend, Qt.Corner.BottomLeftCorner)
+        self.map.set_corner_note(self.region_note, Qt.Corner.BottomRightCorner)
         self.map.set_top_widget(self._chips_box)
         # Wiring: the cursor drives everything; widgets only report.
         self.prev_button.clicked.connect(lambda: self._user_step(-1))

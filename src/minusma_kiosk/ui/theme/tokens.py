@@ -15,6 +15,8 @@ class MapColours:
     """The map's colours (marks 3:1 on the regions; checked in the tests)."""
 
     sea: str = "#C6DBEA"               # the Atlantic, at the map's western edge
+    country_label: str = "#5A564E"     # the neighbours' names
+    river_label: str = "#1D4E7A"       # "Niger", written on the river
     neighbour: str = "#E4E1DA"
     neighbour_border: str = "#B9B4AA"
     region: str = "#EED9B0"
@@ -115,6 +117,8 @@ HIGH_CONTRAST = Palette(
     scrim="rgba(0, 0, 0, 0.9)",
     map=MapColours(
         sea="#9CC3E6",
+        country_label="#000000",
+        river_label="#00306B",
         neighbour="#C8C8C8",
         neighbour_border="#4D4D4D",
         region="#FFFFFF",

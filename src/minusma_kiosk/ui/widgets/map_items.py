@@ -4,7 +4,7 @@ and where a place lies in scene coordinates."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractAnimation, QObject, QPointF, QRectF, Qt, QVariantAnimation
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from minusma_kiosk.content.model import Place
@@ -38,6 +38,20 @@ class LabelItem(QGraphicsItem):
         """Width and height of the text in pixels."""
         rect = self._path.boundingRect()
         return rect.width(), rect.height()
+
+    @property
+    def text(self) -> str:
+        """The text shown."""
+        return self._key[0] if self._key is not None else ""
+
+    def placed_rect(self, anchor: QPointF, offset: QPointF) -> QRectF:
+        """Where the text would be drawn, halo included (view pixels), at ``offset`` from
+        ``anchor``, turned as the label is."""
+        pad = self._halo.widthF() / 2 + 1
+        rect = self._path.boundingRect().translated(offset).adjusted(-pad, -pad, pad, pad)
+        if self.rotation():
+            rect = QTransform().rotate(self.rotation()).mapRect(rect)
+        return rect.translated(anchor)
 
     def set_offset(self, offset: QPointF) -> None:
         """Where the text starts relative to the anchor (pixels, baseline-left)."""
@@ -124,34 +138,59 @@ class ShapeItem(QGraphicsItem):
         painter.drawPath(self._path)
 
 
+
+
 #: Which labels win a place when they collide: capitals, then cities, then the rest.
 PRIORITY = {"capital": 0, "city": 1, "town": 2, "village": 3}
 
+#: A rectangle (view pixels) a label must not cover, and whose it is (a place's own
+#: dot and ring do not push its name away; None: nobody's, such as a note over the map).
+Obstacle = tuple[QRectF, object]
 
-def place_labels(items: list[tuple[LabelItem, QPointF, int, bool]]) -> None:
-    """Place labels so they do not overlap.
 
-    ``items`` holds (label, dot position in view pixels, priority, hidden) tuples.
-    In priority order, each label tries right, left, above and below its dot and
-    takes the first free spot; a label with no free spot (or ``hidden``) is hidden.
+def place_labels(items: list[tuple[LabelItem, QPointF, float, bool]],
+                 obstacles: list[Obstacle] | None = None,
+                 owners: dict[int, object] | None = None,
+                 centred: frozenset[int] = frozenset()) -> None:
+    """Place labels so that they overlap neither each other nor the obstacles.
+
+    ``items`` holds (label, anchor in view pixels, priority, hidden) tuples. In priority
+    order (lowest first), each label tries right, left, above and below its anchor and
+    takes the first free spot; a label in ``centred`` (by ``id``: a country's or a
+    river's name) has one spot, centred on its anchor. A label with no free spot (or
+    ``hidden``) is hidden: the least important give way. ``owners`` maps a label's
+    ``id`` to the owner whose obstacles it may cover (a place's own marks).
     """
-    taken: list[QRectF] = []
-    for label, dot, _, hidden in sorted(items, key=lambda item: item[2]):
+    taken: list[Obstacle] = list(obstacles or [])
+    owners = owners or {}
+    for label, dot, priority, hidden in sorted(items, key=lambda item: item[2]):
         w, h = label.text_size()
         gap = 8
-        candidates = [QPointF(gap, h * 0.35), QPointF(-w - gap, h * 0.35),
-                      QPointF(-w / 2, -gap), QPointF(-w / 2, h + gap)]
+        if id(label) in centred:
+            candidates = [QPointF(-w / 2, h / 2)]
+        else:
+            candidates = [QPointF(gap, h * 0.35), QPointF(-w - gap, h * 0.35),
+                          QPointF(-w / 2, -gap), QPointF(-w / 2, h + gap),
+                          QPointF(gap, -gap), QPointF(-w - gap, -gap),
+                          QPointF(gap, h + gap), QPointF(-w - gap, h + gap)]
+        mine = owners.get(id(label))
         chosen = None
-        if not hidden:
+        # The capital, the cities and the selected place keep their names even where
+        # every spot touches another place's mark (never another name or a note).
+        passes = (False, True) if priority <= PRIORITY["city"] else (False,)
+        for over_marks in passes if not hidden else ():
             for off in candidates:
-                rect = QRectF(dot.x() + off.x(), dot.y() + off.y() - h, w, h * 1.2)
-                if not any(rect.intersects(r) for r in taken):
+                rect = label.placed_rect(dot, off)
+                if not any(rect.intersects(r) for r, who in taken
+                           if who is None or (who is not mine and not over_marks)):
                     chosen = (off, rect)
                     break
+            if chosen is not None:
+                break
         label.setVisible(chosen is not None)
         if chosen is not None:
             label.set_offset(chosen[0])
-            taken.append(chosen[1])
+            taken.append((chosen[1], None))
 
 
 class PulseRing(ShapeItem):

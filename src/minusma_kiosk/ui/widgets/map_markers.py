@@ -9,15 +9,17 @@ import datetime as dt
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsScene
 
+from minusma_kiosk.content.geo import MapData
 from minusma_kiosk.content.model import Camp, Event, Lang, Occupation, Place
 from minusma_kiosk.ui.theme.tokens import MapColours
 from minusma_kiosk.ui.widgets.map_items import (
     PRIORITY,
     LabelItem,
+    Obstacle,
     ShapeItem,
     place_labels,
     scene_point,
@@ -43,6 +45,7 @@ class MapMarkers:
         self._held: list[tuple[Occupation, ShapeItem]] = []
         self._colours = colours
         self._day: dt.date | None = None
+        self._areas: list[tuple[LabelItem, str, tuple[str, str], QPointF]] = []
         for place in self.places:
             pos = scene_point(place)
             r = 6 if place.kind == "capital" else 4 if place.kind == "city" else 3
@@ -94,6 +97,10 @@ class MapMarkers:
     def recolour(self, colours: MapColours) -> None:
         """Every marker in ``colours`` (standard or high contrast)."""
         self._colours = colours
+        for label, kind, _, _ in self._areas:
+            label.set_colour(colours.river_label if kind == "river" else
+                             colours.city if kind == "mali" else colours.country_label,
+                             colours.label_halo)
         for pid, dot in self._dots.items():
             dot.set_style(colours.city, colours.mark_edge, 1.5)
             self._labels[pid].set_colour(colours.city, colours.label_halo)
@@ -102,22 +109,84 @@ class MapMarkers:
             item.set_style(None, colours.occupied, 4, dashed=True)
         self._style_camps()
 
+    def add_area_labels(self, scene: QGraphicsScene, map_data: MapData) -> None:
+        """Names written across areas: "MALI", the neighbours where enough of them is
+        in view, and the Niger on its course (from the map file's label points)."""
+        entries: list[tuple[str, tuple[str, str], tuple[float, float], float]] = []
+        if map_data.mali_label is not None:
+            entries.append(("mali", ("MALI", "MALI"), map_data.mali_label, 0.0))
+        for country in map_data.neighbours:
+            if country.label is not None:
+                entries.append(("country", (country.name.upper(), country.name_fr.upper()),
+                                country.label, 0.0))
+        for river in map_data.rivers:
+            if river.label is not None:
+                x, y, angle = river.label
+                entries.append(("river", (river.name, river.name), (x, y), angle))
+        for kind, names, (x, y), angle in entries:
+            label = LabelItem(names[0], 20, self._colours.city,
+                              halo=self._colours.label_halo)
+            label.setRotation(-angle)
+            self._add(scene, label, QPointF(x, -y), 7)
+            self._areas.append((label, kind, names, QPointF(x, -y)))
+        self.recolour(self._colours)
+
     def set_texts(self, lang: Lang, font_px: int) -> None:
         """Place names in ``lang``; capitals and cities at ``font_px`` and bold, towns
-        smaller."""
+        smaller; "MALI" large, the neighbours and the Niger smaller."""
         for place in self.places:
             big = place.kind in ("capital", "city")
             self._labels[place.id].set_text(place.name.get(lang),
                                             font_px if big else round(font_px * 0.8), big)
+        for label, kind, names, _ in self._areas:
+            name = names[1] if lang == "fr" else names[0]
+            size = {"mali": 1.7, "country": 0.8, "river": 0.85}[kind]
+            label.set_text(name, round(font_px * size), kind == "mali")
 
-    def layout_labels(self, view_point: Callable[[Place], QPointF], zoom: float,
-                      selected: Place | None) -> None:
-        """Names that do not overlap where ``view_point`` puts the places; towns only when
-        zoomed in or selected."""
-        place_labels([(self._labels[p.id], view_point(p),
-                       PRIORITY.get(p.kind, 4) if p is not selected else -1,
-                       p.kind in ("town", "village") and zoom < 2.0 and p is not selected)
-                      for p in self.places])
+    def layout_labels(self, to_view: Callable[[QPointF], QPointF], zoom: float,
+                      selected: Place | None, covered: list[QRectF] | None = None) -> None:
+        """Names that overlap neither each other, nor the marks, nor what ``covered``
+        lists (notes over the map, in view pixels); towns only when zoomed in or selected.
+        What gives way first: the neighbours' names, then the Niger's, "MALI", villages,
+        towns; cities and the capital last."""
+        obstacles: list[Obstacle] = [(r, None) for r in covered or []]
+        for place in self.places:
+            at = to_view(scene_point(place))
+            for item in (self._dots[place.id], self._rings[place.id]):
+                if item.isVisible():
+                    obstacles.append((item.boundingRect().translated(at), place.id))
+        for marks in (self._camps, self._held):
+            for thing, item in marks:
+                if item.isVisible():
+                    at = to_view(scene_point(thing.place))
+                    obstacles.append((item.boundingRect().translated(at), thing.place.id))
+        items: list[tuple[LabelItem, QPointF, float, bool]] = [
+                 (self._labels[p.id], to_view(scene_point(p)),
+                  PRIORITY.get(p.kind, 4) if p is not selected else -1,
+                  p.kind in ("town", "village") and zoom < 2.0 and p is not selected)
+                 for p in self.places]
+        owners: dict[int, object] = {id(self._labels[p.id]): p.id for p in self.places}
+        area_priority = {"mali": 3.5, "river": 5, "country": 6}
+        items += [(label, to_view(at), area_priority[kind], False)
+                  for label, kind, _, at in self._areas]
+        place_labels(items, obstacles, owners, frozenset(id(a[0]) for a in self._areas))
+
+    @property
+    def area_labels(self) -> list[tuple[LabelItem, str]]:
+        """Each name written across an area, and what it names ("mali", "country",
+        "river")."""
+        return [(label, kind) for label, kind, _, _ in self._areas]
+
+    @property
+    def place_labels(self) -> dict[str, LabelItem]:
+        """Each mapped place's name, by place id."""
+        return dict(self._labels)
+
+    def marks(self) -> list[ShapeItem]:
+        """Every mark shown: dots, rings, camps and held towns."""
+        shown: list[ShapeItem] = [*self._dots.values(), *self._rings.values(),
+                                  *(i for _, i in self._camps), *(i for _, i in self._held)]
+        return [i for i in shown if i.isVisible()]
 
     def set_date(self, day: dt.date) -> None:
         """Show the camps open and the towns held on ``day``."""

@@ -27,6 +27,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFont,
+    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPen,
@@ -51,6 +53,8 @@ from minusma_kiosk.ui.widgets.map_note import MapNote
 from minusma_kiosk.ui.widgets.markers import marker_path
 
 MAX_ZOOM = 6.0
+#: Lengths the scale bar may show, km.
+SCALE_KM = (25, 50, 100, 200, 250, 500, 1000)
 #: Room around Mali when the whole country is shown, as a share of its larger side.
 FIT_MARGIN = 0.03
 
@@ -118,6 +122,7 @@ class MapView(QGraphicsView):
         self._region: str | None = None
         self._filter_outline.setZValue(2)
         self.markers = MapMarkers(self._scene, places, camps, occupations, colours)
+        self.markers.add_area_labels(self._scene, map_data)
         self._selected_place: Place | None = None
         self._selection = ShapeItem(QPainterPath(), None, colours.city, 4)
         self._selected_event: Event | None = None
@@ -150,6 +155,53 @@ class MapView(QGraphicsView):
         self.set_region_filter(self._region)
         self.resetCachedContent()
         self.viewport().update()
+
+    # --- the scale bar -------------------------------------------------------------------
+    def scale_bar(self) -> tuple[QRectF, float, str]:
+        """Where the scale bar goes (view pixels: top right, under the chips), its
+        length in pixels and its text ("200 km")."""
+        px_per_km = self.transform().m11() or 1.0
+        wanted = self.viewport().width() * 0.14 / px_per_km
+        km = next((k for k in SCALE_KM if k >= wanted * 0.7), SCALE_KM[-1])
+        length = km * px_per_km
+        text = f"{km:g}\u00a0km"
+        font = QFont(self.font())
+        font.setPixelSize(max(self._font_px - 4, 12))
+        text_w = QFontMetricsF(font).horizontalAdvance(text)
+        gap = 2 * self.px_per_mm
+        width = max(length, text_w)
+        height = QFontMetricsF(font).height() + gap * 2
+        x = self.viewport().width() - gap * 2 - width
+        y = self.top_inset + gap * 2
+        return QRectF(x, y, width, height), length, text
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        box, length, text = self.scale_bar()
+        c = palette().map
+        painter.save()
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont(self.font())
+        font.setPixelSize(max(self._font_px - 4, 12))
+        painter.setFont(font)
+        base = box.bottom() - 2
+        left = box.right() - length
+        path = QPainterPath()
+        tick = 6.0
+        path.moveTo(left, base - tick)
+        path.lineTo(left, base)
+        path.lineTo(box.right(), base)
+        path.lineTo(box.right(), base - tick)
+        halo = QPen(QColor(c.label_halo), 6)
+        halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.strokePath(path, halo)
+        painter.strokePath(path, QPen(QColor(c.city), 2))
+        text_path = QPainterPath()
+        text_path.addText(QPointF(box.right() - QFontMetricsF(font).horizontalAdvance(text),
+                                  base - tick - 4), font, text)
+        painter.strokePath(text_path, QPen(QColor(c.label_halo), 4))
+        painter.fillPath(text_path, QColor(c.city))
+        painter.restore()
 
     # --- static layers ------------------------------------------------------------
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
@@ -186,9 +238,13 @@ class MapView(QGraphicsView):
         self._layout_labels()
 
     def _layout_labels(self) -> None:
-        """Labels that do not overlap; towns only when zoomed in or selected."""
-        self.markers.layout_labels(lambda p: QPointF(self.mapFromScene(scene_point(p))),
-                                   self._zoom, self._selected_place)
+        """Labels that overlap neither each other, nor the marks, nor the notes and chips
+        over the map; towns only when zoomed in or selected."""
+        covered = [QRectF(w.geometry()) for w in (self._top, *self._corners.values())
+                   if w is not None and w.isVisibleTo(self)]
+        covered.append(self.scale_bar()[0])
+        self.markers.layout_labels(lambda p: QPointF(self.mapFromScene(p)), self._zoom,
+                                   self._selected_place, covered)
 
     def set_sizes(self, font_px: int, px_per_mm: float) -> None:
         """Label size and physical scale for the window."""
@@ -272,7 +328,24 @@ class MapView(QGraphicsView):
         height = vp.height() - self.top_inset
         if mali.isEmpty() or vp.isEmpty() or height <= 0:
             return 1.0
-        return min(vp.width() / mali.width(), height / mali.height())
+        return min((vp.width() - self.left_inset) / mali.width(), height / mali.height())
+
+    @property
+    def left_inset(self) -> int:
+        """The width the notes on the left cover, when keeping Mali clear of them costs
+        little (a wide view, where the height limits Mali's size); else 0."""
+        gap = round(2 * self.px_per_mm)
+        left = [n for c, n in self._corners.items() if n.isVisibleTo(self) and c in
+                (Qt.Corner.TopLeftCorner, Qt.Corner.BottomLeftCorner)]
+        inset = max((n.geometry().right() + gap for n in left), default=0)
+        vp = self.viewport().rect()
+        mali = self._mali_box
+        height = vp.height() - self.top_inset
+        if inset <= 0 or mali.isEmpty() or height <= 0:
+            return 0
+        full = min(vp.width() / mali.width(), height / mali.height())
+        kept = min((vp.width() - inset) / mali.width(), height / mali.height())
+        return inset if kept >= 0.9 * full else 0
 
     def reset_view(self) -> None:
         """All of Mali, centred."""
@@ -311,7 +384,8 @@ class MapView(QGraphicsView):
         # the transform's translation: centre it through them too.
         # The top widget covers the top of the view: the whole country is shown below it.
         lift = self.top_inset / 2 / scale if zoom == 1.0 else 0.0
-        self.centerOn(QPointF(cx, cy - lift))
+        shift = self.left_inset / 2 / scale if zoom == 1.0 else 0.0
+        self.centerOn(QPointF(cx - shift, cy - lift))
         self._layout_labels()
 
     def centre(self) -> QPointF:
@@ -360,34 +434,45 @@ class MapView(QGraphicsView):
 
     def _place_corners(self) -> None:
         gap = round(2 * self.px_per_mm)
-        inset_before = self.top_inset
+        inset_before = (self.top_inset, self.left_inset)
         if self._top is not None:
             hint = self._top.sizeHint()
             self._top.setGeometry(gap, gap, max(self.width() - 2 * gap, 1), hint.height())
         below_top = gap + self.top_inset
-        # Each corner note may take up to half the height below the chips; one that
-        # does not fit gives way (the map and the story do not).
-        half = (self.height() - below_top - gap) // 2 - gap
-        for corner, note in self._corners.items():
+        # The notes in one column share the height below the chips: the bottom one is
+        # placed first, the top one takes what is left (each at most 60 % of it); a note
+        # that does not fit gives way (the map and the story do not).
+        avail = self.height() - below_top - gap
+        used = {Qt.Corner.TopLeftCorner: 0, Qt.Corner.TopRightCorner: 0}
+        order = sorted(self._corners.items(), key=lambda item: item[0] in
+                       (Qt.Corner.TopLeftCorner, Qt.Corner.TopRightCorner))
+        for corner, note in order:
             room = max(self.width() - 2 * gap, 1)
             width = min(max(min(note.natural_width(), note.maximumWidth()),
                             note.words_width()), room)
             height = note.height_for(width)
-            fits = bool(note.text.text()) and height <= half and note.words_width() <= room
+            top = corner in (Qt.Corner.TopLeftCorner, Qt.Corner.TopRightCorner)
+            limit = avail - used[corner] - gap if top else round(avail * 0.6)
+            limit = min(limit, round(avail * 0.6))
+            fits = bool(note.text.text()) and height <= limit and note.words_width() <= room
             note.setVisible(fits)
             if not fits:
                 continue
-            x = gap if corner in (Qt.Corner.TopLeftCorner, Qt.Corner.BottomLeftCorner) \
-                else self.width() - gap - width
-            y = below_top if corner in (Qt.Corner.TopLeftCorner, Qt.Corner.TopRightCorner) \
-                else self.height() - gap - height
+            left = corner in (Qt.Corner.TopLeftCorner, Qt.Corner.BottomLeftCorner)
+            x = gap if left else self.width() - gap - width
+            y = below_top if top else self.height() - gap - height
+            if not top:
+                above = Qt.Corner.TopLeftCorner if left else Qt.Corner.TopRightCorner
+                used[above] = height + gap
             # Wrapped labels keep the minimum height of their narrowest layout: set it,
             # or the geometry below would be stretched to it.
             note.setMinimumHeight(height)
             note.setGeometry(x, y, width, height)
-        if self.top_inset != inset_before:
+        if (self.top_inset, self.left_inset) != inset_before:
             self.set_view(self._zoom, self.centre() if self._zoom > 1
                           else self._mali_box.center(), moving=False)
+        else:
+            self._layout_labels()
 
     def event(self, event: QEvent) -> bool:
         # A corner widget's text or font changed: it asks its parent (the view) to
