@@ -112,9 +112,19 @@ def test_category_chip_filters_events(timeline):
     tap(screen.chips[Category.CONFLICT])
     visible = shell.time_cursor.visible_events()
     assert visible and all(e.category is not Category.CONFLICT for e in visible)
-    assert screen.chips[Category.CONFLICT].property("active") == "false"
+    chip = screen.chips[Category.CONFLICT]
+    assert chip.property("active") == "false"
+    # The state shows in words and shape, not colour alone: a check mark while on, and
+    # the chip keeps its width (the row does not move).
+    width = chip.width()
+    assert not chip.text().startswith("✓") and not chip.isChecked()
+    assert screen.chips[Category.POLITICS].text().startswith("✓")
+    assert screen.show_all_button.isEnabled()
     tap(screen.show_all_button)
     assert Category.CONFLICT in shell.time_cursor.categories
+    assert chip.text().startswith("✓") and chip.isChecked() and chip.width() == width
+    # "Show all" stays beside the chips, idle when everything is shown.
+    assert screen.show_all_button.isVisible() and not screen.show_all_button.isEnabled()
 
 
 def test_play_steps_and_user_input_pauses(timeline, qtbot):

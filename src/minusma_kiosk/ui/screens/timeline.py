@@ -58,6 +58,11 @@ def longest_events(events: tuple[Event, ...], gentle: bool) -> tuple[Event, ...]
     return tuple(chosen.values())
 
 
+def chip_text(category: Category, on: bool) -> str:
+    """A filter chip's text: its kind, with a check mark while its events are shown."""
+    return f"✓ {category_name(category)}" if on else category_name(category)
+
+
 def category_icon(category: Category, side: int) -> QIcon:
     """The category's marker shape as an icon (shape and colour, never colour alone)."""
     pixmap = QPixmap(QSize(side, side))
@@ -355,8 +360,10 @@ class TimelineScreen(Screen):
         self.map.set_region_filter(self._cursor.region)
         self.strip.set_events(events)
         for category, chip in self.chips.items():
-            chip.setChecked(category in self._cursor.categories)
-            set_flag(chip, "active", category in self._cursor.categories)
+            on = category in self._cursor.categories
+            chip.setChecked(on)
+            set_flag(chip, "active", on)
+            chip.setText(chip_text(category, on))
         self._update_filter_row()
 
     def _on_autoplay_playing_changed(self, playing: bool) -> None:
@@ -379,7 +386,8 @@ class TimelineScreen(Screen):
             self.region_note.set_text("", self.tr("{n} events. Tap a region of the map to see "
                                               "only its events.").format(n=n))
         filtered = region is not None or len(self._cursor.categories) < len(Category)
-        self.show_all_button.setVisible(filtered)
+        # Always beside the chips; it does something only when something is filtered out.
+        self.show_all_button.setEnabled(filtered)
         self.map.place_overlays()
 
     # --- Screen hooks ------------------------------------------------------------------
@@ -397,7 +405,11 @@ class TimelineScreen(Screen):
         self.show_all_button.setText(self.tr("Show all"))
         self._on_autoplay_playing_changed(self.autoplay.playing)
         for category, chip in self.chips.items():
-            chip.setText(category_name(category))
+            # As wide as with its check mark, on or off: the row does not move.
+            chip.setMinimumWidth(0)
+            chip.setText(chip_text(category, True))
+            chip.setMinimumWidth(chip.sizeHint().width())
+            chip.setText(chip_text(category, category in self._cursor.categories))
             chip.setAccessibleName(self.tr("Show {kind} events").format(
                 kind=category_name(category)))
         self.legend.set_text("", self.tr("Black ring: a town with events (larger: more events). "

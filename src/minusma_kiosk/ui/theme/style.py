@@ -55,6 +55,8 @@ QPushButton[role="primary"]:pressed {{ background: {p.nav}; }}
 QPushButton[role="secondary"] {{ background: {p.surface}; color: {p.accent};
     border: 3px solid {p.accent}; font-weight: bold; }}
 QPushButton[role="secondary"]:pressed {{ background: {p.surface_alt}; }}
+QPushButton[role="secondary"]:disabled {{ color: {p.text_muted}; border-color: {p.text_muted};
+    font-weight: normal; }}
 QPushButton[role="tile"] {{ background: {p.surface}; color: {p.text}; text-align: left;
     border: 3px solid {p.outline}; padding: {pad}px; font-size: {m.font("lead")}px;
     font-weight: bold; }}
@@ -75,6 +77,8 @@ QPushButton[role="arrow"]:pressed {{ background: {p.surface_alt}; }}
 QPushButton[role="chip"] {{ background: {p.surface}; color: {p.text_muted};
     border: 2px solid {p.text_muted}; font-size: {m.font("caption")}px; padding: 0 {m.space("s")}px;
     min-height: {chip}px; border-radius: {chip // 2 - 2}px; }}
+QPushButton#timeline_show_all {{ min-height: {chip}px; font-size: {m.font("caption")}px;
+    border-radius: {chip // 2 - 2}px; }}
 QPushButton[role="chip"][active="true"] {{ color: {p.text}; border: 3px solid {p.text};
     font-weight: bold; background: {p.surface_alt}; }}
 QFrame#NavBar {{ background: {p.nav}; }}
