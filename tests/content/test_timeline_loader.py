@@ -113,3 +113,19 @@ def test_eras_must_not_overlap_and_need_dates(tiny):
                 'title.en = "Second"\nsummary.en = "Overlaps."\n')
     line = tiny.line("eras.toml", 'start = "2012-06-01"')
     assert_problem(tiny.problems(), "eras.toml", line, "starts before the previous era")
+
+
+def test_era_short_names_are_read_and_limited():
+    """Each bundled era has a short name (the strip's band) in both languages, of three
+    words or fewer, and the check refuses a longer one."""
+    from minusma_kiosk import resources
+    from minusma_kiosk.content.limits import LIMITS
+    from minusma_kiosk.content.loader import load_content
+
+    content = load_content(resources.path("content")).content
+    assert content is not None and content.timeline is not None
+    for era in content.timeline.eras:
+        assert era.short.en and era.short.fr
+        assert len(era.short.en.split()) <= 3 and len(era.short.fr.split()) <= 3
+    assert LIMITS["era.short"].words == 3
+    assert LIMITS["era.short"].problem("one two three four") is not None

@@ -67,6 +67,7 @@ LIMITS: dict[str, TextLimit] = {
     "camp.name": TextLimit(8, 70, 18),
     "occupation.held_by": TextLimit(10, 80, 18),
     "era.title": TextLimit(6, 50, 16),
+    "era.short": TextLimit(3, 24, 14),
     "era.summary": TextLimit(30, 240, 20),
     "tour.title": TextLimit(8, 70, 16),
     "tour.notes": TextLimit(90, 700, 24),

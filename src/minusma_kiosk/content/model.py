@@ -283,6 +283,9 @@ class Era:
     title: Text
     summary: Text
     sources: tuple[Source, ...]
+    #: The name on the strip's band (3 words or fewer; the title is shown in full over
+    #: the map).
+    short: Text = Text("", "")
 
 
 @dataclass(frozen=True, eq=False)

@@ -7,7 +7,8 @@ Files (in the content folder):
                     gentle_en,gentle_fr,place,category,deaths,source
 ``camps.csv``       id,place,name_en,name_fr,opened,closed,source,source_opened
 ``occupation.csv``  id,place,held_from,held_to,held_by_en,held_by_fr,source
-``eras.toml``       [[era]] id, start, end, title.en/.fr, summary.en/.fr, sources
+``eras.toml``       [[era]] id, start, end, title.en/.fr, short.en/.fr, summary.en/.fr,
+                   sources
 
 A place's ``region`` is one of Mali's regions as drawn on the bundled map
 (Natural Earth names). ``minusma-kiosk check`` also verifies it against the
@@ -285,7 +286,7 @@ def load_eras(root: Path, log: ProblemLog, sources: dict[str, Source]) -> tuple[
     doc = read_toml(root, "eras.toml", log)
     if doc is None:
         return ()
-    known = ("id", "start", "end", "title", "summary", "sources")
+    known = ("id", "start", "end", "title", "short", "summary", "sources")
     seen: dict[str, LineRef] = {}
     eras: list[Era] = []
     for i, table in enumerate(tables(doc, log, "era")):
@@ -296,6 +297,7 @@ def load_eras(root: Path, log: ProblemLog, sources: dict[str, Source]) -> tuple[
                                                     seen, "era"):
             continue
         title = text_field(doc, log, table, "title", *at, limit="era.title")
+        short = text_field(doc, log, table, "short", *at, required=False, limit="era.short")
         summary = text_field(doc, log, table, "summary", *at, limit="era.summary")
         days = []
         for key in ("start", "end"):
@@ -311,7 +313,7 @@ def load_eras(root: Path, log: ProblemLog, sources: dict[str, Source]) -> tuple[
                 log.add(doc.name, doc.line_of(*at, "start"), f"era {eid!r} starts before the "
                         f"previous era {eras[-1].id!r} ends ({eras[-1].end})")
             elif title:
-                eras.append(Era(eid, start, end, title, summary, era_sources))
+                eras.append(Era(eid, start, end, title, summary, era_sources, short))
     return tuple(eras)
 
 

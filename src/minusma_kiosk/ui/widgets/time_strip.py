@@ -231,7 +231,8 @@ class TimeStrip(QWidget):
             eras = palette().eras
             p.fillRect(rect, QColor(eras[i % len(eras)]))
             p.setPen(QColor(palette().text))
-            title = fm.elidedText(era.title.get(self._lang), Qt.TextElideMode.ElideRight,
+            title = fm.elidedText((era.short or era.title).get(self._lang),
+                                  Qt.TextElideMode.ElideRight,
                                   int(rect.width() - fpx * 0.6))
             p.drawText(rect.adjusted(fpx * 0.3, 0, 0, 0),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, title)
