@@ -241,6 +241,14 @@
     </message>
 </context>
 <context>
+    <name>ChartCallout</name>
+    <message>
+        <source>Read more</source>
+        <extracomment>Tries to give the callout more width (beside the plot); True if it did (a resize then fits the callout again). None: the width is what it is.</extracomment>
+        <translation>Lire la suite</translation>
+    </message>
+</context>
+<context>
     <name>ChartPlot</name>
     <message>
         <source>no verified figure</source>
@@ -289,10 +297,6 @@
     <message>
         <source>No source we could check gives this value, so none is drawn.</source>
         <translation>Aucune source vérifiable ne donne cette valeur&#x202f;; rien n&apos;est donc tracé.</translation>
-    </message>
-    <message>
-        <source>Read more</source>
-        <translation>Lire la suite</translation>
     </message>
     <message>
         <source>Back to the chart</source>

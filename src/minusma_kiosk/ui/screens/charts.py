@@ -15,11 +15,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QFrame,
     QVBoxLayout,
     QWidget,
 )
@@ -43,14 +41,13 @@ from minusma_kiosk.ui.display import follow_language, follow_metrics
 from minusma_kiosk.ui.router import Screen, ScreenId
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.widgets.chart_axes import point_label
+from minusma_kiosk.ui.widgets.chart_callout import CalloutTexts, ChartCallout
 from minusma_kiosk.ui.widgets.chart_plot import ChartPlot
 from minusma_kiosk.ui.widgets.figure_view import provenance, short_origin
 from minusma_kiosk.ui.widgets.paged_tiles import PagedTiles
 from minusma_kiosk.ui.widgets.reader_page import Block, ReaderPage
 from minusma_kiosk.ui.widgets.text import (
     button,
-    cut_to_fit,
-    height_at,
     label,
     primary,
     set_flag,
@@ -144,32 +141,14 @@ class ChartsScreen(Screen):
             self.years.play_requested.connect(self.autoplay.toggle)
             self.autoplay.playing_changed.connect(self.years.set_playing)
         plot_column.addWidget(self.years)
-        # The callout: the value tapped, what it is and its source, always whole; the
-        # figure's note under them, cut at a word with "Read more" if the room is short.
-        self.callout = QFrame()
-        self.callout.setProperty("role", "panel")
-        callout_lay = QVBoxLayout(self.callout)
-        self._callout_layout = callout_lay
-        self.callout_value = label("h3")
-        self.callout_text = label("body")
-        self.callout_note = label("caption")
-        self.callout_source = label("caption")
-        primary(self.title, self.callout_value, self.callout_text, self.callout_source)
-        self._callout_labels = (self.callout_value, self.callout_text, self.callout_note,
-                                self.callout_source)
-        for w in self._callout_labels:
-            callout_lay.addWidget(w)
-        self.callout_more = button("secondary")
-        self.callout_more.setObjectName("chart_callout_more")
-        self.callout_more.hide()
-        self.callout_more.clicked.connect(self._on_callout_more_clicked)
-        callout_lay.addWidget(self.callout_more, 0, Qt.AlignmentFlag.AlignLeft)
-        callout_lay.addStretch(1)
-        self._callout: tuple[str, str, str, str] = ("", "", "", "")
-        # Measuring sets the labels' texts; a resize meanwhile must not fit again.
-        self._fitting = False
-        self._refit = False
-        self.callout.installEventFilter(self)
+        # The callout: the value tapped, what it is and its source, always whole.
+        self.callout = ChartCallout()
+        self.callout_value, self.callout_text = self.callout.value, self.callout.text
+        self.callout_source, self.callout_more = self.callout.source, self.callout.more
+        primary(self.title)
+        self.callout.read_more.connect(self._on_callout_more_clicked)
+        self.callout.height_changed.connect(self._fit_callout_room)
+        self.callout.widen = self._widen_callout
         self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._body.addLayout(plot_column, 5)
         self._body.addWidget(self.callout, 2)
@@ -298,45 +277,24 @@ class ChartsScreen(Screen):
         self.subtitle.setVisible(not self._large_text)
         self.about_button.setVisible(self._large_text)
         self.about_button.setText(self.tr("About this chart"))
-        self._callout = self._callout_texts(self._selected)
-        self._fit_callout()
+        self.callout.show_texts(self._callout_texts(self._selected))
 
-    def _callout_texts(self, point: ChartPoint | None) -> tuple[str, str, str, str]:
-        """The callout's value line, what it is, its note and its source for ``point``
-        (None: the hint)."""
+    def _callout_texts(self, point: ChartPoint | None) -> CalloutTexts:
+        """What the callout says for ``point`` (None: the hint)."""
         lang, chart = self._state.language, self._chart
         if point is None:
-            return (self.tr("Tap a bar or a point"),
-                    self.tr("Every value shows where it comes from."), "", "")
+            return CalloutTexts(self.tr("Tap a bar or a point"),
+                                self.tr("Every value shows where it comes from."))
         where = point.label(lang) if chart.axis is Axis.CATEGORY else \
             point_label(chart.axis, point.key, lang)
         if point.figure is None:
-            return (self.tr("{key}: no verified figure").format(key=where),
-                    self.tr("No source we could check gives this value, so none is drawn."),
-                    "", "")
+            return CalloutTexts(
+                self.tr("{key}: no verified figure").format(key=where),
+                self.tr("No source we could check gives this value, so none is drawn."))
         fig = point.figure
-        return (f"{where}{colon(lang)}{format_figure(fig, lang, exact=True)}",
-                sentence(fig.label.get(lang)) + ".", fig.note.get(lang), provenance(fig, lang))
-
-    def _callout_need(self, texts: tuple[str, ...], width: int, more: bool = False) -> int:
-        """The height the callout needs for ``texts`` (value, what, note, source) at
-        ``width``, with the "Read more" button if ``more``."""
-        lay = self._callout_layout
-        m = lay.contentsMargins()
-        frame = 2 * self.callout.frameWidth()
-        inner = width - m.left() - m.right() - frame
-        shown = [(w, t) for w, t in zip(self._callout_labels, texts, strict=True) if t]
-        kept = [w.text() for w, _ in shown]
-        for w, t in shown:
-            w.setText(t)
-        need = frame + m.top() + m.bottom() + sum(height_at(w, inner) for w, _ in shown) \
-            + lay.spacing() * max(len(shown) - 1, 0)
-        for (w, _), t in zip(shown, kept, strict=True):
-            w.setText(t)
-        if more:
-            need += lay.spacing() + max(self.callout_more.sizeHint().height(),
-                                        self.callout_more.minimumHeight())
-        return need
+        return CalloutTexts(f"{where}{colon(lang)}{format_figure(fig, lang, exact=True)}",
+                            sentence(fig.label.get(lang)) + ".", fig.note.get(lang),
+                            provenance(fig, lang), provenance(fig, lang, short=True))
 
     def _widest_need(self, width: int) -> int:
         """The most any of the chart's callouts needs at ``width`` for its value, what it
@@ -344,22 +302,17 @@ class ChartsScreen(Screen):
         be whole."""
         most = 0
         for point in (None, *self._chart.points):
-            value, what, note, source = self._callout_texts(point)
-            most = max(most, self._callout_need((value, what, "", source), width, bool(note)))
+            t = self._callout_texts(point)
+            most = max(most, self.callout.need((t.value, t.what, "", t.source), width,
+                                               bool(t.note)))
         return most
 
     def _fit_callout_room(self) -> None:
         """Give the callout the room the chart's callouts need: beside the plot, the
         narrowest share of the width (two sevenths to a half) in which each one's value,
         what it is and source fit whole; under the plot (portrait), that height."""
-        was, self._fitting = self._fitting, True
-        try:
+        with self.callout.measuring():
             self._choose_callout_room()
-        finally:
-            self._fitting = was
-        if not was and self._refit:
-            self._refit = False
-            self._fit_callout()
 
     def _choose_callout_room(self) -> None:
         body = self._body.geometry()
@@ -385,87 +338,35 @@ class ChartsScreen(Screen):
     def callout_cut(self) -> bool:
         """Whether what the value is, or its source, is cut short for want of room (only
         with the largest text on a small screen)."""
-        _, what, _, source = self._callout
-        return self.callout_text.text() != what or self.callout_source.text() != source
+        return self.callout.cut
 
     @property
     def callout_note_cut(self) -> bool:
         """Whether the figure's note stops short, with "Read more"."""
-        return self.callout_more.isVisibleTo(self.callout)
+        return self.callout.note_cut
 
-    def _fit_callout(self) -> None:
-        """The value, what it is and the source whole, then as much of the note as fits
-        (the rest behind "Read more"); with the largest text on a small screen the
-        source is named by publisher and date, and what the value is may be cut."""
-        was, self._fitting = self._fitting, True
-        try:
-            self._fit_callout_texts()
-        finally:
-            self._fitting = was
-        if not was and self._refit:
-            self._refit = False
-            self._fit_callout()
-
-    def _fit_callout_texts(self) -> None:
-        value, what, note, source = self._callout
-        self.callout_value.setText(value)
-        self.callout_text.setText(what)
-        self.callout_note.setText(note)
-        self.callout_source.setText(source)
-        self.callout_more.hide()
-        self.callout_more.setText(self.tr("Read more"))
-        room, width = self.callout.height(), self.callout.width()
-        if room <= 0 or width <= 0 or self._callout_need(self._callout, width) <= room:
-            return
-        self.callout_more.show()
-        fig = self._selected.figure if self._selected is not None else None
-
-        def fits() -> bool:
-            texts = (value, self.callout_text.text(), self.callout_note.text(),
-                     self.callout_source.text())
-            return self._callout_need(texts, width, True) <= room
-
-        if not cut_to_fit(self.callout_note, note, fits) or self.callout_note.text() \
-                or fits():
-            return
-        # Beside the plot, a wider callout first (the year's name may have taken a line
-        # since the share was chosen); the resize fits it again.
-        if self._body.direction() == QBoxLayout.Direction.LeftToRight:
-            wider = [x for x in CALLOUT_SHARES if round(x * 100) > self._body.stretch(1)]
-            if wider:
-                self._body.setStretch(0, round((1 - wider[0]) * 100))
-                self._body.setStretch(1, round(wider[0] * 100))
-                return
-        if fig is not None:
-            self.callout_source.setText(provenance(fig, self._state.language, short=True))
-        cut_to_fit(self.callout_text, what, fits)
+    def _widen_callout(self) -> bool:
+        """Beside the plot, the next wider share for the callout (the year's name may
+        have taken a line since the share was chosen); False if there is none."""
+        if self._body.direction() != QBoxLayout.Direction.LeftToRight:
+            return False
+        wider = [x for x in CALLOUT_SHARES if round(x * 100) > self._body.stretch(1)]
+        if not wider:
+            return False
+        self._body.setStretch(0, round((1 - wider[0]) * 100))
+        self._body.setStretch(1, round(wider[0] * 100))
+        return True
 
     def _on_callout_more_clicked(self) -> None:
         """The whole callout on a page over the window."""
         if self.reader is None:
             self.reader = ReaderPage(self.window(), self.display)
-        value, what, note, source = self._callout
-        blocks = [Block(what, "body", primary=True)]
-        if note:
-            blocks.append(Block(note, "body"))
-        blocks.append(Block(source, "caption", primary=True))
-        self.reader.open(value, blocks, self.tr("Back to the chart"))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.callout and event.type() == QEvent.Type.Resize \
-                and self._fitting:
-            self._refit = True  # resized while measuring: fit again when done
-        elif watched is self.callout and event.type() == QEvent.Type.Resize:
-            # A new height (the year's name took another line): the share may change.
-            self._fitting = True
-            try:
-                if isinstance(event, QResizeEvent) \
-                        and event.size().height() != event.oldSize().height():
-                    self._fit_callout_room()
-                self._fit_callout()
-            finally:
-                self._fitting = False
-        return False
+        t = self.callout.texts
+        blocks = [Block(t.what, "body", primary=True)]
+        if t.note:
+            blocks.append(Block(t.note, "body"))
+        blocks.append(Block(t.source, "caption", primary=True))
+        self.reader.open(t.value, blocks, self.tr("Back to the chart"))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
