@@ -371,6 +371,45 @@
     </message>
 </context>
 <context>
+    <name>HeldNote</name>
+    <message>
+        <source>{name}: held by armed groups</source>
+        <translation>{name}&#x202f;: tenue par des groupes armés</translation>
+    </message>
+    <message>
+        <source>{name} region: held by armed groups</source>
+        <translation>Région de {name}&#x202f;: tenue par des groupes armés</translation>
+    </message>
+    <message>
+        <source>{who}, since {start}.</source>
+        <translation>{who}, depuis le {start}.</translation>
+    </message>
+    <message>
+        <source>{who}, from {start} to {end}.</source>
+        <translation>{who}, du {start} au {end}.</translation>
+    </message>
+    <message>
+        <source>A region is shown held from the fall of its main town to the army&apos;s return there.</source>
+        <translation>Une région est montrée tenue de la chute de sa ville principale au retour de l&apos;armée.</translation>
+    </message>
+    <message>
+        <source>Sources differ: {text}</source>
+        <translation>Les sources divergent&#x202f;: {text}</translation>
+    </message>
+    <message>
+        <source>Sources: {list}.</source>
+        <translation>Sources&#x202f;: {list}.</translation>
+    </message>
+    <message>
+        <source>Source: {list}.</source>
+        <translation>Source&#x202f;: {list}.</translation>
+    </message>
+    <message>
+        <source>Read more and sources</source>
+        <translation>Lire la suite et les sources</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <source>Mali since 2012 on the map, event by event</source>
@@ -573,8 +612,12 @@
     <name>TimelineScreen</name>
     <message>
         <source>Back to the timeline</source>
-        <extracomment>Shares of the width the story column may take in landscape, narrowest first: the narrowest in which the longest stories fit whole is used, and the map takes the rest. Most of the map column the controls beside the strip may take (landscape). How many of the longest stories (by title, text and source) the layout is fitted to.</extracomment>
+        <extracomment>Shares of the width the story column may take in landscape, narrowest first: the narrowest in which the longest stories fit whole is used, and the map takes the rest. Most of the map column the controls beside the strip may take (landscape). How many of the longest stories (by title, text and source) the layout is fitted to. The town or region held by armed groups the visitor last tapped, while the date shown is in its period (the filter note tells who held it). Who held it: across the bottom of the map while shown, in place of the legend and the filter note (the held places are in the north); the period&apos;s note above gives way when both do not fit.</extracomment>
         <translation>Retour à la chronologie</translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation>Source&#x202f;: {source}</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -629,8 +672,8 @@
         <translation>Afficher les événements&#x202f;: {kind}</translation>
     </message>
     <message>
-        <source>Black ring: a town with events (larger: more events). Blue square: UN camp (hollow: opening date not verified). Dashed red ring: town held by armed groups.</source>
-        <translation>Cercle noir&#x202f;: ville où ont eu lieu des événements (plus grand&#x202f;: plus d&apos;événements). Carré bleu&#x202f;: camp de l&apos;ONU (vide&#x202f;: date d&apos;ouverture non vérifiée). Cercle rouge en tirets&#x202f;: ville tenue par des groupes armés.</translation>
+        <source>Black ring: town with events (larger: more). Blue square: UN camp (hollow: opening date not verified). Red hatching: held by armed groups; tap it. No hatching does not prove state control.</source>
+        <translation>Cercle noir&#x202f;: ville avec des événements (plus grand&#x202f;: plus nombreux). Carré bleu&#x202f;: camp de l&apos;ONU (vide&#x202f;: ouverture non vérifiée). Hachures rouges&#x202f;: tenu par des groupes armés&#x202f;; touchez-les. Sans hachures, rien ne prouve que l&apos;État tenait la zone.</translation>
     </message>
 </context>
 <context>

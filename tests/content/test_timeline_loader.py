@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from minusma_kiosk import resources
 from minusma_kiosk.content import load_content
 from minusma_kiosk.content.model import Category
@@ -129,3 +131,63 @@ def test_era_short_names_are_read_and_limited():
         assert len(era.short.en.split()) <= 3 and len(era.short.fr.split()) <= 3
     assert LIMITS["era.short"].words == 3
     assert LIMITS["era.short"].problem("one two three four") is not None
+
+
+# --- occupation.csv: towns and regions held by armed groups (issue #14 item 3) ------
+
+HELD_HEADER = ("id,place,region,held_from,held_to,held_by_en,held_by_fr,source_from,source,"
+               "differ_en,differ_fr")
+
+
+def held_rows(tiny, *rows: str) -> None:
+    tiny.write("occupation.csv", "\n".join((HELD_HEADER, *rows)) + "\n")
+
+
+def test_a_region_held_with_two_sources_and_where_they_differ(tiny):
+    held_rows(tiny, "reg_gao,,Gao,2012-03-31,2013-01-26,Rebels,Rebelles,src_b,src_a,"
+                    "AFP says 27 June.,L'AFP dit le 27 juin.")
+    result = tiny.load()
+    assert result.ok, result.problems
+    occ = result.content.timeline.occupations[0]
+    assert occ.place is None and occ.region == "Gao"
+    assert [s.id for s in occ.sources] == ["src_b", "src_a"]
+    assert occ.differ.en == "AFP says 27 June." and occ.differ.fr.startswith("L'AFP")
+    assert occ.held_on(dt.date(2012, 3, 31)) and not occ.held_on(dt.date(2013, 1, 26))
+    # The Sources screen lists both.
+    assert {"src_a", "src_b"} <= {s.id for s in result.content.timeline.sources()}
+
+
+def test_the_old_columns_still_load(tiny):
+    """A curator's file from before the region and differ columns."""
+    result = tiny.load()
+    assert result.ok, result.problems
+    occ = result.content.timeline.occupations[0]
+    assert occ.place is not None and occ.region is None and not occ.differ
+
+
+@pytest.mark.parametrize(("row", "fragments"), [
+    ("bad,gao,Gao,2012-03-31,2013-01-26,Rebels,Rebelles,,src_a,,",
+     ("give a place or a region, not both",)),
+    ("bad,,,2012-03-31,2013-01-26,Rebels,Rebelles,,src_a,,",
+     ("the place and the region are both empty",)),
+    ("bad,,Gaoo,2012-03-31,2013-01-26,Rebels,Rebelles,,src_a,,",
+     ("unknown region 'Gaoo'", "Kidal")),
+    ("bad,,Gao,2012-03-31,2013-01-26,Rebels,Rebelles,src_zz,src_a,,",
+     ("unknown source 'src_zz'",)),
+    ("bad,,Gao,2012-03-31,2013-01-26,Rebels,Rebelles,,src_a,They differ.,",
+     ("differ_fr is empty but differ_en is not",)),
+    ("bad,,Gao,2012-03-31,2013-01-26,Rebels,Rebelles,,src_a," + " ".join(["word"] * 51) + ",x",
+     ("differ_en has 51 words",)),
+])
+def test_bad_held_rows_are_named_with_their_line(tiny, row, fragments):
+    held_rows(tiny, row)
+    assert_problem(tiny.problems(), "occupation.csv", 2, *fragments)
+
+
+def test_periods_of_one_region_must_not_overlap(tiny):
+    held_rows(tiny, "a,,Gao,2012-03-31,2013-01-26,Rebels,Rebelles,,src_a,,",
+                    "b,,Gao,2013-01-01,2014-01-01,Rebels,Rebelles,,src_a,,",
+                    "c,,Gao,2013-01-26,2014-01-01,Rebels,Rebelles,,src_a,,")
+    problems = tiny.problems()
+    assert_problem(problems, "occupation.csv", 3, "overlaps row 'a'", "end one period")
+    assert not any(p.startswith("occupation.csv:4") for p in problems)

@@ -47,6 +47,8 @@ KEY_STATES = [
     ("budget-minusma_budget-contrast", ScreenId.BUDGET, "minusma_budget", "en", 100, True),
     ("cards-1-text150", ScreenId.CARDS, "1-", "en", 150, False),
     ("timeline-start-text150", ScreenId.TIMELINE, "start", "en", 150, False),
+    ("timeline-held-region", ScreenId.TIMELINE, "held-reg-", "en", 100, False),
+    ("timeline-held-region-contrast", ScreenId.TIMELINE, "held-reg-", "en", 100, True),
 ]
 
 

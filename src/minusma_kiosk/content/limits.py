@@ -66,6 +66,7 @@ LIMITS: dict[str, TextLimit] = {
     "place.name": TextLimit(4, 30, 16),
     "camp.name": TextLimit(8, 70, 18),
     "occupation.held_by": TextLimit(10, 80, 18),
+    "occupation.differ": TextLimit(50, 360, 18),
     "era.title": TextLimit(6, 50, 16),
     "era.short": TextLimit(3, 24, 14),
     "era.summary": TextLimit(30, 240, 20),

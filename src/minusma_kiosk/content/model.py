@@ -259,18 +259,34 @@ class Camp:
 
 @dataclass(frozen=True, eq=False)
 class Occupation:
-    """A town held by armed groups for a period (2012-13)."""
+    """A town or a region held by armed groups for a period: who held it, from when to
+    when, the documents for it and, where they disagree, what each says.
+
+    Exactly one of ``place`` (a town) and ``region`` (a region as drawn on the map) is
+    set. ``held_to`` is the first day the holders no longer held it."""
 
     id: str
-    place: Place
+    place: Place | None
     held_from: dt.date
     held_to: dt.date | None
     held_by: Text
     source: Source
+    region: RegionId | None = None
+    #: The document for ``held_from`` when it is not ``source``.
+    source_from: Source | None = None
+    #: Where the sources disagree (dates, who held it), in the visitor's words.
+    differ: Text = field(default_factory=lambda: Text(""))
 
     def held_on(self, day: dt.date) -> bool:
-        """Whether the town was held on ``day``."""
+        """Whether the town or region was held on ``day``."""
         return self.held_from <= day and (self.held_to is None or day < self.held_to)
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The documents for the row, the one for its start first."""
+        if self.source_from is None or self.source_from.id == self.source.id:
+            return (self.source,)
+        return (self.source_from, self.source)
 
 
 @dataclass(frozen=True, eq=False)
@@ -304,7 +320,7 @@ class Timeline:
         items: list[Source | None] = [e.source for e in self.events]
         items += [p.source for p in self.places]
         items += [c.source for c in self.camps] + [c.source_opened for c in self.camps]
-        items += [o.source for o in self.occupations]
+        items += [s for o in self.occupations for s in o.sources]
         items += [s for era in self.eras for s in era.sources]
         for src in items:
             if src is not None:

@@ -7,6 +7,7 @@ Files (in the content folder):
                     gentle_en,gentle_fr,place,category,deaths,source
 ``camps.csv``       id,place,name_en,name_fr,opened,closed,source,source_opened
 ``occupation.csv``  id,place,held_from,held_to,held_by_en,held_by_fr,source
+                    [,region,source_from,differ_en,differ_fr]
 ``eras.toml``       [[era]] id, start, end, title.en/.fr, short.en/.fr, summary.en/.fr,
                    sources
 
@@ -257,28 +258,66 @@ def load_camps(root: Path, log: ProblemLog, sources: dict[str, Source],
 
 def load_occupations(root: Path, log: ProblemLog, sources: dict[str, Source],
                      places: dict[str, Place]) -> tuple[Occupation, ...]:
-    """Read ``occupation.csv``."""
+    """Read ``occupation.csv``: towns (``place``) or regions (``region``) held by armed
+    groups, one period a row; the periods of one town or region must not overlap."""
     name = "occupation.csv"
     rows = read_csv(root, name, log, ("id", "place", "held_from", "held_to", "held_by_en",
-                                      "held_by_fr", "source"))
+                                      "held_by_fr", "source"),
+                    ("region", "source_from", "differ_en", "differ_fr"))
     seen: dict[str, LineRef] = {}
-    out = []
+    out: list[Occupation] = []
     for row in rows:
         oid = row.get("id")
         if not check_id(log, name, row.line, oid, seen, "row"):
             continue
         what = f"occupation {oid!r}"
-        place = _place(log, name, row, places, what)
+        place, region = _held_where(log, name, row, places, what)
         start = parse_day(row.get("held_from"), name, row.line, f"{what}: held_from", log)
         end = parse_day(row.get("held_to"), name, row.line, f"{what}: held_to", log, False)
         if start and end and end <= start:
             log.add(name, row.line, f"{what}: held_to is not after held_from")
         source = _source(log, name, row, "source", sources, what)
-        if place is not None and start is not None and source is not None:
-            out.append(Occupation(oid, place, start, end, csv_text(row, "held_by", log, name,
-                                                                   limit="occupation.held_by"),
-                                  source))
+        source_from = _source(log, name, row, "source_from", sources, what, required=False)
+        held_by = csv_text(row, "held_by", log, name, limit="occupation.held_by")
+        differ = csv_text(row, "differ", log, name, limit="occupation.differ", what=what)
+        if (place is None and region is None) or start is None or source is None:
+            continue
+        occ = Occupation(oid, place, start, end, held_by, source, region, source_from, differ)
+        clash = next((o for o in out if (o.place, o.region) == (place, region)
+                      and _overlap(o, occ)), None)
+        if clash is not None:
+            log.add(name, row.line, f"{what}: its period overlaps row {clash.id!r} for the "
+                    "same town or region; end one period before the other begins")
+            continue
+        out.append(occ)
     return tuple(out)
+
+
+def _held_where(log: ProblemLog, name: str, row: Row, places: dict[str, Place],
+                what: str) -> tuple[Place | None, RegionId | None]:
+    """The town (``place``) or the region (``region``) a row of occupation.csv is about:
+    exactly one of them."""
+    region = row.get("region")
+    if row.get("place") and region:
+        log.add(name, row.line, f"{what}: give a place or a region, not both (a row is about "
+                "one town or one region)")
+        return None, None
+    if region:
+        if region not in REGIONS:
+            log.add(name, row.line, f"{what}: unknown region {region!r}; the regions are "
+                    + ", ".join(REGIONS))
+            return None, None
+        return None, RegionId(region)
+    if not row.get("place"):
+        log.add(name, row.line, f"{what}: the place and the region are both empty; give the "
+                "town's id from places.csv or a region's name")
+        return None, None
+    return _place(log, name, row, places, what), None
+
+
+def _overlap(a: Occupation, b: Occupation) -> bool:
+    far = dt.date.max
+    return a.held_from < (b.held_to or far) and b.held_from < (a.held_to or far)
 
 
 def load_eras(root: Path, log: ProblemLog, sources: dict[str, Source]) -> tuple[Era, ...]:

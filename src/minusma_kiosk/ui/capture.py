@@ -13,7 +13,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from minusma_kiosk.content.model import FIRST_DAY, LAST_DAY, Content, Lang, Text, TourStep
 from minusma_kiosk.content.periods import reachable
-from minusma_kiosk.ui.router import Presents, Screen, ScreenId, Scrolls, ShowsSources
+from minusma_kiosk.ui.router import (
+    Presents,
+    Screen,
+    ScreenId,
+    Scrolls,
+    ShowsHeld,
+    ShowsSources,
+)
 from minusma_kiosk.ui.shell import Shell
 
 if TYPE_CHECKING:
@@ -56,7 +63,8 @@ def screen_states(shell: Shell, sid: ScreenId) -> list[State]:
     curator's folder gets its own): each a name and a function that shows it.
 
     Every screen: its start. The timeline: the first event of each era, the event with
-    the longest text (in the language in force) and the region with the most events.
+    the longest text (in the language in force), the region with the most events, and
+    the town and the region held by armed groups with the longest notes.
     The budget: every chart, a tapped value, a chart over time at its last year with a
     figure. The cards: each card, closed and opened. Home: its sources opened. A
     screen that scrolls: its end.
@@ -73,9 +81,22 @@ def screen_states(shell: Shell, sid: ScreenId) -> list[State]:
         out += [(name, _presenting(screen, step)) for name, step in steps]
     if isinstance(screen, ShowsSources):
         out.append(("sources", lambda: screen.show_sources(True)))
+    if isinstance(screen, ShowsHeld) and content.timeline is not None:
+        # The town and the region held by armed groups with the longest note.
+        lang = shell.state.language
+        for kind in ("town", "region"):
+            rows = [o for o in content.timeline.occupations
+                    if (o.place is not None) == (kind == "town")]
+            if rows:
+                row = max(rows, key=lambda o: len(o.differ.get(lang)) + len(o.held_by.get(lang)))
+                out.append((f"held-{row.id.replace('_', '-')}", _holding(screen, row.id)))
     if isinstance(screen, Scrolls):
         out.append(("end", lambda: screen.scroll_to(1.0)))
     return out
+
+
+def _holding(screen: ShowsHeld, occupation_id: str) -> Callable[[], None]:
+    return lambda: screen.show_held(occupation_id)
 
 
 def _presenting(screen: Presents, step: TourStep) -> Callable[[], None]:

@@ -125,6 +125,16 @@ class ShowsSources(Protocol):
 
 
 @runtime_checkable
+class ShowsHeld(Protocol):
+    """A screen that tells who held a town or region (the timeline): ``show_held`` moves
+    to a date in the period of the row ``occupation_id`` of occupation.csv and shows it,
+    as a tap on the map does."""
+
+    def show_held(self, occupation_id: str) -> None:
+        ...
+
+
+@runtime_checkable
 class Scrolls(Protocol):
     """A screen whose content scrolls: ``scroll_to(0.0)`` is the top, ``1.0`` the end."""
 

@@ -18,7 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from minusma_kiosk.content.geo import MapData
-from minusma_kiosk.content.model import Category, Content, Event, Place, TourStep
+from minusma_kiosk.content.model import (
+    Category,
+    Content,
+    Event,
+    Occupation,
+    Place,
+    TourStep,
+)
 from minusma_kiosk.state.app_state import AnimationLevel, AppState, Aspect
 from minusma_kiosk.state.timeline_state import Autoplay, TimelineState
 from minusma_kiosk.ui.display import follow, follow_language, follow_metrics
@@ -26,6 +33,7 @@ from minusma_kiosk.ui.router import Screen, ScreenId
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.theme.palette import palette
 from minusma_kiosk.ui.widgets.event_panel import EventPanel, category_name
+from minusma_kiosk.ui.widgets.held_note import HeldNote, held_texts
 from minusma_kiosk.ui.widgets.map_note import MapNote
 from minusma_kiosk.ui.widgets.map_view import MapView
 from minusma_kiosk.ui.widgets.markers import marker_path
@@ -114,6 +122,16 @@ class TimelineScreen(Screen):
         self.next_button = button("arrow", "›")
         self.next_button.setObjectName("timeline_next")
         self.region_note = MapNote()
+        self.region_note.setObjectName("timeline_filter_note")
+        #: The town or region held by armed groups the visitor last tapped, while the
+        #: date shown is in its period (the filter note tells who held it).
+        self.held: Occupation | None = None
+        #: Who held it: across the bottom of the map while shown, in place of the
+        #: legend and the filter note (the held places are in the north); the period's
+        #: note above gives way when both do not fit.
+        self.held_note = HeldNote(self.display)
+        self.held_note.setObjectName("timeline_held")
+        self.held_note.read_more.connect(self._on_held_read_more)
         self.show_all_button = button("secondary")
         self.show_all_button.setObjectName("timeline_show_all")
         self.era_note = MapNote()
@@ -174,6 +192,7 @@ class TimelineScreen(Screen):
         self.strip.tapped.connect(self._on_strip_released)
         self.map.place_tapped.connect(self._on_map_place_tapped)
         self.map.region_tapped.connect(self._on_map_region_tapped)
+        self.map.held_tapped.connect(self._on_map_held_tapped)
         cursor.date_changed.connect(self._on_cursor_date_changed)
         cursor.selection_changed.connect(self._on_cursor_selection_changed)
         cursor.filter_changed.connect(self._on_cursor_filter_changed)
@@ -281,6 +300,22 @@ class TimelineScreen(Screen):
                                   Block(source, "caption", primary=True)],
                           self.tr("Back to the timeline"))
 
+    def _on_held_read_more(self) -> None:
+        """Who held the town or region, with where the sources differ and each source in
+        full, on a page over the window."""
+        texts = self.held_note.texts
+        if texts is None:
+            return
+        self.autoplay.pause()
+        if self._reader is None:
+            self._reader = ReaderPage(self.window(), self.display)
+        blocks = [Block(texts.when, "body", primary=True)]
+        if texts.differ:
+            blocks.append(Block(texts.differ, "body", primary=True))
+        blocks += [Block(self.tr("Source: {source}").format(source=s), "caption", primary=True)
+                   for s in texts.full_sources]
+        self._reader.open(texts.heading, blocks, self.tr("Back to the timeline"))
+
     @property
     def reader(self) -> ReaderPage | None:
         """The "Read more" page, once opened."""
@@ -333,8 +368,19 @@ class TimelineScreen(Screen):
         self.autoplay.pause()
         self._cursor.set_region(region if region != self._cursor.region else None)
 
+    def _on_map_held_tapped(self, held: Occupation | None) -> None:
+        self.held = held
+        self._update_filter_row()
+        if held is not None and not self.held_note.isVisibleTo(self.map):
+            # No room over the map even for its heading (a portrait map at 150 % text):
+            # the answer opens on its own page.
+            self._on_held_read_more()
+
     def _on_cursor_date_changed(self, day: dt.date) -> None:
         self.map.set_date(day)
+        if self.held is not None and not self.held.held_on(day):
+            self.held = None
+            self._update_filter_row()
         self.strip.set_cursor(day, self._cursor.selected)
         self._update_era()
 
@@ -375,20 +421,31 @@ class TimelineScreen(Screen):
         region = self._cursor.region
         n = len(self._cursor.visible_events())
         if region is not None:
-            name = self._region_names[region].name_fr if lang == "fr" and region in \
-                self._region_names else region
-            self.region_note.set_text("", self.tr("Showing the {n} events of the {region} region")
-                                      .format(n=n, region=name))
+            status = self.tr("Showing the {n} events of the {region} region").format(
+                n=n, region=self._region_name(region, lang))
         elif len(self._cursor.categories) < len(Category):
-            self.region_note.set_text("", self.tr("Showing {n} events of the chosen kinds")
-                                      .format(n=n))
+            status = self.tr("Showing {n} events of the chosen kinds").format(n=n)
         else:
-            self.region_note.set_text("", self.tr("{n} events. Tap a region of the map to see "
-                                              "only its events.").format(n=n))
+            status = self.tr("{n} events. Tap a region of the map to see only its "
+                             "events.").format(n=n)
+        held = self.held
+        self.region_note.set_text("", status)
+        if held is None:
+            self.held_note.show_texts(None)
+            self.map.set_corner_note(self.legend, Qt.Corner.BottomLeftCorner)
+        else:
+            name = held.place.name.get(lang) if held.place is not None else \
+                self._region_name(held.region or "", lang)
+            self.held_note.show_texts(held_texts(held, name, lang))
+            self.map.set_corner_note(self.held_note, Qt.Corner.BottomLeftCorner)
         filtered = region is not None or len(self._cursor.categories) < len(Category)
         # Always beside the chips; it does something only when something is filtered out.
         self.show_all_button.setEnabled(filtered)
         self.map.place_overlays()
+
+    def _region_name(self, region: str, lang: str) -> str:
+        known = self._region_names.get(region)
+        return known.name_fr if lang == "fr" and known is not None else region
 
     # --- Screen hooks ------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -412,9 +469,10 @@ class TimelineScreen(Screen):
             chip.setText(chip_text(category, category in self._cursor.categories))
             chip.setAccessibleName(self.tr("Show {kind} events").format(
                 kind=category_name(category)))
-        self.legend.set_text("", self.tr("Black ring: a town with events (larger: more events). "
-                                    "Blue square: UN camp (hollow: opening date not "
-                                    "verified). Dashed red ring: town held by armed groups."))
+        self.legend.set_text("", self.tr(
+            "Black ring: town with events (larger: more). Blue square: UN camp (hollow: "
+            "opening date not verified). Red hatching: held by armed groups; tap it. No "
+            "hatching does not prove state control."))
         self.panel.region_names = {
             r.name: (r.name_fr if lang == "fr" else r.name) for r in self._region_names.values()}
         self.panel.show_event(self._cursor.selected, lang)
@@ -437,8 +495,8 @@ class TimelineScreen(Screen):
         self.map.set_sizes(m.font("caption"), m.px_per_mm)
         self.strip.set_font_px(m.font("caption"), round(m.font("caption") * 6.3))
         self.panel.set_spacing(m.space("m"), m.space("s"))
-        for note in (self.era_note, self.region_note, self.legend):
-            note.setMaximumWidth(round(m.width * (0.4 if m.portrait else 0.2)))
+        for note in (self.era_note, self.region_note, self.legend, self.held_note):
+            note.widest = round(m.width * (0.4 if m.portrait else 0.2))
             note.set_padding(m.space("s"))
         self._bar_layout.setSpacing(m.space("s"))
         side = m.target()
@@ -467,11 +525,26 @@ class TimelineScreen(Screen):
     def reset(self) -> None:
         self._close_reader()
         self.autoplay.pause()
+        self.held = None
         self._cursor.reset()
         self.map.reset_view()
 
+    def show_held(self, occupation_id: str) -> None:
+        timeline = self._cursor.timeline
+        held = next(o for o in timeline.occupations if o.id == occupation_id)
+        self.autoplay.pause()
+        self._cursor.show_all()
+        inside = [e for e in self._cursor.visible_events() if held.held_on(e.date)]
+        if inside:
+            self._cursor.select(inside[0])
+        else:
+            self._cursor.select(None)
+            self._cursor.set_date(held.held_from)
+        self._on_map_held_tapped(held)
+
     def present(self, step: TourStep) -> None:
         self.autoplay.pause()
+        self.held = None
         self._cursor.show_all()
         self._cursor.set_region(step.region)
         if step.event is not None:

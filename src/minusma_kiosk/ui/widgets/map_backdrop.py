@@ -1,12 +1,13 @@
 """The map's static layers, built once into painter paths and painted as the view's
-cached background: neighbours, Mali's regions, water, rivers, Mali's border."""
+cached background: neighbours, Mali's regions, the regions held by armed groups at the
+date shown (tinted and hatched), water, rivers, Mali's border."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from minusma_kiosk.content.geo import MapData
@@ -61,6 +62,54 @@ class MapBackdrop:
         self.major_rivers = lines_path([line for river in md.rivers
                                         if river.name in ("Niger", "Senegal")
                                         for line in river.lines])
+        #: The regions held by armed groups at the date shown (hatched).
+        self.held: tuple[str, ...] = ()
+        #: Hatch spacing and line width in device pixels (set from the screen's size).
+        self.hatch_px = (8.0, 1.5)
+
+    def set_held(self, regions: Iterable[str]) -> bool:
+        """Hatch ``regions`` (names on the map); whether that changed anything."""
+        held = tuple(r for r in regions if r in self.region_paths)
+        changed = held != self.held
+        self.held = held
+        return changed
+
+    def set_hatch(self, px_per_mm: float) -> None:
+        """Hatch lines about 2.4 mm apart and 0.45 mm wide on the screen."""
+        self.hatch_px = (max(2.4 * px_per_mm, 6.0), max(0.45 * px_per_mm, 1.5))
+
+    def paint_held(self, painter: QPainter, colours: MapColours, fast: bool) -> None:
+        """Tint and hatch the held regions: the hatching carries the meaning without the
+        colour (for colour-blind visitors and in high contrast). The lines are drawn in
+        device pixels, so they keep their spacing at every zoom."""
+        tint = QColor(colours.occupied)
+        tint.setAlphaF(0.16)
+        spacing, width = self.hatch_px
+        for name in self.held:
+            path = self.region_paths[name]
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(tint)
+            painter.drawPath(path)
+            if fast:
+                continue
+            painter.save()
+            box = painter.worldTransform().mapRect(path.boundingRect())
+            device = painter.device()
+            if device is not None:
+                box = box.intersected(QRectF(0, 0, device.width(), device.height()))
+            painter.setClipPath(path)
+            painter.resetTransform()
+            pen = QPen(QColor(colours.occupied), width)
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            painter.setPen(pen)
+            h = box.height()
+            lines = []
+            x = box.left() - h
+            while x < box.right():
+                lines.append(QLineF(x, box.bottom(), x + h, box.top()))
+                x += spacing
+            painter.drawLines(lines)
+            painter.restore()
 
     def paint(self, painter: QPainter, rect: QRectF, scale: float, colours: MapColours,
               fast: bool = False) -> None:
@@ -82,6 +131,7 @@ class MapBackdrop:
             painter.setBrush(QColor(c.region if i % 2 == 0 else c.region_alt))
             painter.setPen(QPen(QColor(c.region_border), 2.0 / scale))
             painter.drawPath(path)
+        self.paint_held(painter, c, fast)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(c.river))
         painter.drawPath(self.water)

@@ -99,7 +99,7 @@ class ShapeItem(QGraphicsItem):
         super().__init__(parent)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self._style: tuple[str | None, str | None, float, bool] | None = None
+        self._style: tuple[str | None, str | None, float, bool, bool] | None = None
         self._path = path
         self._brush = QBrush(QColor(fill)) if fill else QBrush(Qt.BrushStyle.NoBrush)
         self._pen = QPen(QColor(stroke), stroke_px) if stroke else QPen(Qt.PenStyle.NoPen)
@@ -111,13 +111,16 @@ class ShapeItem(QGraphicsItem):
         self._path = path
 
     def set_style(self, fill: str | None, stroke: str | None, stroke_px: float = 2.0,
-                  dashed: bool = False) -> None:
-        """Change colours (always paired with the shape: never colour alone)."""
-        if (fill, stroke, stroke_px, dashed) == self._style:
+                  dashed: bool = False, hatched: bool = False) -> None:
+        """Change colours (always paired with the shape: never colour alone);
+        ``hatched`` fills the shape with diagonal lines in the stroke's colour."""
+        if (fill, stroke, stroke_px, dashed, hatched) == self._style:
             return
         self.prepareGeometryChange()
-        self._style = (fill, stroke, stroke_px, dashed)
+        self._style = (fill, stroke, stroke_px, dashed, hatched)
         self._brush = QBrush(QColor(fill)) if fill else QBrush(Qt.BrushStyle.NoBrush)
+        if hatched and stroke:
+            self._brush = QBrush(QColor(stroke), Qt.BrushStyle.BDiagPattern)
         self._pen = QPen(QColor(stroke), stroke_px) if stroke else QPen(Qt.PenStyle.NoPen)
         if dashed:
             self._pen.setStyle(Qt.PenStyle.DashLine)

@@ -62,7 +62,9 @@ class MapMarkers:
             item = ShapeItem(square, None, None)
             self._camps.append((camp, self._add(scene, item, scene_point(camp.place), 12,
                                                 shown=False)))
-        for occ in (o for o in occupations if o.place.mapped):
+        for occ in occupations:
+            if occ.place is None or not occ.place.mapped:
+                continue  # a region: the backdrop hatches it
             circle = QPainterPath()
             circle.addEllipse(QPointF(0, 0), 16, 16)
             item = ShapeItem(circle, None, None)
@@ -106,7 +108,7 @@ class MapMarkers:
             self._labels[pid].set_colour(colours.city, colours.label_halo)
             self._rings[pid].set_style(None, colours.city, 3)
         for _occ, item in self._held:
-            item.set_style(None, colours.occupied, 4, dashed=True)
+            item.set_style(None, colours.occupied, 4, dashed=True, hatched=True)
         self._style_camps()
 
     def add_area_labels(self, scene: QGraphicsScene, map_data: MapData) -> None:
@@ -155,11 +157,12 @@ class MapMarkers:
             for item in (self._dots[place.id], self._rings[place.id]):
                 if item.isVisible():
                     obstacles.append((item.boundingRect().translated(at), place.id))
-        for marks in (self._camps, self._held):
-            for thing, item in marks:
-                if item.isVisible():
-                    at = to_view(scene_point(thing.place))
-                    obstacles.append((item.boundingRect().translated(at), thing.place.id))
+        marked = [(c.place, item) for c, item in self._camps]
+        marked += [(o.place, item) for o, item in self._held if o.place is not None]
+        for where, item in marked:
+            if item.isVisible():
+                at = to_view(scene_point(where))
+                obstacles.append((item.boundingRect().translated(at), where.id))
         items: list[tuple[LabelItem, QPointF, float, bool]] = [
                  (self._labels[p.id], to_view(scene_point(p)),
                   PRIORITY.get(p.kind, 4) if p is not selected else -1,

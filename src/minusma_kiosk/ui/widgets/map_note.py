@@ -16,8 +16,16 @@ from minusma_kiosk.ui.widgets.text import height_at, label
 class MapNote(QFrame):
     """A heading (optional, bold) and a text on a light card."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, max_share: float = 0.6,
+                 across: bool = False) -> None:
         super().__init__(parent)
+        #: The most of the map's height (below the chips) the note may take.
+        self.max_share = max_share
+        #: The widest it is made (its text wraps at this width).
+        self.widest = 400
+        #: A bottom note that spans the map's width (the other bottom note gives way
+        #: while it shows).
+        self.across = across
         self.setProperty("role", "note")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         lay = QVBoxLayout(self)
@@ -28,12 +36,23 @@ class MapNote(QFrame):
         lay.addWidget(self.text)
         self._layout = lay
 
+    def fit(self, width: int, limit: int) -> bool:
+        """Whether the note fits ``limit`` pixels high at ``width`` (a note that can say
+        less may shorten itself here)."""
+        return self.height_for(width) <= limit
+
     def set_text(self, heading: str, text: str) -> None:
         """Show ``heading`` (empty: none) above ``text``."""
         self.heading.setText(heading)
         self.heading.setVisible(bool(heading))
         self.text.setText(text)
         self.updateGeometry()
+
+    def relayout(self) -> None:
+        """Lay the texts out again for the geometry just given (a text changed since
+        the last layout keeps a stale height otherwise)."""
+        self._layout.invalidate()
+        self._layout.activate()
 
     def set_padding(self, px: int) -> None:
         """Room inside the card's edge."""

@@ -68,10 +68,14 @@ class MapView(QGraphicsView):
         A region was tapped (its English name), or None for outside Mali.
     place_tapped(object)
         A place marker was tapped (the :class:`Place`).
+    held_tapped(object)
+        After either: the town or region held by armed groups that was tapped, at the
+        date shown (the :class:`Occupation`), or None.
     """
 
     region_tapped = Signal(object)
     place_tapped = Signal(object)
+    held_tapped = Signal(object)
 
     def __init__(self, map_data: MapData, places: tuple[Place, ...], camps: tuple[Camp, ...],
                  occupations: tuple[Occupation, ...], display: DisplaySource,
@@ -122,6 +126,8 @@ class MapView(QGraphicsView):
         self._region: str | None = None
         self._filter_outline.setZValue(2)
         self.markers = MapMarkers(self._scene, places, camps, occupations, colours)
+        self._held_regions = tuple(o for o in occupations if o.region is not None)
+        self._day: dt.date | None = None
         self.markers.add_area_labels(self._scene, map_data)
         self._selected_place: Place | None = None
         self._selection = ShapeItem(QPainterPath(), None, colours.city, 4)
@@ -250,12 +256,24 @@ class MapView(QGraphicsView):
         """Label size and physical scale for the window."""
         self._font_px = font_px
         self.px_per_mm = px_per_mm
+        self.backdrop.set_hatch(px_per_mm)
+        self.resetCachedContent()
         self.set_language(self._lang)
         self._place_corners()
 
     def set_date(self, day: dt.date) -> None:
-        """Show the camps open and the towns held on ``day``."""
+        """Show the camps open and the towns and regions held on ``day``."""
+        self._day = day
         self.markers.set_date(day)
+        if self.backdrop.set_held(o.region for o in self._held_regions
+                                  if o.region is not None and o.held_on(day)):
+            self.resetCachedContent()
+            self.viewport().update()
+
+    @property
+    def held_regions(self) -> tuple[str, ...]:
+        """The regions hatched as held by armed groups at the date shown."""
+        return self.backdrop.held
 
     def set_events(self, events: tuple[Event, ...]) -> None:
         """Ring the places that have visible events (bigger ring: more events)."""
@@ -335,8 +353,9 @@ class MapView(QGraphicsView):
         """The width the notes on the left cover, when keeping Mali clear of them costs
         little (a wide view, where the height limits Mali's size); else 0."""
         gap = round(2 * self.px_per_mm)
+        # A note across the bottom does not count: Mali does not move for it.
         left = [n for c, n in self._corners.items() if n.isVisibleTo(self) and c in
-                (Qt.Corner.TopLeftCorner, Qt.Corner.BottomLeftCorner)]
+                (Qt.Corner.TopLeftCorner, Qt.Corner.BottomLeftCorner) and not n.across]
         inset = max((n.geometry().right() + gap for n in left), default=0)
         vp = self.viewport().rect()
         mali = self._mali_box
@@ -409,8 +428,15 @@ class MapView(QGraphicsView):
         """Keep ``note`` in ``corner`` of the view, over the map, as wide as its text
         needs up to its maximum width; left out while the map is too small for it."""
         note.setParent(self)
+        old = self._corners.get(corner)
+        if old is not None and old is not note:
+            old.hide()
         self._corners[corner] = note
         self._place_corners()
+
+    def corner_note(self, corner: Qt.Corner) -> MapNote | None:
+        """The note kept in ``corner``."""
+        return self._corners.get(corner)
 
     def set_top_widget(self, widget: QWidget) -> None:
         """Keep ``widget`` across the top of the view (the filter chips); Mali is fitted
@@ -440,34 +466,43 @@ class MapView(QGraphicsView):
             self._top.setGeometry(gap, gap, max(self.width() - 2 * gap, 1), hint.height())
         below_top = gap + self.top_inset
         # The notes in one column share the height below the chips: the bottom one is
-        # placed first, the top one takes what is left (each at most 60 % of it); a note
-        # that does not fit gives way (the map and the story do not).
+        # placed first, the top one takes what is left (each at most its max_share of
+        # it); a note that does not fit gives way (the map and the story do not).
         avail = self.height() - below_top - gap
         used = {Qt.Corner.TopLeftCorner: 0, Qt.Corner.TopRightCorner: 0}
-        order = sorted(self._corners.items(), key=lambda item: item[0] in
-                       (Qt.Corner.TopLeftCorner, Qt.Corner.TopRightCorner))
+        tops = (Qt.Corner.TopLeftCorner, Qt.Corner.TopRightCorner)
+        # A note across the bottom first (it takes both bottom corners), then the other
+        # bottom notes, then the top ones.
+        order = sorted(self._corners.items(), key=lambda item: (not item[1].across,
+                                                                  item[0] in tops))
+        across = False
         for corner, note in order:
             room = max(self.width() - 2 * gap, 1)
-            width = min(max(min(note.natural_width(), note.maximumWidth()),
-                            note.words_width()), room)
+            top = corner in tops
+            width = room if note.across else \
+                min(max(min(note.natural_width(), note.widest), note.words_width()), room)
+            share = round(avail * note.max_share)
+            limit = min(avail - used[corner] - gap, share) if top else share
+            fits = bool(note.text.text()) and note.fit(width, limit) and \
+                note.words_width() <= room and (top or not across)
             height = note.height_for(width)
-            top = corner in (Qt.Corner.TopLeftCorner, Qt.Corner.TopRightCorner)
-            limit = avail - used[corner] - gap if top else round(avail * 0.6)
-            limit = min(limit, round(avail * 0.6))
-            fits = bool(note.text.text()) and height <= limit and note.words_width() <= room
             note.setVisible(fits)
             if not fits:
                 continue
             left = corner in (Qt.Corner.TopLeftCorner, Qt.Corner.BottomLeftCorner)
-            x = gap if left else self.width() - gap - width
+            x = gap if left or note.across else self.width() - gap - width
             y = below_top if top else self.height() - gap - height
-            if not top:
-                above = Qt.Corner.TopLeftCorner if left else Qt.Corner.TopRightCorner
-                used[above] = height + gap
+            if note.across:
+                across = True
+                used = dict.fromkeys(tops, height + gap)
+            elif not top:
+                used[Qt.Corner.TopLeftCorner if left else Qt.Corner.TopRightCorner] = \
+                    height + gap
             # Wrapped labels keep the minimum height of their narrowest layout: set it,
             # or the geometry below would be stretched to it.
             note.setMinimumHeight(height)
             note.setGeometry(x, y, width, height)
+            note.relayout()
         if (self.top_inset, self.left_inset) != inset_before:
             self.set_view(self._zoom, self.centre() if self._zoom > 1
                           else self._mali_box.center(), moving=False)
@@ -490,13 +525,32 @@ class MapView(QGraphicsView):
     # --- what is under a finger -------------------------------------------------------------
     def tap_at(self, view_pos: QPointF) -> None:
         """A tap at ``view_pos``: a place marker if one is within a fingertip, else a region."""
+        held = self.held_at(view_pos)
         place = self.place_near(view_pos)
         if place is not None:
             self.place_tapped.emit(place)
-            return
+        else:
+            scene = self.mapToScene(view_pos.toPoint())
+            region = self.map_data.region_at(scene.x(), -scene.y())
+            self.region_tapped.emit(region.name if region is not None else None)
+        self.held_tapped.emit(held)
+
+    def held_at(self, view_pos: QPointF) -> Occupation | None:
+        """The town (its ring within a fingertip, 6 mm) or else the region held by armed
+        groups at ``view_pos`` on the date shown, or None."""
+        best, best_d = None, 6 * self.px_per_mm
+        for occ, item in self.markers.held_markers:
+            if item.isVisible():
+                d = QLineF(QPointF(self.mapFromScene(item.pos())), view_pos).length()
+                if d <= best_d:
+                    best, best_d = occ, d
+        if best is not None or self._day is None:
+            return best
         scene = self.mapToScene(view_pos.toPoint())
         region = self.map_data.region_at(scene.x(), -scene.y())
-        self.region_tapped.emit(region.name if region is not None else None)
+        day = self._day
+        return next((o for o in self._held_regions if region is not None
+                     and o.region == region.name and o.held_on(day)), None)
 
     def place_near(self, view_pos: QPointF) -> Place | None:
         """The place marker within a fingertip (5 mm) of a view position."""

@@ -96,6 +96,10 @@ class ReaderPage(Overlay):
         self.back_button.setText(back)
         self.setAccessibleName(heading)
         for lab in self._labels:
+            # Out of the page now: deleted later, it would still be laid out (and shown
+            # over the new blocks) when the page is opened again at once.
+            self._page_box.removeWidget(lab)
+            lab.hide()
             lab.deleteLater()
         self._blocks = list(blocks)
         self._labels = []
