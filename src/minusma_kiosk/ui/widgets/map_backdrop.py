@@ -1,14 +1,24 @@
 """The map's static layers, built once into painter paths and painted as the view's
-cached background: neighbours, Mali's regions, the regions held by armed groups at the
-date shown (tinted and hatched), water, rivers, Mali's border."""
+cached background: neighbours, Mali's regions, water, rivers, Mali's border; and the
+item that hatches a region held by armed groups over them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QPolygonF,
+    QTransform,
+)
+from PySide6.QtWidgets import QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
 from minusma_kiosk.content.geo import MapData
 from minusma_kiosk.ui.theme.tokens import MapColours
@@ -62,54 +72,6 @@ class MapBackdrop:
         self.major_rivers = lines_path([line for river in md.rivers
                                         if river.name in ("Niger", "Senegal")
                                         for line in river.lines])
-        #: The regions held by armed groups at the date shown (hatched).
-        self.held: tuple[str, ...] = ()
-        #: Hatch spacing and line width in device pixels (set from the screen's size).
-        self.hatch_px = (8.0, 1.5)
-
-    def set_held(self, regions: Iterable[str]) -> bool:
-        """Hatch ``regions`` (names on the map); whether that changed anything."""
-        held = tuple(r for r in regions if r in self.region_paths)
-        changed = held != self.held
-        self.held = held
-        return changed
-
-    def set_hatch(self, px_per_mm: float) -> None:
-        """Hatch lines about 2.4 mm apart and 0.45 mm wide on the screen."""
-        self.hatch_px = (max(2.4 * px_per_mm, 6.0), max(0.45 * px_per_mm, 1.5))
-
-    def paint_held(self, painter: QPainter, colours: MapColours, fast: bool) -> None:
-        """Tint and hatch the held regions: the hatching carries the meaning without the
-        colour (for colour-blind visitors and in high contrast). The lines are drawn in
-        device pixels, so they keep their spacing at every zoom."""
-        tint = QColor(colours.occupied)
-        tint.setAlphaF(0.16)
-        spacing, width = self.hatch_px
-        for name in self.held:
-            path = self.region_paths[name]
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(tint)
-            painter.drawPath(path)
-            if fast:
-                continue
-            painter.save()
-            box = painter.worldTransform().mapRect(path.boundingRect())
-            device = painter.device()
-            if device is not None:
-                box = box.intersected(QRectF(0, 0, device.width(), device.height()))
-            painter.setClipPath(path)
-            painter.resetTransform()
-            pen = QPen(QColor(colours.occupied), width)
-            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-            painter.setPen(pen)
-            h = box.height()
-            lines = []
-            x = box.left() - h
-            while x < box.right():
-                lines.append(QLineF(x, box.bottom(), x + h, box.top()))
-                x += spacing
-            painter.drawLines(lines)
-            painter.restore()
 
     def paint(self, painter: QPainter, rect: QRectF, scale: float, colours: MapColours,
               fast: bool = False) -> None:
@@ -131,7 +93,6 @@ class MapBackdrop:
             painter.setBrush(QColor(c.region if i % 2 == 0 else c.region_alt))
             painter.setPen(QPen(QColor(c.region_border), 2.0 / scale))
             painter.drawPath(path)
-        self.paint_held(painter, c, fast)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(c.river))
         painter.drawPath(self.water)
@@ -143,3 +104,54 @@ class MapBackdrop:
         painter.drawPath(self.major_rivers)
         painter.setPen(QPen(QColor(c.country_border), 3.0 / scale))
         painter.drawPath(self.mali)
+
+
+class HeldArea(QGraphicsPathItem):
+    """A region held by armed groups: a light tint and diagonal lines 2.4 mm apart on
+    the screen at every zoom (the hatching carries the meaning without the colour, for
+    colour-blind visitors and in high contrast). A scene item over the cached backdrop,
+    so that showing or hiding it repaints only its area."""
+
+    def __init__(self, path: QPainterPath) -> None:
+        super().__init__(path)
+        self.setPen(QPen(Qt.PenStyle.NoPen))
+        self.colour = "#B3261E"
+        #: Spacing and line width of the hatching in device pixels.
+        self.hatch_px = (8.0, 1.5)
+        self._tile: tuple[tuple[str, int, float], QPixmap] | None = None
+
+    def set_style(self, colour: str, px_per_mm: float) -> None:
+        """The held colour of the palette in force, and the hatching's size."""
+        self.colour = colour
+        self.hatch_px = (max(2.4 * px_per_mm, 6.0), max(0.45 * px_per_mm, 1.5))
+        self.update()
+
+    def _texture(self) -> QPixmap:
+        spacing, width = self.hatch_px
+        side = max(round(spacing), 4)
+        key = (self.colour, side, width)
+        if self._tile is None or self._tile[0] != key:
+            tile = QPixmap(side, side)
+            tile.fill(Qt.GlobalColor.transparent)
+            p = QPainter(tile)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            p.setPen(QPen(QColor(self.colour), width))
+            # One line corner to corner, and its ends wrapped round: seamless tiles.
+            for dx in (-side, 0, side):
+                p.drawLine(QLineF(dx, side, dx + side, 0))
+            p.end()
+            self._tile = (key, tile)
+        return self._tile[1]
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        tint = QColor(self.colour)
+        tint.setAlphaF(0.16)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(tint)
+        painter.drawPath(self.path())
+        scale = painter.worldTransform().m11() or 1.0
+        brush = QBrush(self._texture())
+        brush.setTransform(QTransform.fromScale(1 / scale, 1 / scale))
+        painter.setBrush(brush)
+        painter.drawPath(self.path())

@@ -35,6 +35,7 @@ class MapNote(QFrame):
         lay.addWidget(self.heading)
         lay.addWidget(self.text)
         self._layout = lay
+        self._stale = False
 
     def fit(self, width: int, limit: int) -> bool:
         """Whether the note fits ``limit`` pixels high at ``width`` (a note that can say
@@ -46,13 +47,16 @@ class MapNote(QFrame):
         self.heading.setText(heading)
         self.heading.setVisible(bool(heading))
         self.text.setText(text)
+        self._stale = True
         self.updateGeometry()
 
     def relayout(self) -> None:
-        """Lay the texts out again for the geometry just given (a text changed since
-        the last layout keeps a stale height otherwise)."""
-        self._layout.invalidate()
-        self._layout.activate()
+        """Lay the texts out again for the geometry just given, once after a text
+        changed (its label keeps a stale height otherwise)."""
+        if self._stale:
+            self._stale = False
+            self._layout.invalidate()
+            self._layout.activate()
 
     def set_padding(self, px: int) -> None:
         """Room inside the card's edge."""

@@ -41,7 +41,7 @@ from minusma_kiosk.content.model import Camp, Event, Lang, Occupation, Place
 from minusma_kiosk.state.app_state import Aspect, DisplaySource
 from minusma_kiosk.ui.display import follow, follow_language
 from minusma_kiosk.ui.theme.palette import palette
-from minusma_kiosk.ui.widgets.map_backdrop import MapBackdrop
+from minusma_kiosk.ui.widgets.map_backdrop import HeldArea, MapBackdrop
 from minusma_kiosk.ui.widgets.map_gestures import MapGestures
 from minusma_kiosk.ui.widgets.map_items import (  # scene_point: tests import it from here
     PulseRing,
@@ -127,6 +127,14 @@ class MapView(QGraphicsView):
         self._filter_outline.setZValue(2)
         self.markers = MapMarkers(self._scene, places, camps, occupations, colours)
         self._held_regions = tuple(o for o in occupations if o.region is not None)
+        self._held_areas: dict[str, HeldArea] = {}
+        for region in map_data.regions:
+            if any(o.region == region.name for o in self._held_regions):
+                area = HeldArea(self._region_paths[region.name])
+                area.setZValue(3)
+                area.hide()
+                self._scene.addItem(area)
+                self._held_areas[region.name] = area
         self._day: dt.date | None = None
         self.markers.add_area_labels(self._scene, map_data)
         self._selected_place: Place | None = None
@@ -156,6 +164,7 @@ class MapView(QGraphicsView):
         c = palette().map
         self._tint.setBrush(QBrush(QColor(c.region_tint)))
         self.markers.recolour(c)
+        self._style_held()
         self.pulse.set_style(None, c.city, 3)
         self._style_selection()
         self.set_region_filter(self._region)
@@ -256,8 +265,7 @@ class MapView(QGraphicsView):
         """Label size and physical scale for the window."""
         self._font_px = font_px
         self.px_per_mm = px_per_mm
-        self.backdrop.set_hatch(px_per_mm)
-        self.resetCachedContent()
+        self._style_held()
         self.set_language(self._lang)
         self._place_corners()
 
@@ -265,15 +273,19 @@ class MapView(QGraphicsView):
         """Show the camps open and the towns and regions held on ``day``."""
         self._day = day
         self.markers.set_date(day)
-        if self.backdrop.set_held(o.region for o in self._held_regions
-                                  if o.region is not None and o.held_on(day)):
-            self.resetCachedContent()
-            self.viewport().update()
+        held = {o.region for o in self._held_regions if o.held_on(day)}
+        for name, area in self._held_areas.items():
+            if area.isVisible() != (name in held):
+                area.setVisible(name in held)
+
+    def _style_held(self) -> None:
+        for area in self._held_areas.values():
+            area.set_style(palette().map.occupied, self.px_per_mm)
 
     @property
     def held_regions(self) -> tuple[str, ...]:
-        """The regions hatched as held by armed groups at the date shown."""
-        return self.backdrop.held
+        """The regions hatched as held by armed groups at the date shown (map order)."""
+        return tuple(name for name, area in self._held_areas.items() if area.isVisible())
 
     def set_events(self, events: tuple[Event, ...]) -> None:
         """Ring the places that have visible events (bigger ring: more events)."""
