@@ -21,7 +21,8 @@ from tests.ui.layout_audit import clipped_labels, outside_parents
 
 #: The model's classes and their names in LIMITS' keys.
 THINGS = {model.Site: "site", model.Card: "card", model.Figure: "figure",
-          model.Chart: "chart", model.Event: "event", model.Place: "place",
+          model.Chart: "chart", model.ChartPoint: "point", model.Event: "event",
+          model.Place: "place",
           model.Camp: "camp", model.Occupation: "occupation", model.Era: "era",
           model.TourStep: "tour", model.Credit: "credit", model.Source: "source"}
 #: Ordinary French letters, not the widest ones: a realistic long word.

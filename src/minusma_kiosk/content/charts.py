@@ -12,7 +12,9 @@ interpolated.
     title.en = "…"
     subtitle.en = "…"
     points = [{ key = "2013-14", figure = "minusma_budget_2013_14_h1" },
-              { key = "2015-16", gap = true }]
+              { key = "2015-16", gap = true,
+                reason = { en = "No exact figure found", fr = "…" } }]
+    memorial = true                # a chart of deaths: quiet greys, every value named
     # optional: label.en, points2 + label2.en (a second series), reference = "figure id",
     # notes = ["figure id", …] (figures explained under the chart)
 """
@@ -39,7 +41,7 @@ from minusma_kiosk.content.problems import LineRef, ProblemLog
 _FISCAL = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^\d{4}$")
 KNOWN = ("id", "kind", "axis", "title", "subtitle", "points", "label", "points2", "label2",
-         "reference", "notes", "highlight")
+         "reference", "notes", "highlight", "memorial")
 
 
 def key_problem(axis: Axis, key: str) -> str | None:
@@ -70,7 +72,7 @@ def _points(doc: TomlDoc, log: ProblemLog, value: Any, axis: Axis, figures: dict
         return ()
     out: list[ChartPoint] = []
     seen: set[str] = set()
-    for item in value:
+    for index, item in enumerate(value):
         if not isinstance(item, dict) or not isinstance(item.get("key"), str):
             log.add(doc.name, line, "each point needs a key in quotes, e.g. "
                     "{ key = \"2013-14\", figure = \"id\" }")
@@ -83,10 +85,10 @@ def _points(doc: TomlDoc, log: ProblemLog, value: Any, axis: Axis, figures: dict
             log.add(doc.name, line, f"point {key!r} appears twice")
             continue
         seen.add(key)
-        unknown = set(item) - {"key", "key_fr", "figure", "gap"}
+        unknown = set(item) - {"key", "key_fr", "figure", "gap", "reason"}
         if unknown:
             log.add(doc.name, line, f"point {key!r}: unknown key(s) {', '.join(sorted(unknown))}; "
-                    "a point has key and figure, or key and gap = true")
+                    "a point has key and figure, or key and gap = true (and a reason)")
         gap, fid = item.get("gap") is True, item.get("figure")
         if gap == (fid is not None):
             log.add(doc.name, line, f"point {key!r}: give a figure id, or gap = true where "
@@ -100,7 +102,13 @@ def _points(doc: TomlDoc, log: ProblemLog, value: Any, axis: Axis, figures: dict
         if not isinstance(key_fr, str):
             log.add(doc.name, line, f"point {key!r}: key_fr must be text in quotes")
             key_fr = ""
-        out.append(ChartPoint(key, None if fid is None else figures[str(fid)], key_fr))
+        reason = text_field(doc, log, item, "reason", *path, index, required=False,
+                            limit="point.reason")
+        if reason and not gap:
+            log.add(doc.name, line, f"point {key!r}: a reason is for a gap (why no figure is "
+                    "shown); a point with a figure has none")
+        out.append(ChartPoint(key, None if fid is None else figures[str(fid)], key_fr,
+                              reason or Text("")))
     if axis is not Axis.CATEGORY and [p.key for p in out] != sorted(p.key for p in out):
         log.add(doc.name, line, f"{path[-1]}: points must be in time order")
     return tuple(out)
@@ -170,6 +178,12 @@ def load_charts(root: Path, log: ProblemLog, figures: dict[str, Figure]) -> tupl
             log.add(doc.name, doc.line_of(*at, "highlight"), f"chart {cid!r}: highlight "
                     f"{highlight!r} is not the key of one of its points")
             highlight = ""
+        memorial = table.get("memorial", False)
+        if not isinstance(memorial, bool):
+            log.add(doc.name, doc.line_of(*at, "memorial"), f"chart {cid!r}: memorial must be "
+                    "true or false (true for a chart of deaths)")
+            memorial = False
         charts.append(Chart(ChartId(cid), kind, axis, title, subtitle, points, label or Text(""),
-                            points2, label2 or Text(""), reference, notes, str(highlight)))
+                            points2, label2 or Text(""), reference, notes, str(highlight),
+                            memorial))
     return tuple(charts)

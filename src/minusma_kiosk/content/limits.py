@@ -60,6 +60,7 @@ LIMITS: dict[str, TextLimit] = {
     "chart.subtitle": TextLimit(30, 240, 20),
     "chart.label": TextLimit(4, 30, 14),
     "chart.label2": TextLimit(4, 30, 14),
+    "point.reason": TextLimit(30, 200, 20),
     "event.title": TextLimit(8, 70, 18),
     "event.text": TextLimit(50, 400, 22),
     "event.gentle": TextLimit(50, 400, 22),

@@ -352,6 +352,8 @@ class ChartPoint:
     key: str
     figure: Figure | None
     key_fr: str = ""
+    #: Why a gap has no figure, for the visitor (empty: "no verified figure").
+    reason: Text = field(default_factory=lambda: Text(""))
 
     def label(self, lang: Lang) -> str:
         """The key as shown: a category's French name where one is given."""
@@ -379,6 +381,8 @@ class Chart:
     reference: Figure | None = None
     notes: tuple[Figure, ...] = ()
     highlight: str = ""
+    #: Deaths, not money: drawn in quiet greys, every value named, no accent.
+    memorial: bool = False
 
 
 @dataclass(frozen=True, eq=False)

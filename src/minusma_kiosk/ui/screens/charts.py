@@ -122,6 +122,7 @@ class ChartsScreen(Screen):
         main.addWidget(self.subtitle)
         main.addWidget(self.notes)
         self._large_text = False
+        self._plot_min = self._plot_floor = 0
         self.reader: ReaderPage | None = None
         self.chart_plot = ChartPlot(self.display)
         self.chart_plot.point_tapped.connect(self._on_point_tapped)
@@ -176,7 +177,7 @@ class ChartsScreen(Screen):
     def show_chart(self, chart: Chart) -> None:
         """Draw ``chart`` (it comes in as the animation level allows)."""
         self._chart = chart
-        self._selected = None
+        self._selected = self._telling_point(chart)
         for cid, b in self.picker.items():
             set_flag(b, "active", cid == chart.id)
         self.picker_pages.show_tile(self.picker[chart.id])
@@ -186,6 +187,19 @@ class ChartsScreen(Screen):
         self._draw()
         self._update_texts()
         self._fit_callout_room()
+
+    def _telling_point(self, chart: Chart) -> ChartPoint | None:
+        """The value the callout explains before any tap (it is never empty): the
+        point of the time cursor's year, else the chart's highlighted point, else its
+        largest value."""
+        at = index_at(chart, self._cursor.date) if self._cursor is not None else None
+        if at is not None and chart.points[at].figure is not None:
+            return chart.points[at]
+        named = [p for p in chart.points if p.key == chart.highlight and p.figure is not None]
+        if named:
+            return named[0]
+        known = [p for p in chart.points if p.figure is not None]
+        return max(known, key=lambda p: p.figure.value if p.figure else 0.0, default=None)
 
     def _draw(self) -> None:
         self.chart_plot.draw(self._chart, self._highlight_index())
@@ -288,9 +302,9 @@ class ChartsScreen(Screen):
         where = point.label(lang) if chart.axis is Axis.CATEGORY else \
             point_label(chart.axis, point.key, lang)
         if point.figure is None:
-            return CalloutTexts(
-                self.tr("{key}: no verified figure").format(key=where),
-                self.tr("No source we could check gives this value, so none is drawn."))
+            why = sentence(point.reason.get(lang)) + "." if point.reason else \
+                self.tr("No source we could check gives this value, so none is drawn.")
+            return CalloutTexts(self.tr("{key}: no verified figure").format(key=where), why)
         fig = point.figure
         return CalloutTexts(f"{where}{colon(lang)}{format_figure(fig, lang, exact=True)}",
                             sentence(fig.label.get(lang)) + ".", fig.note.get(lang),
@@ -321,10 +335,30 @@ class ChartsScreen(Screen):
         sp = self._body.spacing()
         if self._body.direction() == QBoxLayout.Direction.TopToBottom:
             need = self._widest_need(body.width())
-            room = body.height() - sp - self.chart_plot.minimumHeight() \
-                - (self.years.sizeHint().height() if self.years.isVisibleTo(self) else 0)
-            self.callout.setMinimumHeight(max(min(need, room), 0))
+            years = 0
+            if self.years.isVisibleTo(self):
+                lay = self.years.layout()
+                years = max(self.years.sizeHint().height(), self.years.minimumHeight(),
+                            lay.totalHeightForWidth(body.width()) if lay is not None
+                            and lay.hasHeightForWidth() else 0)
+            # The plot gives up height (down to a tenth of the screen) before the callout
+            # cuts its value, what it is or its source.
+            free = body.height() - 2 * sp - years
+            plot_min = max(self._plot_floor, min(self._plot_min, free - need))
+            if self.chart_plot.minimumHeight() != plot_min:
+                self.chart_plot.setMinimumHeight(plot_min)
+            room = free - plot_min
+            # Kept: the body's layout would otherwise squeeze the year's control under
+            # the callout (its wrapped label gives no minimum height of its own).
+            self.years.setMinimumHeight(years)
+            self.callout.room = max(min(need, room), 0)
+            self.callout.setMinimumHeight(self.callout.room)
+            self.callout.setMaximumHeight(self.callout.room)
+            self.callout.fit()
             return
+        self.callout.room = None
+        self.callout.setMaximumHeight(16777215)
+        self.years.setMinimumHeight(0)
         share = CALLOUT_SHARES[-1]
         for candidate in CALLOUT_SHARES:
             if self._widest_need(round((body.width() - sp) * candidate)) <= body.height():
@@ -421,7 +455,8 @@ class ChartsScreen(Screen):
         # upright "no verified figure" labels).
         share = (0.15 if m.text_scale <= 1.25 else 0.12) * m.text_scale if m.portrait \
             else 0.3 if m.text_scale <= 1.25 else 0.25
-        self.chart_plot.setMinimumHeight(round(m.height * share))
+        self._plot_min, self._plot_floor = round(m.height * share), round(m.height * 0.1)
+        self.chart_plot.setMinimumHeight(self._plot_min)
         if m.portrait:
             share = 0.22 if m.text_scale <= 1 else 0.2 if m.text_scale <= 1.25 else 0.18
             self.picker_pages.setFixedHeight(round(m.height * share))

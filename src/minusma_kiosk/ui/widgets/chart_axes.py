@@ -59,14 +59,21 @@ def tick_text(value: float, unit: Unit | None, lang: Lang) -> str:
     return format_number(value, unit if unit is not None else Unit.COUNT, lang)
 
 
-def key_ticks(chart: Chart, lang: Lang, per_point: float, width: Width) -> list[tuple[int, str]]:
-    """Labels along a time axis that fit ``per_point`` pixels each: whole, short, or only
-    every second or third one."""
+def key_ticks(chart: Chart, lang: Lang, per_point: float, width: Width,
+              two_rows: bool = True) -> list[tuple[int, str]]:
+    """Labels along a time axis that fit ``per_point`` pixels each: whole, short, on two
+    rows (when ``two_rows``: the plot is tall enough to give up a line), or only every
+    second or third one."""
     room = per_point * 0.9
-    for short, every in ((False, 1), (True, 1), (True, 2), (True, 3)):
+    # Every period keeps its label as long as it can: whole, short, then on two rows
+    # (every other label one line down), and only then every second or third one.
+    tries = ((False, 1), (True, 1), (True, 0), (True, 2), (True, 3))
+    for short, every in (t for t in tries if two_rows or t[1]):
         labels = [point_label(chart.axis, p.key, lang, short) for p in chart.points]
-        if max(width(t) for t in labels) <= room * every:
+        if max(width(t) for t in labels) <= room * (every or 2):
             break
+    if every == 0:
+        return [(i, t if i % 2 == 0 else "\n" + t) for i, t in enumerate(labels)]
     return [(i, t if i % every == 0 else "") for i, t in enumerate(labels)]
 
 
@@ -111,8 +118,9 @@ class PlotAxes:
         self.font = font
         #: The left axis's width for values and for names (px), set for the window.
         self.narrow, self.wide = 230, 360
-        #: The value range of a chart over time, and the ticks of a share chart.
-        self.low, self.high = 0.0, 1.0
+        #: The value range of a chart over time (and its largest value), and the ticks of
+        #: a share chart.
+        self.low, self.high, self.top = 0.0, 1.0, 1.0
         self.share_ticks: list[tuple[float, str]] = []
 
     def set_sizes(self, font: QFont, narrow: int, wide: int, colour: str) -> None:
@@ -135,12 +143,19 @@ class PlotAxes:
         self.value.setTicks([[(n - 1 - i, p.label(lang)) for i, p in enumerate(chart.points)]])
         self.value.setWidth(self.wide)
         top_value = float(np.nanmax(values))
-        per_unit = (plot.width() - self.wide) / (top_value * 1.08)
+        # Room after the longest bar for its value, written at its end.
+        metrics = QFontMetrics(self.font)
+        unit = self.share.unit
+        widest = max(metrics.horizontalAdvance(tick_text(float(v), unit, lang))
+                     for v in values if np.isfinite(v))
+        room = max(plot.width() - self.wide, 1)
+        span = top_value * max(1.08, room / max(room - widest - metrics.height(), 1))
+        per_unit = room / span
         self.share_ticks = value_ticks(top_value, self.share.unit, lang, per_unit,
                                        QFontMetrics(self.font).horizontalAdvance)
         self.share.setTicks([self.share_ticks])
         plot.setYRange(-0.7, n - 0.3, padding=0)
-        plot.setXRange(0, top_value * 1.08, padding=0)
+        plot.setXRange(0, span, padding=0)
 
     def frame_time(self, plot: pg.PlotWidget, chart: Chart, lang: Lang) -> None:
         """A chart over time: the values on the left, the periods along the bottom."""
@@ -149,8 +164,10 @@ class PlotAxes:
         every = [p.figure.value for p in chart.points + chart.points2 if p.figure is not None]
         if chart.reference is not None:
             every.append(chart.reference.value)
-        low = 0.0 if chart.kind is not ChartKind.LINE or chart.points2 else min(every) * 0.9
-        self.low, self.high = low, max(every) * 1.12
+        # From zero, always: a rate axis from 23 % made a change of two points look
+        # like a fall by half.
+        self.top = max(every)
+        self.low, self.high = 0.0, self.top * 1.12
         plot.setYRange(self.low, self.high, padding=0)
         self.fit(plot, chart, lang)
 
@@ -162,6 +179,14 @@ class PlotAxes:
             return
         metrics = QFontMetrics(self.font)
         height = plot.getPlotItem().getViewBox().height()
+        # Room over the largest value for the value written above it (a line's label
+        # sits higher, clear of its dot).
+        need = (metrics.height() + 10) * (1.7 if chart.kind is ChartKind.LINE else 1.1) + 4
+        if height > 2 * need:
+            high = max(self.top * 1.12, self.top * height / (height - need))
+            if abs(high - self.high) > 1e-9 * max(abs(high), 1.0):
+                self.high = high
+                plot.setYRange(self.low, self.high, padding=0)
         if height > 0:
             ticks = level_ticks(self.low, self.high, self.value.unit, lang,
                                 height / (self.high - self.low), metrics.height())
@@ -173,11 +198,19 @@ class PlotAxes:
             width = self.narrow
         if self.value.width() != width:  # each new width lays the plot out again
             self.value.setWidth(width)
-        self.share.setTicks([self.time_ticks(plot, chart, lang)])
+        periods = self.time_ticks(plot, chart, lang)
+        rows = 2 if any(text.startswith("\n") for _, text in periods) else 1
+        height = round(self.font.pixelSize() * (1.2 + 1.2 * rows))
+        if self.share.height() != height:  # each new height lays the plot out again
+            self.share.setHeight(height)
+        self.share.setTicks([periods])
 
     def time_ticks(self, plot: pg.PlotWidget, chart: Chart,
                    lang: Lang) -> list[tuple[int, str]]:
         """Labels along a time axis that fit the width: whole, short, or every other one."""
         axis = max(self.narrow, self.value.width())
         per_point = (plot.width() - axis) / max(len(chart.points), 1)
-        return key_ticks(chart, lang, per_point, QFontMetrics(self.font).horizontalAdvance)
+        # A second row of labels costs a line of the plot's height: only a tall plot.
+        tall = plot.height() >= 12 * max(self.font.pixelSize(), 1)
+        return key_ticks(chart, lang, per_point, QFontMetrics(self.font).horizontalAdvance,
+                         tall)

@@ -70,6 +70,9 @@ class ChartCallout(QFrame):
         self.widen: Callable[[], bool] | None = None
         self._measuring = False
         self._resized = False
+        #: The height the callout may take when the screen sets it (under the plot);
+        #: None: its own height (beside the plot).
+        self.room: int | None = None
 
     @property
     def texts(self) -> CalloutTexts:
@@ -132,13 +135,24 @@ class ChartCallout(QFrame):
         with self.measuring():
             self._fit()
 
+    def _hide_empty(self) -> None:
+        """An empty label (a note cut to nothing) would still take the layout's spacing,
+        which :meth:`need` does not count: hidden, it takes none."""
+        for w in self._labels:
+            if w.isVisibleTo(self) != bool(w.text()):
+                w.setVisible(bool(w.text()))
+
     def _fit(self) -> None:
+        self._fit_texts()
+        self._hide_empty()
+
+    def _fit_texts(self) -> None:
         t = self._texts
         for w, text in zip(self._labels, t[:4], strict=True):
             w.setText(text)
         self.more.hide()
         self.more.setText(self.tr("Read more"))
-        room, width = self.height(), self.width()
+        room, width = (self.room if self.room is not None else self.height()), self.width()
         if room <= 0 or width <= 0 or self.need(t, width) <= room:
             return
         self.more.show()

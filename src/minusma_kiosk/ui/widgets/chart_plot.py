@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEasingCurve, QSize, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from minusma_kiosk.content.model import Chart, ChartId, ChartKind, Lang
@@ -23,18 +23,9 @@ from minusma_kiosk.ui.display import follow, follow_metrics
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.theme.palette import palette
 from minusma_kiosk.ui.widgets.chart_axes import PlotAxes
-from minusma_kiosk.ui.widgets.chart_drawing import ChartDrawing
+from minusma_kiosk.ui.widgets.chart_drawing import ChartDrawing, bar_brushes, mix
 
 _CONFIGURED = False
-
-
-def mix(a: str, b: str, t: float) -> QColor:
-    """The colour ``t`` (0…1) of the way from ``a`` to ``b``."""
-    ca, cb = QColor(a), QColor(b)
-    return QColor.fromRgbF(ca.redF() + (cb.redF() - ca.redF()) * t,
-                           ca.greenF() + (cb.greenF() - ca.greenF()) * t,
-                           ca.blueF() + (cb.blueF() - ca.blueF()) * t,
-                           ca.alphaF() + (cb.alphaF() - ca.alphaF()) * t)
 
 
 def configure_pyqtgraph() -> None:
@@ -216,6 +207,16 @@ class ChartPlot(QWidget):
         else:
             self.axes.frame_time(self.plot, chart, lang)
             self._band.setOpts(y0=[self.axes.low], height=[self.axes.high - self.axes.low])
+        self._place_labels()
+
+    def _place_labels(self) -> None:
+        """The values written on the chart that fit its width (see ChartDrawing)."""
+        if self._drawing is None:
+            return
+        width = self.plot.getPlotItem().getViewBox().width()
+        per_point = width / max(len(self._drawing.chart.points), 1)
+        self._drawing.place_labels(per_point, QFontMetrics(self._gap_font).horizontalAdvance,
+                                   self.highlight)
 
     def _on_display_changed(self, change: DisplayChange) -> None:
         """A new language or palette: the shown chart's texts or colours, in place (the
@@ -234,6 +235,8 @@ class ChartPlot(QWidget):
         super().resizeEvent(event)
         if self._drawing is not None:
             self.axes.fit(self.plot, self._drawing.chart, self._lang)
+            self._band.setOpts(y0=[self.axes.low], height=[self.axes.high - self.axes.low])
+            self._place_labels()
 
     def sizeHint(self) -> QSize:
         """Only the minimum: the plot takes the room left, never more than the screen
@@ -252,22 +255,14 @@ class ChartPlot(QWidget):
     # --- the year marker -----------------------------------------------------------------
     def _bar_brushes(self, new: int | None, old: int | None, t: float,
                      chart: Chart | None = None) -> list:
-        """Bar colours while the accent moves from bar ``old`` to bar ``new``."""
+        """Bar colours while the mark moves from bar ``old`` to bar ``new``."""
         chart = chart or self.chart
-        count = len(chart.points) if chart is not None else 0
-        bar = palette().chart.bar
-        out = []
-        for i in range(count):
-            if i == new and i == old:
-                colour = QColor(palette().accent)
-            elif i == new:
-                colour = mix(bar, palette().accent, t)
-            elif i == old:
-                colour = mix(palette().accent, bar, t)
-            else:
-                colour = QColor(bar)
-            out.append(pg.mkBrush(colour))
-        return out
+        return bar_brushes(chart, palette(), new, old, t) if chart is not None else []
+
+    @property
+    def value_labels(self) -> list[pg.TextItem]:
+        """The values written on the chart shown (those that fit are visible)."""
+        return [t for _, t in self._drawing.value_labels] if self._drawing else []
 
     def set_highlight(self, index: int | None) -> None:
         """Mark point ``index`` (the cursor's year): slide, cross-fade or jump to it."""
@@ -277,6 +272,7 @@ class ChartPlot(QWidget):
             return
         self._morph.stop()
         self._from, self.highlight = self.highlight, index
+        self._place_labels()
         if self.motion is AnimationLevel.NONE or not self.isVisible():
             self.morph_to(1.0)
         else:
@@ -347,6 +343,10 @@ class ChartPlot(QWidget):
         if self.motion is AnimationLevel.REDUCED:  # only reduced motion ever fades
             for item in self.items:
                 item.setOpacity(value)
+        if self._drawing is not None:  # the values are written once the marks are whole
+            for _i, label in self._drawing.value_labels:
+                label.setOpacity(value if self.motion is AnimationLevel.REDUCED else
+                                 float(value >= 1.0))
         bars, heights, chart = self.bars, self.heights, self.chart
         if bars is not None and chart is not None:
             if chart.kind is ChartKind.SHARE:
