@@ -244,7 +244,7 @@
     <name>ChartCallout</name>
     <message>
         <source>Read more</source>
-        <extracomment>Tries to give the callout more width (beside the plot); True if it did (a resize then fits the callout again). None: the width is what it is.</extracomment>
+        <extracomment>Tries to give the callout more width (beside the plot); True if it did (a resize then fits the callout again). None: the width is what it is. The height the callout may take when the screen sets it (under the plot); None: its own height (beside the plot).</extracomment>
         <translation>Lire la suite</translation>
     </message>
 </context>
@@ -618,6 +618,10 @@
     <message>
         <source>Source: {source}</source>
         <translation>Source&#x202f;: {source}</translation>
+    </message>
+    <message>
+        <source>{n} events, {first} to {last}</source>
+        <translation>{n} événements, du {first} au {last}</translation>
     </message>
     <message>
         <source>Pause</source>

@@ -87,6 +87,8 @@ def mark_pairs(palette: Palette) -> list[tuple[str, str]]:
         # charts: outlines and lines on the plot, the highlighted bar among the others
         ("text", "surface"), ("accent", "surface"), ("chart.second", "surface"),
         ("accent", "chart.bar"), ("accent", "chart.part"),
+        ("chart.memorial_mark", "chart.memorial"), ("chart.memorial_mark", "surface"),
+        ("chart.gap", "surface"),
     ]
 
 

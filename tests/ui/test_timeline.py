@@ -30,13 +30,6 @@ def view_point(screen, pid) -> QPoint:
     return screen.map.mapFromScene(scene_point(place(screen, pid)))
 
 
-def alone(shell):
-    """The event farthest in time from its neighbours (a tap on its date finds it)."""
-    events = sorted(shell.time_cursor.timeline.events, key=lambda e: e.date)
-    return max(events[1:-1], key=lambda e: min(
-        abs((e.date - other.date).days) for other in events if other is not e))
-
-
 def placed(shell):
     """An event at a place on the map (its region is tinted when it is selected)."""
     return next(e for e in shell.time_cursor.timeline.events
@@ -65,9 +58,9 @@ def test_dragging_the_strip_scrubs_then_snaps_to_an_event(timeline):
 def test_tapping_the_strip_selects_the_nearest_event(timeline):
     shell, screen = timeline
     strip = screen.strip
-    target = alone(shell)
-    tap(strip, QPoint(round(strip.x_of(target.date)), strip.height() // 2))
-    assert shell.time_cursor.selected is target
+    single = next(g for g in strip.groups if len(g.items) == 1)
+    tap(strip, QPoint(round(single.x), strip.height() // 2))
+    assert shell.time_cursor.selected is single.items[0]
 
 
 def test_tapping_a_town_marker_selects_its_event(timeline):

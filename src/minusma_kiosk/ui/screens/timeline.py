@@ -33,6 +33,7 @@ from minusma_kiosk.ui.router import Screen, ScreenId
 from minusma_kiosk.ui.theme.metrics import Metrics
 from minusma_kiosk.ui.theme.palette import palette
 from minusma_kiosk.ui.widgets.event_panel import EventPanel, category_name
+from minusma_kiosk.ui.widgets.event_picker import EventPicker, event_date
 from minusma_kiosk.ui.widgets.held_note import HeldNote, held_texts
 from minusma_kiosk.ui.widgets.map_note import MapNote
 from minusma_kiosk.ui.widgets.map_view import MapView
@@ -190,6 +191,9 @@ class TimelineScreen(Screen):
         self.strip.scrubbed.connect(self._on_strip_scrubbed)
         self.strip.released.connect(self._on_strip_released)
         self.strip.tapped.connect(self._on_strip_released)
+        self.strip.event_tapped.connect(self._on_strip_event_tapped)
+        self.strip.cluster_tapped.connect(self._on_strip_cluster_tapped)
+        self._picker: EventPicker | None = None
         self.map.place_tapped.connect(self._on_map_place_tapped)
         self.map.region_tapped.connect(self._on_map_region_tapped)
         self.map.held_tapped.connect(self._on_map_held_tapped)
@@ -322,8 +326,9 @@ class TimelineScreen(Screen):
         return self._reader
 
     def _close_reader(self) -> None:
-        if self._reader is not None:
-            self._reader.hide()
+        for page in (self._reader, self._picker):
+            if page is not None:
+                page.hide()
 
     def _chip_columns(self) -> int:
         """All the chips in one row over the map if they fit its width, else three."""
@@ -357,6 +362,27 @@ class TimelineScreen(Screen):
         self.autoplay.pause()
         self._cursor.set_date(day)
         self._cursor.snap()
+
+    def _on_strip_event_tapped(self, event: Event) -> None:
+        self.autoplay.pause()
+        self._cursor.select(event)
+
+    def _on_strip_cluster_tapped(self, events: tuple[Event, ...]) -> None:
+        """Events a fingertip apart on the strip: which one? (a page of large buttons)"""
+        self.autoplay.pause()
+        if self._picker is None:
+            self._picker = EventPicker(self.window(), self.display)
+            self._picker.chosen.connect(self._on_strip_event_tapped)
+        lang = self._state.language
+        first, last = event_date(events[0], lang), event_date(events[-1], lang)
+        heading = self.tr("{n} events, {first} to {last}").format(n=len(events), first=first,
+                                                                  last=last)
+        self._picker.open(events, lang, heading, self.tr("Back to the timeline"))
+
+    @property
+    def picker(self) -> EventPicker | None:
+        """The page of a bubble's events, once opened."""
+        return self._picker
 
     def _on_map_place_tapped(self, place: Place) -> None:
         self.autoplay.pause()
@@ -494,6 +520,7 @@ class TimelineScreen(Screen):
         self.map.setMinimumHeight(round(m.height * share) if m.portrait else 0)
         self.map.set_sizes(m.font("caption"), m.px_per_mm)
         self.strip.set_font_px(m.font("caption"), round(m.font("caption") * 6.3))
+        self.strip.set_target_px(m.min_target)
         self.panel.set_spacing(m.space("m"), m.space("s"))
         for note in (self.era_note, self.region_note, self.legend, self.held_note):
             note.widest = round(m.width * (0.4 if m.portrait else 0.2))

@@ -40,19 +40,24 @@ class ChartColours:
     bar: str = "#A9C4E3"       # a bar; the highlighted one is the palette's accent
     part: str = "#B8C7D9"      # a part of a whole that is not the highlighted one
     second: str = "#A05A00"    # the second series of a line chart (with square symbols)
+    memorial: str = "#8E9196"  # a chart of deaths: quiet grey bars, never money's blue
+    memorial_mark: str = "#3C4043"  # its marked year (not the accent)
+    gap: str = "#6B6F75"       # the hatching and dashed outline of a year with no figure
 
 
 @dataclass(frozen=True)
 class CategoryColours:
     """Event categories (Okabe–Ito colour-blind-safe hues, darkened where needed for
-    3:1 against the strip and the map). Each category also has its own marker shape."""
+    3:1 against the strip and the map, then moved a little so that every two stay
+    12 CIE76 units apart under simulated protanopia, deuteranopia and tritanopia:
+    ``tests/ui/test_colour_blind.py``). Each category also has its own marker shape."""
 
-    conflict: str = "#B3261E"       # restrained red, conflict only
+    conflict: str = "#BD302C"       # restrained red, conflict only
     politics: str = "#6A3D9A"
-    peacekeeping: str = "#0B5CAD"   # UN blue
+    peacekeeping: str = "#2168BC"   # UN blue
     elections: str = "#007A5E"
     agreements: str = "#A05A00"
-    humanitarian: str = "#7A5C00"
+    humanitarian: str = "#694B00"
 
     def of(self, category: str) -> str:
         """The colour of a category by its name (``Category.value``)."""
@@ -133,14 +138,15 @@ HIGH_CONTRAST = Palette(
         mark_edge="#FFFFFF",
         label_halo="#FFFFFFFF",
     ),
-    chart=ChartColours(bar="#C4C4C4", part="#DADADA", second="#7A3E00"),
+    chart=ChartColours(bar="#C4C4C4", part="#DADADA", second="#7A3E00", memorial="#BDBDBD",
+                       memorial_mark="#000000", gap="#000000"),
     categories=CategoryColours(
-        conflict="#8C0000",
+        conflict="#87091F",
         politics="#4B0082",
         peacekeeping="#00306B",
         elections="#00573F",
-        agreements="#6B3A00",
-        humanitarian="#4D3D00",
+        agreements="#703E00",
+        humanitarian="#392E00",
     ),
     eras=("#FFFFFF", "#E0E0E0", "#FFFFFF", "#E0E0E0", "#FFFFFF"),
 )

@@ -1,10 +1,12 @@
 """The time strip: 2012–2024 at a glance, era bands, one tick per event, the cursor.
 
 Drag it (one finger or the mouse) to scrub through time; a flick keeps going for
-a moment; on release it snaps to the nearest event. A tap selects the event
-nearest to the finger. Bands, axis and ticks are painted once into a cached
-pixmap (again only when the events, the size or the language change), so a
-scrubbing frame only draws the cursor: it costs the same with 60 events or 2,000.
+a moment; on release it snaps to the nearest event. Every event is a touch target a
+fingertip wide (9 mm, 20 mm on a kiosk): events closer than that share a bubble with
+their number (a tap on it asks which); a tap elsewhere selects the nearest event.
+Bands, axis, markers and bubbles are painted once into a cached pixmap (again only
+when the events, the size or the language change), so a scrubbing frame only draws
+the cursor: it costs the same with 60 events or 2,000.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from minusma_kiosk.state.app_state import Aspect, DisplaySource
 from minusma_kiosk.ui.display import follow
 from minusma_kiosk.ui.theme.palette import palette
 from minusma_kiosk.ui.widgets.markers import marker_path
+from minusma_kiosk.ui.widgets.strip_clusters import Group, group, nearest
 
 #: Movement (px) before a press becomes a drag; flick decay per 16 ms frame.
 DRAG_START_PX = 10
@@ -65,12 +68,18 @@ class TimeStrip(QWidget):
     released(object)
         The drag or flick ended at this date (the screen snaps to an event).
     tapped(object)
-        A tap at this date.
+        A tap at this date, away from any marker.
+    event_tapped(object)
+        A tap on one event's marker (the :class:`Event`).
+    cluster_tapped(object)
+        A tap on a bubble: the events it holds (a tuple, in date order).
     """
 
     scrubbed = Signal(object)
     released = Signal(object)
     tapped = Signal(object)
+    event_tapped = Signal(object)
+    cluster_tapped = Signal(object)
 
     def __init__(self, eras: tuple[Era, ...], display: DisplaySource,
                  parent: QWidget | None = None) -> None:
@@ -95,6 +104,9 @@ class TimeStrip(QWidget):
         self._flick.timeout.connect(self._on_flick_timeout)
         self.inertia = True
         self._static: QPixmap | None = None
+        self._groups: list[Group[Event]] | None = None
+        #: A touch target's width (px): markers closer than this share a bubble.
+        self.target_px = 34.0
         self._font_px = 22
         self.setFixedHeight(150)
         # Era titles and dates are drawn in the language, in the palette's colours.
@@ -146,13 +158,29 @@ class TimeStrip(QWidget):
         self._rebuild_ticks()
         self.update()
 
+    def set_target_px(self, px: float) -> None:
+        """The touch target's width for the screen (9 mm, 20 mm on a kiosk)."""
+        if px != self.target_px:
+            self.target_px = px
+            self._rebuild_ticks()
+            self.update()
+
+    @property
+    def groups(self) -> list[Group[Event]]:
+        """The touch targets: one event's marker, or a bubble of several, in order."""
+        if self._groups is None:
+            self._groups = group([(self.x_of(e.date), e) for e in self._events],
+                                 self.target_px)
+        return self._groups
+
     def stop(self) -> None:
         """Stop a flick in progress."""
         self._flick.stop()
 
     def _rebuild_ticks(self) -> None:
-        """Forget the cached static layer; the next paint rebuilds it."""
+        """Forget the cached static layer and targets; the next paint rebuilds them."""
         self._static = None
+        self._groups = None
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -187,7 +215,13 @@ class TimeStrip(QWidget):
         self._press_x = None
         event.accept()
         if not self._dragging:
-            self.tapped.emit(self.date_at(x))
+            hit = nearest(self.groups, x, self.target_px / 2)
+            if hit is None:
+                self.tapped.emit(self.date_at(x))
+            elif len(hit.items) == 1:
+                self.event_tapped.emit(hit.items[0])
+            else:
+                self.cluster_tapped.emit(tuple(sorted(hit.items, key=lambda e: e.date)))
         elif self.inertia and abs(self._velocity) > FLICK_STOP_PX_PER_MS:
             self._last_x = x
             self._flick.start()
@@ -256,10 +290,26 @@ class TimeStrip(QWidget):
         sprites = {c: marker_sprite(c, size, ratio) for c in {e.category for e in self._events}}
         half = size * 1.3
         y = axis_y - fpx * 0.9 - half
-        for e in self._events:
-            p.drawPixmap(QPointF(self.x_of(e.date) - half, y), sprites[e.category])
+        bold = QFont(font)
+        bold.setBold(True)
+        for g in self.groups:
+            if len(g.items) == 1:
+                p.drawPixmap(QPointF(g.x - half, y), sprites[g.items[0].category])
+            else:
+                self._paint_bubble(p, g, bold, axis_y - fpx * 0.9)
         p.end()
         return pixmap
+
+    def _paint_bubble(self, p: QPainter, g: Group[Event], font: QFont, cy: float) -> None:
+        """Several events a fingertip apart: a round bubble with their number."""
+        text = str(len(g.items))
+        fm = QFontMetrics(font)
+        r = max(fm.height() * 0.62, fm.horizontalAdvance(text) / 2 + fm.height() * 0.3)
+        p.setPen(QPen(QColor(palette().text), 2))
+        p.setBrush(QColor(palette().surface))
+        p.drawEllipse(QPointF(g.x, cy), r, r)
+        p.setFont(font)
+        p.drawText(QRectF(g.x - r, cy - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, text)
 
     def paintEvent(self, event) -> None:
         if self._static is None or self._static.size() != self.size() * \
@@ -275,6 +325,14 @@ class TimeStrip(QWidget):
         if self._selected is not None:
             sx = self.x_of(self._selected.date)
             size = fpx * 0.55
+            # Its own shape over the bubble it is part of, so the visitor sees which.
+            sprite = marker_sprite(self._selected.category, size, self.devicePixelRatioF())
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(palette().surface))
+            p.drawEllipse(QPointF(sx, axis_y - fpx * 0.9), size * 1.3, size * 1.3)
+            p.drawPixmap(QPointF(sx - size * 1.3, axis_y - fpx * 0.9 - size * 1.3), sprite)
+            p.setPen(QPen(QColor(palette().text), 3))
+            p.setBrush(Qt.BrushStyle.NoBrush)
             ring = QPainterPath()
             ring.addEllipse(QPointF(sx, axis_y - fpx * 0.9), size * 1.3, size * 1.3)
             p.drawPath(ring)
