@@ -326,8 +326,8 @@
         <translation>Touchez un repère ou faites glisser la frise</translation>
     </message>
     <message>
-        <source>Each mark on the strip below is an event. Shapes show the kind of event; the legend explains them. Tap a region of the map to see only its events.</source>
-        <translation>Chaque repère de la frise est un événement. Sa forme indique le type d&apos;événement&#x202f;; la légende les explique. Touchez une région de la carte pour ne voir que ses événements.</translation>
+        <source>Each shape on the time strip is an event, and shows its kind. A numbered bubble holds events close together: tap it to choose one. Tap a region of the map to see only its events.</source>
+        <translation>Chaque forme de la frise est un événement et en indique le type. Une bulle numérotée réunit des événements proches&#x202f;: touchez-la pour en choisir un. Touchez une région de la carte pour ne voir que ses événements.</translation>
     </message>
     <message>
         <source>Mali (national)</source>
@@ -371,6 +371,17 @@
     </message>
 </context>
 <context>
+    <name>FilterChips</name>
+    <message>
+        <source>Show all</source>
+        <translation>Tout afficher</translation>
+    </message>
+    <message>
+        <source>Show {kind} events</source>
+        <translation>Afficher les événements&#x202f;: {kind}</translation>
+    </message>
+</context>
+<context>
     <name>HeldNote</name>
     <message>
         <source>{name}: held by armed groups</source>
@@ -389,8 +400,8 @@
         <translation>{who}, du {start} au {end}.</translation>
     </message>
     <message>
-        <source>A region is shown held from the fall of its main town to the army&apos;s return there.</source>
-        <translation>Une région est montrée tenue de la chute de sa ville principale au retour de l&apos;armée.</translation>
+        <source>Shown from the fall of its main town to the army&apos;s return.</source>
+        <translation>Montrée de la chute de sa ville principale au retour de l&apos;armée.</translation>
     </message>
     <message>
         <source>Sources differ: {text}</source>
@@ -666,14 +677,6 @@
     <message>
         <source>Next event</source>
         <translation>Événement suivant</translation>
-    </message>
-    <message>
-        <source>Show all</source>
-        <translation>Tout afficher</translation>
-    </message>
-    <message>
-        <source>Show {kind} events</source>
-        <translation>Afficher les événements&#x202f;: {kind}</translation>
     </message>
     <message>
         <source>Black ring: town with events (larger: more). Blue square: UN camp (hollow: opening date not verified). Red hatching: held by armed groups; tap it. No hatching does not prove state control.</source>

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QPointF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
-    QPushButton,
     QWidget,
 )
 
@@ -31,15 +29,14 @@ from minusma_kiosk.state.timeline_state import Autoplay, TimelineState
 from minusma_kiosk.ui.display import follow, follow_language, follow_metrics
 from minusma_kiosk.ui.router import Screen, ScreenId
 from minusma_kiosk.ui.theme.metrics import Metrics
-from minusma_kiosk.ui.theme.palette import palette
-from minusma_kiosk.ui.widgets.event_panel import EventPanel, category_name
+from minusma_kiosk.ui.widgets.event_panel import EventPanel
 from minusma_kiosk.ui.widgets.event_picker import EventPicker, event_date
+from minusma_kiosk.ui.widgets.filter_chips import FilterChips
 from minusma_kiosk.ui.widgets.held_note import HeldNote, held_texts
 from minusma_kiosk.ui.widgets.map_note import MapNote
 from minusma_kiosk.ui.widgets.map_view import MapView
-from minusma_kiosk.ui.widgets.markers import marker_path
 from minusma_kiosk.ui.widgets.reader_page import Block, ReaderPage
-from minusma_kiosk.ui.widgets.text import button, set_flag
+from minusma_kiosk.ui.widgets.text import button
 from minusma_kiosk.ui.widgets.time_strip import TimeStrip
 
 #: Shares of the width the story column may take in landscape, narrowest first: the
@@ -65,23 +62,6 @@ def longest_events(events: tuple[Event, ...], gentle: bool) -> tuple[Event, ...]
             for e in length(key):
                 chosen[e.id] = e
     return tuple(chosen.values())
-
-
-def chip_text(category: Category, on: bool) -> str:
-    """A filter chip's text: its kind, with a check mark while its events are shown."""
-    return f"✓ {category_name(category)}" if on else category_name(category)
-
-
-def category_icon(category: Category, side: int) -> QIcon:
-    """The category's marker shape as an icon (shape and colour, never colour alone)."""
-    pixmap = QPixmap(QSize(side, side))
-    pixmap.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pixmap)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.fillPath(marker_path(category, QPointF(side / 2, side / 2), side * 0.36),
-               QColor(palette().categories.of(category.value)))
-    p.end()
-    return QIcon(pixmap)
 
 
 class TimelineScreen(Screen):
@@ -133,20 +113,14 @@ class TimelineScreen(Screen):
         self.held_note = HeldNote(self.display)
         self.held_note.setObjectName("timeline_held")
         self.held_note.read_more.connect(self._on_held_read_more)
-        self.show_all_button = button("secondary")
-        self.show_all_button.setObjectName("timeline_show_all")
         self.era_note = MapNote()
         self.era_note.setObjectName("timeline_era")
         self.strip = TimeStrip(timeline.eras, self.display)
         self.strip.setObjectName("timeline_strip")
-        self.chips: dict[Category, QPushButton] = {}
-        for category in Category:
-            chip = button("chip")
-            chip.setObjectName(f"chip_{category.value}")
-            chip.setCheckable(True)
-            chip.setChecked(True)
-            chip.clicked.connect(lambda _=False, c=category: self._cursor.toggle_category(c))
-            self.chips[category] = chip
+        self.filter_bar = FilterChips(self.display)
+        self.filter_bar.toggled.connect(self._cursor.toggle_category)
+        self.filter_bar.show_all_clicked.connect(self._cursor.show_all)
+        self.chips, self.show_all_button = self.filter_bar.chips, self.filter_bar.show_all
         self.legend = MapNote()
         self.legend.setObjectName("timeline_legend")
         # The story, whole; the controls that move through time go beside the strip
@@ -159,16 +133,6 @@ class TimelineScreen(Screen):
         controls.addWidget(self.play_button, 1)
         controls.addWidget(self.next_button)
         self._controls_layout = controls
-        # The filter bar, over the top of the map: a chip per kind of event, and "Show
-        # all" when some are filtered out.
-        self._chips_box = QWidget()
-        bar = QHBoxLayout(self._chips_box)
-        bar.setContentsMargins(0, 0, 0, 0)
-        self._chips_grid = QGridLayout()
-        bar.addLayout(self._chips_grid)
-        bar.addWidget(self.show_all_button)
-        bar.addStretch(1)
-        self._bar_layout = bar
         self._grid = QGridLayout(self)
         self._portrait: bool | None = None
         # The longest stories of the content: the side column is made wide (landscape)
@@ -182,12 +146,11 @@ class TimelineScreen(Screen):
         self.map.set_corner_note(self.era_note, Qt.Corner.TopLeftCorner)
         self.map.set_corner_note(self.legend, Qt.Corner.BottomLeftCorner)
         self.map.set_corner_note(self.region_note, Qt.Corner.BottomRightCorner)
-        self.map.set_top_widget(self._chips_box)
+        self.map.set_top_widget(self.filter_bar)
         # Wiring: the cursor drives everything; widgets only report.
         self.prev_button.clicked.connect(lambda: self._user_step(-1))
         self.next_button.clicked.connect(lambda: self._user_step(+1))
         self.play_button.clicked.connect(self.autoplay.toggle)
-        self.show_all_button.clicked.connect(self._cursor.show_all)
         self.strip.scrubbed.connect(self._on_strip_scrubbed)
         self.strip.released.connect(self._on_strip_released)
         self.strip.tapped.connect(self._on_strip_released)
@@ -209,25 +172,11 @@ class TimelineScreen(Screen):
         self.retranslate()
         follow_language(self, self.display, self.retranslate)
         follow_metrics(self, self.display, self.apply_metrics)
-        # The chips' category shapes are drawn in the palette's colours.
-        follow_metrics(self, self.display, self._draw_chip_icons, Aspect.PALETTE)
 
-    def _draw_chip_icons(self, m: Metrics) -> None:
-        icon = m.font("body")
-        for category, chip in self.chips.items():
-            chip.setIcon(category_icon(category, icon * 2))
-            chip.setIconSize(QSize(icon, icon))
-
-    def _arrange(self, portrait: bool, chip_columns: int) -> None:
+    def _arrange(self, portrait: bool) -> None:
         """Landscape: the map and the strip on the left, the story on the right, as
         tall as the screen. Portrait: the map above the story, the strip below."""
-        grid = self._chips_grid
-        for chip in self.chips.values():
-            grid.removeWidget(chip)
-        for i, chip in enumerate(self.chips.values()):
-            grid.addWidget(chip, i // chip_columns, i % chip_columns)
-        grid.setColumnStretch(chip_columns, 1 if chip_columns == len(self.chips) else 0)
-        self._chips_box.adjustSize()
+        self.filter_bar.arrange(self._room_for_chips(portrait))
         self.map.place_overlays()
         if portrait == self._portrait:
             return
@@ -330,23 +279,19 @@ class TimelineScreen(Screen):
             if page is not None:
                 page.hide()
 
-    def _chip_columns(self) -> int:
-        """All the chips in one row over the map if they fit its width, else three."""
-        self._chips_box.ensurePolished()
-        spacing = self._chips_grid.spacing()
-        wanted = sum(chip.sizeHint().width() + spacing for chip in self.chips.values()) \
-            + self.show_all_button.sizeHint().width()
+    def _room_for_chips(self, portrait: bool | None) -> int:
+        """The width over the map the chips' bar may take."""
         m = self._grid.contentsMargins()
         width = self.width() - m.left() - m.right()
-        if self._portrait is False:
+        if portrait is False:
             width -= self.side.width() + self._grid.horizontalSpacing()
-        return len(self.chips) if wanted <= width - 4 * spacing else 3
+        return width
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_panel()
         if self._portrait is not None:
-            self._arrange(self._portrait, self._chip_columns())
+            self._arrange(self._portrait)
             self._fit_panel()
 
     # --- slots ---------------------------------------------------------------------
@@ -431,11 +376,6 @@ class TimelineScreen(Screen):
         self.map.set_events(events)
         self.map.set_region_filter(self._cursor.region)
         self.strip.set_events(events)
-        for category, chip in self.chips.items():
-            on = category in self._cursor.categories
-            chip.setChecked(on)
-            set_flag(chip, "active", on)
-            chip.setText(chip_text(category, on))
         self._update_filter_row()
 
     def _on_autoplay_playing_changed(self, playing: bool) -> None:
@@ -465,8 +405,7 @@ class TimelineScreen(Screen):
             self.held_note.show_texts(held_texts(held, name, lang))
             self.map.set_corner_note(self.held_note, Qt.Corner.BottomLeftCorner)
         filtered = region is not None or len(self._cursor.categories) < len(Category)
-        # Always beside the chips; it does something only when something is filtered out.
-        self.show_all_button.setEnabled(filtered)
+        self.filter_bar.set_state(frozenset(self._cursor.categories), filtered)
         self.map.place_overlays()
 
     def _region_name(self, region: str, lang: str) -> str:
@@ -485,16 +424,7 @@ class TimelineScreen(Screen):
             "Drag it to move through time; tap a mark to open that event."))
         self.prev_button.setAccessibleName(self.tr("Previous event"))
         self.next_button.setAccessibleName(self.tr("Next event"))
-        self.show_all_button.setText(self.tr("Show all"))
         self._on_autoplay_playing_changed(self.autoplay.playing)
-        for category, chip in self.chips.items():
-            # As wide as with its check mark, on or off: the row does not move.
-            chip.setMinimumWidth(0)
-            chip.setText(chip_text(category, True))
-            chip.setMinimumWidth(chip.sizeHint().width())
-            chip.setText(chip_text(category, category in self._cursor.categories))
-            chip.setAccessibleName(self.tr("Show {kind} events").format(
-                kind=category_name(category)))
         self.legend.set_text("", self.tr(
             "Black ring: town with events (larger: more). Blue square: UN camp (hollow: "
             "opening date not verified). Red hatching: held by armed groups; tap it. No "
@@ -511,9 +441,7 @@ class TimelineScreen(Screen):
         self._grid.setHorizontalSpacing(m.space("m"))
         self._grid.setVerticalSpacing(m.space("s"))
         self._controls_layout.setSpacing(m.space("s"))
-        self._draw_chip_icons(m)
-        self._chips_grid.setSpacing(m.space("s"))
-        self._arrange(m.portrait, self._chip_columns())
+        self._arrange(m.portrait)
         # Portrait: the map keeps at least a fifth to a quarter of the height (less with
         # larger text, so that more of the story stays on the screen).
         share = 0.25 if m.text_scale <= 1.25 else 0.2
@@ -525,7 +453,6 @@ class TimelineScreen(Screen):
         for note in (self.era_note, self.region_note, self.legend, self.held_note):
             note.widest = round(m.width * (0.4 if m.portrait else 0.2))
             note.set_padding(m.space("s"))
-        self._bar_layout.setSpacing(m.space("s"))
         side = m.target()
         for b in (self.prev_button, self.next_button):
             b.setFixedWidth(side)

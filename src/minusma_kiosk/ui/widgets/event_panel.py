@@ -85,8 +85,9 @@ class EventPanel(QFrame):
             self.title.setText(self.tr("Touch a marker or drag the time strip"))
             self.meta.setText("")
             self.text.setText(self.tr(
-                "Each mark on the strip below is an event. Shapes show the kind of event; "
-                "the legend explains them. Tap a region of the map to see only its events."))
+                "Each shape on the time strip is an event, and shows its kind. A numbered "
+                "bubble holds events close together: tap it to choose one. Tap a region "
+                "of the map to see only its events."))
             self.source.setText("")
             self.setAccessibleName(self.title.text())
             self._full_text = self.text.text()

@@ -49,8 +49,8 @@ def held_texts(occ: Occupation, name: str, lang: Lang) -> HeldTexts:
         when = translate("HeldNote", "{who}, from {start} to {end}.")
     end = format_date(occ.held_to.isoformat(), lang) if occ.held_to else ""
     if occ.region is not None:
-        when += " " + translate("HeldNote", "A region is shown held from the fall of its "
-                                            "main town to the army's return there.")
+        when += " " + translate("HeldNote", "Shown from the fall of its main town to the "
+                                            "army's return.")
     differ = ""
     if occ.differ:
         differ = translate("HeldNote", "Sources differ: {text}").format(
@@ -81,7 +81,7 @@ class HeldNote(MapNote):
     read_more = Signal()
 
     def __init__(self, display: DisplaySource, parent: QWidget | None = None) -> None:
-        super().__init__(parent, max_share=0.7, across=True)
+        super().__init__(parent, max_share=0.8, across=True)
         self.more = button("secondary")
         self.more.setObjectName("held_read_more")
         self.more.hide()

@@ -28,7 +28,6 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
-    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPen,
@@ -41,8 +40,9 @@ from minusma_kiosk.content.model import Camp, Event, Lang, Occupation, Place
 from minusma_kiosk.state.app_state import Aspect, DisplaySource
 from minusma_kiosk.ui.display import follow, follow_language
 from minusma_kiosk.ui.theme.palette import palette
-from minusma_kiosk.ui.widgets.map_backdrop import HeldArea, MapBackdrop
+from minusma_kiosk.ui.widgets.map_backdrop import MapBackdrop
 from minusma_kiosk.ui.widgets.map_gestures import MapGestures
+from minusma_kiosk.ui.widgets.map_held import HeldRegions
 from minusma_kiosk.ui.widgets.map_items import (  # scene_point: tests import it from here
     PulseRing,
     ShapeItem,
@@ -50,11 +50,11 @@ from minusma_kiosk.ui.widgets.map_items import (  # scene_point: tests import it
 )
 from minusma_kiosk.ui.widgets.map_markers import MapMarkers
 from minusma_kiosk.ui.widgets.map_note import MapNote
+from minusma_kiosk.ui.widgets.map_overlays import MapOverlays
+from minusma_kiosk.ui.widgets.map_scale import paint_scale_bar, scale_bar
 from minusma_kiosk.ui.widgets.markers import marker_path
 
 MAX_ZOOM = 6.0
-#: Lengths the scale bar may show, km.
-SCALE_KM = (25, 50, 100, 200, 250, 500, 1000)
 #: Room around Mali when the whole country is shown, as a share of its larger side.
 FIT_MARGIN = 0.03
 
@@ -126,16 +126,7 @@ class MapView(QGraphicsView):
         self._region: str | None = None
         self._filter_outline.setZValue(2)
         self.markers = MapMarkers(self._scene, places, camps, occupations, colours)
-        self._held_regions = tuple(o for o in occupations if o.region is not None)
-        self._held_areas: dict[str, HeldArea] = {}
-        for region in map_data.regions:
-            if any(o.region == region.name for o in self._held_regions):
-                area = HeldArea(self._region_paths[region.name])
-                area.setZValue(3)
-                area.hide()
-                self._scene.addItem(area)
-                self._held_areas[region.name] = area
-        self._day: dt.date | None = None
+        self.held = HeldRegions(self._scene, occupations, self._region_paths)
         self.markers.add_area_labels(self._scene, map_data)
         self._selected_place: Place | None = None
         self._selection = ShapeItem(QPainterPath(), None, colours.city, 4)
@@ -152,9 +143,8 @@ class MapView(QGraphicsView):
         self._pan_anim.valueChanged.connect(self._on_pan_value_changed)
         self.motion = True
         self.gestures = MapGestures(self)
-        #: Widgets kept in a corner of the view, over the map (the legend).
-        self._corners: dict[Qt.Corner, MapNote] = {}
-        self._top: QWidget | None = None
+        #: The chips over the top and the notes in the corners.
+        self.overlays = MapOverlays(self)
         follow_language(self, display, lambda: self.set_language(display.display.language),
                         now=True)
         follow(self, display, Aspect.PALETTE, lambda _change: self._recolour(), now=False)
@@ -171,52 +161,20 @@ class MapView(QGraphicsView):
         self.resetCachedContent()
         self.viewport().update()
 
-    # --- the scale bar -------------------------------------------------------------------
+    # --- the scale bar (map_scale.py) ---------------------------------------------------
+    def _scale_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(max(self._font_px - 4, 12))
+        return font
+
     def scale_bar(self) -> tuple[QRectF, float, str]:
         """Where the scale bar goes (view pixels: top right, under the chips), its
         length in pixels and its text ("200 km")."""
-        px_per_km = self.transform().m11() or 1.0
-        wanted = self.viewport().width() * 0.14 / px_per_km
-        km = next((k for k in SCALE_KM if k >= wanted * 0.7), SCALE_KM[-1])
-        length = km * px_per_km
-        text = f"{km:g}\u00a0km"
-        font = QFont(self.font())
-        font.setPixelSize(max(self._font_px - 4, 12))
-        text_w = QFontMetricsF(font).horizontalAdvance(text)
-        gap = 2 * self.px_per_mm
-        width = max(length, text_w)
-        height = QFontMetricsF(font).height() + gap * 2
-        x = self.viewport().width() - gap * 2 - width
-        y = self.top_inset + gap * 2
-        return QRectF(x, y, width, height), length, text
+        return scale_bar(self.viewport().width(), self.top_inset, self.transform().m11(),
+                         self._scale_font(), self.px_per_mm)
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
-        box, length, text = self.scale_bar()
-        c = palette().map
-        painter.save()
-        painter.resetTransform()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        font = QFont(self.font())
-        font.setPixelSize(max(self._font_px - 4, 12))
-        painter.setFont(font)
-        base = box.bottom() - 2
-        left = box.right() - length
-        path = QPainterPath()
-        tick = 6.0
-        path.moveTo(left, base - tick)
-        path.lineTo(left, base)
-        path.lineTo(box.right(), base)
-        path.lineTo(box.right(), base - tick)
-        halo = QPen(QColor(c.label_halo), 6)
-        halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        painter.strokePath(path, halo)
-        painter.strokePath(path, QPen(QColor(c.city), 2))
-        text_path = QPainterPath()
-        text_path.addText(QPointF(box.right() - QFontMetricsF(font).horizontalAdvance(text),
-                                  base - tick - 4), font, text)
-        painter.strokePath(text_path, QPen(QColor(c.label_halo), 4))
-        painter.fillPath(text_path, QColor(c.city))
-        painter.restore()
+        paint_scale_bar(painter, *self.scale_bar(), self._scale_font(), palette().map)
 
     # --- static layers ------------------------------------------------------------
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
@@ -255,8 +213,8 @@ class MapView(QGraphicsView):
     def _layout_labels(self) -> None:
         """Labels that overlap neither each other, nor the marks, nor the notes and chips
         over the map; towns only when zoomed in or selected."""
-        covered = [QRectF(w.geometry()) for w in (self._top, *self._corners.values())
-                   if w is not None and w.isVisibleTo(self)]
+        over = (self.overlays.top, *self.overlays.corners.values())
+        covered = [QRectF(w.geometry()) for w in over if w is not None and w.isVisibleTo(self)]
         covered.append(self.scale_bar()[0])
         self.markers.layout_labels(lambda p: QPointF(self.mapFromScene(p)), self._zoom,
                                    self._selected_place, covered)
@@ -271,21 +229,16 @@ class MapView(QGraphicsView):
 
     def set_date(self, day: dt.date) -> None:
         """Show the camps open and the towns and regions held on ``day``."""
-        self._day = day
         self.markers.set_date(day)
-        held = {o.region for o in self._held_regions if o.held_on(day)}
-        for name, area in self._held_areas.items():
-            if area.isVisible() != (name in held):
-                area.setVisible(name in held)
+        self.held.set_date(day)
 
     def _style_held(self) -> None:
-        for area in self._held_areas.values():
-            area.set_style(palette().map.occupied, self.px_per_mm)
+        self.held.style(palette().map.occupied, self.px_per_mm)
 
     @property
     def held_regions(self) -> tuple[str, ...]:
         """The regions hatched as held by armed groups at the date shown (map order)."""
-        return tuple(name for name, area in self._held_areas.items() if area.isVisible())
+        return self.held.shown
 
     def set_events(self, events: tuple[Event, ...]) -> None:
         """Ring the places that have visible events (bigger ring: more events)."""
@@ -360,24 +313,6 @@ class MapView(QGraphicsView):
             return 1.0
         return min((vp.width() - self.left_inset) / mali.width(), height / mali.height())
 
-    @property
-    def left_inset(self) -> int:
-        """The width the notes on the left cover, when keeping Mali clear of them costs
-        little (a wide view, where the height limits Mali's size); else 0."""
-        gap = round(2 * self.px_per_mm)
-        # A note across the bottom does not count: Mali does not move for it.
-        left = [n for c, n in self._corners.items() if n.isVisibleTo(self) and c in
-                (Qt.Corner.TopLeftCorner, Qt.Corner.BottomLeftCorner) and not n.across]
-        inset = max((n.geometry().right() + gap for n in left), default=0)
-        vp = self.viewport().rect()
-        mali = self._mali_box
-        height = vp.height() - self.top_inset
-        if inset <= 0 or mali.isEmpty() or height <= 0:
-            return 0
-        full = min(vp.width() / mali.width(), height / mali.height())
-        kept = min((vp.width() - inset) / mali.width(), height / mali.height())
-        return inset if kept >= 0.9 * full else 0
-
     def reset_view(self) -> None:
         """All of Mali, centred."""
         self._zoom = 1.0
@@ -435,35 +370,33 @@ class MapView(QGraphicsView):
             else:
                 self.set_view(self._zoom, point)
 
-    # --- widgets over the map --------------------------------------------------------------
+    # --- widgets over the map (map_overlays.py) ---------------------------------------------
     def set_corner_note(self, note: MapNote, corner: Qt.Corner) -> None:
         """Keep ``note`` in ``corner`` of the view, over the map, as wide as its text
-        needs up to its maximum width; left out while the map is too small for it."""
-        note.setParent(self)
-        old = self._corners.get(corner)
-        if old is not None and old is not note:
-            old.hide()
-        self._corners[corner] = note
+        needs up to its widest; left out while the map is too small for it."""
+        self.overlays.set_corner_note(note, corner)
         self._place_corners()
 
     def corner_note(self, corner: Qt.Corner) -> MapNote | None:
         """The note kept in ``corner``."""
-        return self._corners.get(corner)
+        return self.overlays.corners.get(corner)
 
     def set_top_widget(self, widget: QWidget) -> None:
         """Keep ``widget`` across the top of the view (the filter chips); Mali is fitted
         below it, and a top-left corner widget sits under it."""
-        widget.setParent(self)
-        self._top = widget
-        widget.show()
+        self.overlays.set_top_widget(widget)
         self._place_corners()
 
     @property
     def top_inset(self) -> int:
         """The height the top widget covers (0: none)."""
-        if self._top is None or not self._top.isVisibleTo(self):
-            return 0
-        return self._top.height() + round(2 * self.px_per_mm)
+        return self.overlays.top_inset
+
+    @property
+    def left_inset(self) -> int:
+        """The width the notes on the left cover, when keeping Mali clear of them costs
+        little; else 0."""
+        return self.overlays.left_inset(self.viewport().rect(), self._mali_box)
 
     def place_overlays(self) -> None:
         """Place the top widget and the corner notes again (their text or size changed),
@@ -471,50 +404,9 @@ class MapView(QGraphicsView):
         self._place_corners()
 
     def _place_corners(self) -> None:
-        gap = round(2 * self.px_per_mm)
         inset_before = (self.top_inset, self.left_inset)
-        if self._top is not None:
-            hint = self._top.sizeHint()
-            self._top.setGeometry(gap, gap, max(self.width() - 2 * gap, 1), hint.height())
-        below_top = gap + self.top_inset
-        # The notes in one column share the height below the chips: the bottom one is
-        # placed first, the top one takes what is left (each at most its max_share of
-        # it); a note that does not fit gives way (the map and the story do not).
-        avail = self.height() - below_top - gap
-        used = {Qt.Corner.TopLeftCorner: 0, Qt.Corner.TopRightCorner: 0}
-        tops = (Qt.Corner.TopLeftCorner, Qt.Corner.TopRightCorner)
-        # A note across the bottom first (it takes both bottom corners), then the other
-        # bottom notes, then the top ones.
-        order = sorted(self._corners.items(), key=lambda item: (not item[1].across,
-                                                                  item[0] in tops))
-        across = False
-        for corner, note in order:
-            room = max(self.width() - 2 * gap, 1)
-            top = corner in tops
-            width = room if note.across else \
-                min(max(min(note.natural_width(), note.widest), note.words_width()), room)
-            share = round(avail * note.max_share)
-            limit = min(avail - used[corner] - gap, share) if top else share
-            fits = bool(note.text.text()) and note.fit(width, limit) and \
-                note.words_width() <= room and (top or not across)
-            height = note.height_for(width)
-            note.setVisible(fits)
-            if not fits:
-                continue
-            left = corner in (Qt.Corner.TopLeftCorner, Qt.Corner.BottomLeftCorner)
-            x = gap if left or note.across else self.width() - gap - width
-            y = below_top if top else self.height() - gap - height
-            if note.across:
-                across = True
-                used = dict.fromkeys(tops, height + gap)
-            elif not top:
-                used[Qt.Corner.TopLeftCorner if left else Qt.Corner.TopRightCorner] = \
-                    height + gap
-            # Wrapped labels keep the minimum height of their narrowest layout: set it,
-            # or the geometry below would be stretched to it.
-            note.setMinimumHeight(height)
-            note.setGeometry(x, y, width, height)
-            note.relayout()
+        self.overlays.px_per_mm = self.px_per_mm
+        self.overlays.place()
         if (self.top_inset, self.left_inset) != inset_before:
             self.set_view(self._zoom, self.centre() if self._zoom > 1
                           else self._mali_box.center(), moving=False)
@@ -550,19 +442,12 @@ class MapView(QGraphicsView):
     def held_at(self, view_pos: QPointF) -> Occupation | None:
         """The town (its ring within a fingertip, 6 mm) or else the region held by armed
         groups at ``view_pos`` on the date shown, or None."""
-        best, best_d = None, 6 * self.px_per_mm
-        for occ, item in self.markers.held_markers:
-            if item.isVisible():
-                d = QLineF(QPointF(self.mapFromScene(item.pos())), view_pos).length()
-                if d <= best_d:
-                    best, best_d = occ, d
-        if best is not None or self._day is None:
-            return best
         scene = self.mapToScene(view_pos.toPoint())
         region = self.map_data.region_at(scene.x(), -scene.y())
-        day = self._day
-        return next((o for o in self._held_regions if region is not None
-                     and o.region == region.name and o.held_on(day)), None)
+        return self.held.at(view_pos, self.markers.held_markers,
+                            lambda p: QPointF(self.mapFromScene(p)),
+                            region.name if region is not None else None,
+                            6 * self.px_per_mm)
 
     def place_near(self, view_pos: QPointF) -> Place | None:
         """The place marker within a fingertip (5 mm) of a view position."""

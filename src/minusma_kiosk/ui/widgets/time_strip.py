@@ -169,8 +169,13 @@ class TimeStrip(QWidget):
     def groups(self) -> list[Group[Event]]:
         """The touch targets: one event's marker, or a bubble of several, in order."""
         if self._groups is None:
+            # A fingertip apart, and never closer than two bubbles side by side.
+            font = QFont(self.font())
+            font.setPixelSize(round(self._font_px))
+            font.setBold(True)
+            bubble = 2 * self._bubble_radius(QFontMetrics(font), "88") + 4
             self._groups = group([(self.x_of(e.date), e) for e in self._events],
-                                 self.target_px)
+                                 max(self.target_px, bubble))
         return self._groups
 
     def stop(self) -> None:
@@ -300,11 +305,14 @@ class TimeStrip(QWidget):
         p.end()
         return pixmap
 
+    @staticmethod
+    def _bubble_radius(fm: QFontMetrics, text: str) -> float:
+        return max(fm.height() * 0.62, fm.horizontalAdvance(text) / 2 + fm.height() * 0.3)
+
     def _paint_bubble(self, p: QPainter, g: Group[Event], font: QFont, cy: float) -> None:
         """Several events a fingertip apart: a round bubble with their number."""
         text = str(len(g.items))
-        fm = QFontMetrics(font)
-        r = max(fm.height() * 0.62, fm.horizontalAdvance(text) / 2 + fm.height() * 0.3)
+        r = self._bubble_radius(QFontMetrics(font), text)
         p.setPen(QPen(QColor(palette().text), 2))
         p.setBrush(QColor(palette().surface))
         p.drawEllipse(QPointF(g.x, cy), r, r)
