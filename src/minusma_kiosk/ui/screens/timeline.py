@@ -363,8 +363,8 @@ class TimelineScreen(Screen):
         if era is None:
             self.era_note.set_text("", "")
             return
-        self.era_note.set_text(era.title.get(lang), era.summary.get(lang))
-        self.map.place_overlays()
+        if self.era_note.set_text(era.title.get(lang), era.summary.get(lang)):
+            self.map.place_overlays()  # only for a new era: placing costs a millisecond
 
     def _on_cursor_selection_changed(self, event: Event | None) -> None:
         self.map.set_selected(event)

@@ -45,6 +45,8 @@ class MapMarkers:
         self._held: list[tuple[Occupation, ShapeItem]] = []
         self._colours = colours
         self._day: dt.date | None = None
+        #: Counts changes to what the labels must keep clear of (marks, texts).
+        self.revision = 0
         self._areas: list[tuple[LabelItem, str, tuple[str, str], QPointF]] = []
         for place in self.places:
             pos = scene_point(place)
@@ -98,6 +100,7 @@ class MapMarkers:
     # --- changes ----------------------------------------------------------------------
     def recolour(self, colours: MapColours) -> None:
         """Every marker in ``colours`` (standard or high contrast)."""
+        self.revision += 1
         self._colours = colours
         for label, kind, _, _ in self._areas:
             label.set_colour(colours.river_label if kind == "river" else
@@ -136,6 +139,7 @@ class MapMarkers:
     def set_texts(self, lang: Lang, font_px: int) -> None:
         """Place names in ``lang``; capitals and cities at ``font_px`` and bold, towns
         smaller; "MALI" large, the neighbours and the Niger smaller."""
+        self.revision += 1
         for place in self.places:
             big = place.kind in ("capital", "city")
             self._labels[place.id].set_text(place.name.get(lang),
@@ -193,6 +197,7 @@ class MapMarkers:
 
     def set_date(self, day: dt.date) -> None:
         """Show the camps open and the towns held on ``day``."""
+        self.revision += 1
         self._day = day
         self._style_camps()
         for occ, item in self._held:
@@ -215,6 +220,7 @@ class MapMarkers:
 
     def set_events(self, events: tuple[Event, ...]) -> None:
         """Ring the places that have visible events (bigger ring: more events)."""
+        self.revision += 1
         counts: dict[str, int] = {}
         for e in events:
             if e.place is not None and e.place.mapped:

@@ -36,19 +36,23 @@ class MapNote(QFrame):
         lay.addWidget(self.text)
         self._layout = lay
         self._stale = False
+        self._words: tuple[tuple[str, ...] | None, int] = (None, 0)
 
     def fit(self, width: int, limit: int) -> bool:
         """Whether the note fits ``limit`` pixels high at ``width`` (a note that can say
         less may shorten itself here)."""
         return self.height_for(width) <= limit
 
-    def set_text(self, heading: str, text: str) -> None:
-        """Show ``heading`` (empty: none) above ``text``."""
+    def set_text(self, heading: str, text: str) -> bool:
+        """Show ``heading`` (empty: none) above ``text``; whether that changed it."""
+        if (heading, text) == (self.heading.text(), self.text.text()):
+            return False
         self.heading.setText(heading)
         self.heading.setVisible(bool(heading))
         self.text.setText(text)
         self._stale = True
         self.updateGeometry()
+        return True
 
     def relayout(self) -> None:
         """Lay the texts out again for the geometry just given, once after a text
@@ -64,13 +68,18 @@ class MapNote(QFrame):
 
     def words_width(self) -> int:
         """The widest word (a word cannot wrap): the narrowest the note may be."""
+        key = (self.heading.text(), self.text.text(), self.heading.font().key(),
+               self.text.font().key())
+        if self._words[0] == key:
+            return self._words[1]
         m = self._layout.contentsMargins()
         widest = 0
         for lab in (self.heading, self.text):
             if lab.text():
                 metrics = lab.fontMetrics()
                 widest = max([widest, *(metrics.horizontalAdvance(w) for w in lab.text().split())])
-        return widest + m.left() + m.right() + 2 * self.frameWidth() + 2
+        self._words = (key, widest + m.left() + m.right() + 2 * self.frameWidth() + 2)
+        return self._words[1]
 
     def natural_width(self) -> int:
         """The width of its longest line unwrapped."""

@@ -126,6 +126,7 @@ class MapView(QGraphicsView):
         self._region: str | None = None
         self._filter_outline.setZValue(2)
         self.markers = MapMarkers(self._scene, places, camps, occupations, colours)
+        self._labels_key: tuple | None = None
         self.held = HeldRegions(self._scene, occupations, self._region_paths)
         self.markers.add_area_labels(self._scene, map_data)
         self._selected_place: Place | None = None
@@ -216,6 +217,14 @@ class MapView(QGraphicsView):
         over = (self.overlays.top, *self.overlays.corners.values())
         covered = [QRectF(w.geometry()) for w in over if w is not None and w.isVisibleTo(self)]
         covered.append(self.scale_bar()[0])
+        # Placing every name costs a millisecond or two: not again for the same map.
+        t = self.transform()
+        key = (tuple(r.getRect() for r in covered), (t.m11(), t.dx(), t.dy()),
+               self.horizontalScrollBar().value(), self.verticalScrollBar().value(),
+               self._zoom, self._selected_place, self.markers.revision)
+        if key == self._labels_key:
+            return
+        self._labels_key = key
         self.markers.layout_labels(lambda p: QPointF(self.mapFromScene(p)), self._zoom,
                                    self._selected_place, covered)
 
