@@ -89,6 +89,9 @@ def mark_pairs(palette: Palette) -> list[tuple[str, str]]:
         ("accent", "chart.bar"), ("accent", "chart.part"),
         ("chart.memorial_mark", "chart.memorial"), ("chart.memorial_mark", "surface"),
         ("chart.gap", "surface"),
+        # the keyboard focus ring, on what surrounds the control that has it
+        ("focus", "background"), ("focus", "surface"), ("focus", "surface_alt"),
+        ("focus_on_dark", "nav"), ("focus_on_dark", "nav_active"),
     ]
 
 
@@ -135,7 +138,7 @@ def test_every_colour_token_is_checked():
     """A new colour token must be added to the pairs above (or it goes unchecked)."""
     checked = {t for pair in text_pairs(PALETTE) + mark_pairs(PALETTE) for t in pair}
     unchecked_on_purpose = {
-        "blank", "scrim", "focus",          # a black screen, a veil, the focus ring
+        "blank", "scrim",                   # a black screen, a veil
         "nav_active",                       # checked as a surface (nav_text on it)
         "map.region_border",                # white lines between regions
         "map.neighbour_border",             # thin lines between neighbours

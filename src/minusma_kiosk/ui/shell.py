@@ -27,6 +27,7 @@ from minusma_kiosk.ui.theme.metrics import Metrics, px_per_mm, reach_header_px
 from minusma_kiosk.ui.theme.palette import use_palette
 from minusma_kiosk.ui.widgets.banner import ContentBanner
 from minusma_kiosk.ui.widgets.nav_bar import NavBar
+from minusma_kiosk.ui.widgets.text import ring_on_keyboard_focus
 
 if TYPE_CHECKING:
     from minusma_kiosk.ui.kiosk_controller import KioskController
@@ -79,6 +80,8 @@ class Shell(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Shell")
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        ring_on_keyboard_focus(self)  # it hears the first Tab press
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setWindowTitle("MINUSMA — Mali since 2012")
@@ -324,6 +327,10 @@ class Shell(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        # The window holds the focus itself at first: Qt would give the first button
+        # the focus "by Tab" and draw its ring before any key was pressed.
+        if self.focusWidget() is None:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
         handle = self.windowHandle()
         if handle is not None and not self._watching_screen:
             handle.screenChanged.connect(self._on_window_screen_changed)

@@ -112,4 +112,22 @@ QScrollBar:vertical {{ background: {p.surface_alt}; width: {m.px(14)}px;
 QScrollBar::handle:vertical {{ background: {p.text_muted}; border-radius: {m.px(7)}px;
     min-height: {m.px(60)}px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
-"""
+{focus_rules(p)}"""
+
+
+#: Button roles on light surfaces, and on the dark navigation bar.
+LIGHT_ROLES = ("primary", "secondary", "arrow", "chip", "tile", "pick", "dot", "key")
+DARK_ROLES = ("nav", "lang", "access")
+
+
+def focus_rules(p: Palette) -> str:
+    """A ring a keyboard user can see on the control that has the focus (3:1 against
+    what surrounds it: dark on the light surfaces, light on the navigation bar), only
+    when the keyboard moved it there (``keyfocus``, set by ui/widgets/text.py): a
+    visitor at the touch screen never sees it."""
+    light = ", ".join(f'QPushButton[role="{r}"][keyfocus="true"]' for r in LIGHT_ROLES)
+    dark = ", ".join(f'QPushButton[role="{r}"][keyfocus="true"]' for r in DARK_ROLES)
+    return (f'QPushButton[keyfocus="true"], {light} {{ border: 4px solid {p.focus}; }}\n'
+            f"{dark} {{ border-top: 8px solid {p.focus_on_dark}; "
+            f"border-left: 4px solid {p.focus_on_dark}; "
+            f"border-right: 4px solid {p.focus_on_dark}; }}\n")

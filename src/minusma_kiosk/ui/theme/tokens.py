@@ -84,7 +84,8 @@ class Palette:
     warning_border: str = "#8A5A00"
     warning_text: str = "#3D2A00"
     conflict: str = "#B3261E"        # restrained red: conflict markers only, with a shape
-    focus: str = "#E0A800"
+    focus: str = "#8A4B00"           # the keyboard focus ring on light surfaces (3:1+)
+    focus_on_dark: str = "#FFD54F"   # the focus ring on the navigation bar
     blank: str = "#000000"           # the presenter's black screen
     scrim: str = "rgba(21, 40, 60, 0.82)"  # behind "Still there?", the PIN pad, admin panel
     #: The map, the charts and the event categories.
@@ -118,6 +119,7 @@ HIGH_CONTRAST = Palette(
     warning_text="#000000",
     conflict="#8C0000",
     focus="#000000",
+    focus_on_dark="#FFD400",
     blank="#000000",
     scrim="rgba(0, 0, 0, 0.9)",
     map=MapColours(

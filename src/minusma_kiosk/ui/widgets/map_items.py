@@ -53,6 +53,11 @@ class LabelItem(QGraphicsItem):
             rect = QTransform().rotate(self.rotation()).mapRect(rect)
         return rect.translated(anchor)
 
+    @property
+    def offset(self) -> QPointF:
+        """Where the text starts relative to the anchor."""
+        return QPointF(self._offset)
+
     def set_offset(self, offset: QPointF) -> None:
         """Where the text starts relative to the anchor (pixels, baseline-left)."""
         if offset != self._offset:
@@ -176,6 +181,11 @@ def place_labels(items: list[tuple[LabelItem, QPointF, float, bool]],
                           QPointF(-w / 2, -gap), QPointF(-w / 2, h + gap),
                           QPointF(gap, -gap), QPointF(-w - gap, -gap),
                           QPointF(gap, h + gap), QPointF(-w - gap, h + gap)]
+        # A name shown keeps its spot while it is free: names do not jump about as the
+        # visitor steps through time.
+        if label.isVisible() and label.offset in candidates:
+            candidates.remove(label.offset)
+            candidates.insert(0, label.offset)
         mine = owners.get(id(label))
         chosen = None
         # The capital, the cities and the selected place keep their names even where

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
 
 
@@ -19,6 +20,40 @@ class _WrappedHeight(QObject):
             if needed != obj.minimumHeight():
                 obj.setMinimumHeight(needed)
         return False
+
+
+class _FocusRing(QObject):
+    """Marks a button with ``keyfocus`` while a press of Tab or Shift+Tab gave it the
+    focus, like CSS ``:focus-visible``: the style sheet rings it then only. Qt's
+    ``:focus`` also matches a button focused by a tap, by the window opening or by a
+    page opening, and Qt says "Tab" when it moves the focus off a widget that hides:
+    a touch-screen visitor would see a ring they never chose."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._tabbed = False
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            self._tabbed = event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        elif kind == QEvent.Type.FocusIn and isinstance(obj, QWidget) and \
+                obj.property("role") is not None:
+            set_flag(obj, "keyfocus", self._tabbed)
+            self._tabbed = False
+        elif kind == QEvent.Type.FocusOut and isinstance(obj, QWidget) and \
+                obj.property("keyfocus"):
+            set_flag(obj, "keyfocus", False)
+        return False
+
+
+_FOCUS_RING = _FocusRing()
+
+
+def ring_on_keyboard_focus(widget: QWidget) -> None:
+    """Give ``widget`` the focus ring when a Tab press moves the focus to it (also put
+    on the window, which holds the focus before the first Tab)."""
+    widget.installEventFilter(_FOCUS_RING)
 
 
 def text_height(lab: QLabel) -> int:
@@ -78,6 +113,7 @@ def button(role: str, text: str = "", parent: QWidget | None = None) -> QPushBut
     w = QPushButton(text, parent)
     w.setProperty("role", role)
     w.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    ring_on_keyboard_focus(w)
     w.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
     w.setAutoDefault(False)
     return w

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from minusma_kiosk.ui.widgets.text import label
+from minusma_kiosk.ui.widgets.text import label, ring_on_keyboard_focus
 
 
 class Tile(QPushButton):
@@ -16,6 +16,7 @@ class Tile(QPushButton):
         self.setProperty("role", "tile")
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setAutoDefault(False)
+        ring_on_keyboard_focus(self)
         policy = self.sizePolicy()
         policy.setHeightForWidth(True)
         policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
