@@ -11,21 +11,9 @@ from PySide6.QtCore import QPointF
 
 from minusma_kiosk.ui.audit import hidden_primary_texts
 from minusma_kiosk.ui.capture import settle
-from minusma_kiosk.ui.router import ScreenId
 from minusma_kiosk.ui.screens.timeline import TimelineScreen
+from tests.ui.test_timeline_layout import SIZE_IDS, SIZES, timeline
 from tests.ui.touch import tap
-
-SIZES = [((1920, 1080), 32.0), ((1366, 768), 15.6), ((1080, 1920), 32.0),
-         ((3840, 2160), 55.0)]
-SIZE_IDS = ["1080p", "1366x768", "portrait", "4k-55in"]
-
-
-def timeline(shell) -> TimelineScreen:
-    shell.router.navigate(ScreenId.TIMELINE)
-    settle()
-    screen = shell.router.screen(ScreenId.TIMELINE)
-    assert isinstance(screen, TimelineScreen)
-    return screen
 
 
 def region_point(screen: TimelineScreen, region: str) -> QPointF:

@@ -10,18 +10,8 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QPoint
 
-from minusma_kiosk.ui.capture import settle
-from minusma_kiosk.ui.router import ScreenId
-from minusma_kiosk.ui.screens.timeline import TimelineScreen
+from tests.ui.test_timeline_layout import timeline
 from tests.ui.touch import tap
-
-
-def timeline(shell) -> TimelineScreen:
-    shell.router.navigate(ScreenId.TIMELINE)
-    settle()
-    screen = shell.router.screen(ScreenId.TIMELINE)
-    assert isinstance(screen, TimelineScreen)
-    return screen
 
 
 @pytest.mark.parametrize(("size", "diagonal", "mode", "mm"),
